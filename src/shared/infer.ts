@@ -1,0 +1,145 @@
+import { EdgeFlag, EdgeListBuilder, type Dag } from './graph/dag';
+import type { Job } from './model/job';
+import type { Dependency, Workflow } from './model/workflow';
+
+/**
+ * The job dependency graph of a workflow: node `i` is `workflow.jobs[i]`.
+ * `flags` say whether an edge is inferred from files, explicit, or both.
+ */
+export interface DependencyGraph extends Dag {
+  /** Job id → node index. The first job wins when ids repeat (validation reports the others). */
+  readonly indexById: ReadonlyMap<string, number>;
+  /** Explicit dependencies naming a job id that does not exist: `[parent, child]` pairs. */
+  readonly unknownReferences: ReadonlyArray<readonly [string, string]>;
+  /** LFNs produced by more than one job, with the producers in document order. */
+  readonly multiProducers: ReadonlyMap<string, number[]>;
+}
+
+/** How one job touches one file for the purpose of inference. */
+export type FileRole = 'consumes' | 'produces' | 'none';
+
+/**
+ * Roles of a job's files, the Pegasus rule (Python API `Workflow._infer_dependencies`):
+ * `uses` of type input and `stdin` consume; type output, `stdout` and `stderr` produce;
+ * `checkpoint`, `inout` and `none` make no edge. Calls `visit` once per (lfn, role) mention.
+ */
+export function forEachFileRole(job: Job, visit: (lfn: string, role: Exclude<FileRole, 'none'>) => void): void {
+  for (const use of job.uses) {
+    if (use.type === 'input') visit(use.lfn, 'consumes');
+    else if (use.type === 'output') visit(use.lfn, 'produces');
+  }
+  if (job.stdin !== undefined) visit(job.stdin, 'consumes');
+  if (job.stdout !== undefined) visit(job.stdout, 'produces');
+  if (job.stderr !== undefined) visit(job.stderr, 'produces');
+}
+
+/**
+ * Infers job → job dependencies as Pegasus does and merges the explicit ones.
+ *
+ * Rule: for every LFN with a producer, an edge goes from the producer to each job that
+ * consumes it. When several jobs produce one LFN, the last in document order is the
+ * producer: that is what pegasus-plan does (`DAX2CDAG.addDataDependencies`); the Python
+ * API picks one arbitrarily. Validation reports such files. A job never depends on itself
+ * through a file it both reads and writes.
+ *
+ * Cost: O(jobs + uses) with one hash map from LFN to producer.
+ */
+export function inferDependencies(workflow: Workflow): DependencyGraph {
+  const jobs = workflow.jobs;
+  const indexById = new Map<string, number>();
+  for (let i = 0; i < jobs.length; i++) {
+    const id = jobs[i]!.id;
+    if (!indexById.has(id)) indexById.set(id, i);
+  }
+
+  const producerOf = new Map<string, number>();
+  let multiProducers: Map<string, number[]> | undefined;
+  for (let i = 0; i < jobs.length; i++) {
+    forEachFileRole(jobs[i]!, (lfn, role) => {
+      if (role !== 'produces') return;
+      const previous = producerOf.get(lfn);
+      if (previous !== undefined && previous !== i) {
+        multiProducers ??= new Map();
+        const list = multiProducers.get(lfn);
+        if (list) {
+          if (list[list.length - 1] !== i) list.push(i);
+        } else multiProducers.set(lfn, [previous, i]);
+      }
+      producerOf.set(lfn, i);
+    });
+  }
+
+  const edges = new EdgeListBuilder(jobs.length * 2);
+  for (let i = 0; i < jobs.length; i++) {
+    forEachFileRole(jobs[i]!, (lfn, role) => {
+      if (role !== 'consumes') return;
+      const producer = producerOf.get(lfn);
+      if (producer !== undefined && producer !== i) edges.add(producer, i, EdgeFlag.Inferred);
+    });
+  }
+
+  const unknownReferences: Array<readonly [string, string]> = [];
+  for (const dependency of workflow.dependencies) {
+    const parent = indexById.get(dependency.id);
+    for (const childId of dependency.children) {
+      const child = indexById.get(childId);
+      if (parent === undefined || child === undefined) unknownReferences.push([dependency.id, childId]);
+      else edges.add(parent, child, EdgeFlag.Explicit);
+    }
+  }
+
+  const dag = edges.build(jobs.length);
+  return { ...dag, indexById, unknownReferences, multiProducers: multiProducers ?? new Map() };
+}
+
+/**
+ * All dependencies (inferred and explicit) as `jobDependencies` entries, the way the Python
+ * API writes them: one entry per parent with children, parents and children in document
+ * order. Cost: O(jobs + edges).
+ */
+export function dependencyList(workflow: Workflow, graph: DependencyGraph = inferDependencies(workflow)): Dependency[] {
+  const result: Dependency[] = [];
+  for (let v = 0; v < graph.nodeCount; v++) {
+    const start = graph.offsets[v]!;
+    const end = graph.offsets[v + 1]!;
+    if (start === end) continue;
+    const children: string[] = new Array<string>(end - start);
+    for (let e = start; e < end; e++) children[e - start] = workflow.jobs[graph.targets[e]!]!.id;
+    result.push({ id: workflow.jobs[v]!.id, children });
+  }
+  return result;
+}
+
+/**
+ * Splits dependencies read from a file into the ones files explain (dropped: they are
+ * derived) and the explicit rest, which the document keeps. Used by readers so that a
+ * file written by the API, whose `jobDependencies` list every inferred edge, opens with
+ * only its real control dependencies stored. Cost: O(jobs + uses + dependencies).
+ */
+export function explicitOnly(workflow: Workflow): Dependency[] {
+  const inferredOnly = inferDependencies({ ...workflow, dependencies: [] });
+  const kept: Dependency[] = [];
+  for (const dependency of workflow.dependencies) {
+    const parent = inferredOnly.indexById.get(dependency.id);
+    const children = dependency.children.filter((childId) => {
+      const child = inferredOnly.indexById.get(childId);
+      return parent === undefined || child === undefined || !hasEdge(inferredOnly, parent, child);
+    });
+    if (children.length > 0 || dependency.extra) kept.push({ ...dependency, children });
+  }
+  return kept;
+}
+
+/** True when the graph has the edge `parent → child`. Cost: O(log outdegree). */
+export function hasEdge(dag: Dag, parent: number, child: number): boolean {
+  let lo = dag.offsets[parent]!;
+  let hi = dag.offsets[parent + 1]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const target = dag.targets[mid]!;
+    if (target === child) return true;
+    if (target < child) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}

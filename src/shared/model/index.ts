@@ -1,0 +1,6 @@
+export * from './scalar';
+export * from './profiles';
+export * from './job';
+export * from './catalogs';
+export * from './workflow';
+export * from './diagnostic';
