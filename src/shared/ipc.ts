@@ -1,0 +1,467 @@
+/**
+ * The contract between the renderer and the main process (DESIGN.md §1).
+ *
+ * One table: channel → zod request schema; {@link IpcValues} gives each channel's answer.
+ * Every answer is an {@link IpcResult}: `{ ok: true, value }` or `{ ok: false, error }`.
+ * The main process validates every request against its schema at run time
+ * (`src/main/handlers.ts`); the Electron preload and the browser-mode WebSocket client both
+ * implement {@link WindowApi}, one named function per channel (`document.open` →
+ * `documentOpen`). Main → renderer messages are menu commands only ({@link AppCommand}).
+ *
+ * Paths are absolute file-system paths of the machine running the main process. In browser
+ * mode they are confined to the server's roots (see `fs.listDir`).
+ */
+import { z } from 'zod';
+import type { CatalogFiles, Diagnostic, Workflow, WorkflowBundle } from './model';
+
+// ---------------------------------------------------------------- results and errors
+
+/**
+ * Error codes an answer may carry. `BAD_REQUEST`: the request failed its schema (the message
+ * names the field). `UNREADABLE`: the file exists but its text is not a readable document
+ * (the message gives `file:line:column`, `diagnostics` gives every problem).
+ */
+export const IPC_ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'EXISTS',
+  'UNREADABLE',
+  'IO_ERROR',
+  'NOT_AVAILABLE',
+  'INTERNAL',
+] as const;
+
+export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
+
+export interface IpcError {
+  code: IpcErrorCode;
+  message: string;
+  /** For `UNREADABLE`: the reader's diagnostics, with line and column. */
+  diagnostics?: Diagnostic[];
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+// ---------------------------------------------------------------- shared schemas
+
+const pathSchema = z.string().min(1, 'a path is required').max(4096);
+
+/** A node position on the canvas. */
+export const pointSchema = z.object({ x: z.number(), y: z.number() });
+
+/**
+ * The sidecar `NAME.canvas.json`: canvas positions, kept out of the YAML so that the
+ * workflow file stays what pegasus-plan reads (DESIGN.md §2). Unknown keys are kept.
+ */
+export const canvasLayoutSchema = z
+  .object({
+    version: z.literal(1),
+    /** Job id → position. */
+    jobs: z.record(z.string(), pointSchema),
+    /** LFN → position. */
+    files: z.record(z.string(), pointSchema),
+    viewport: z.object({ x: z.number(), y: z.number(), zoom: z.number().positive() }).optional(),
+    /** Which view the canvas showed: jobs and files, or jobs only. */
+    view: z.enum(['files', 'jobs']).optional(),
+  })
+  .loose();
+
+export type CanvasLayout = z.infer<typeof canvasLayoutSchema>;
+export type Point = z.infer<typeof pointSchema>;
+
+const scalarLike = z.union([z.string(), z.number(), z.boolean(), z.object({ kind: z.literal('number'), text: z.string() })]);
+
+const fileUseShape = z
+  .object({
+    lfn: z.string(),
+    type: z.enum(['input', 'output', 'inout', 'checkpoint', 'none']),
+  })
+  .loose();
+
+const jobShape = z
+  .object({
+    id: z.string(),
+    type: z.enum(['job', 'pegasusWorkflow', 'condorWorkflow']),
+    arguments: z.array(z.union([z.string(), z.number(), z.object({ kind: z.literal('number'), text: z.string() })])),
+    uses: z.array(fileUseShape),
+    stdin: z.string().optional(),
+    stdout: z.string().optional(),
+    stderr: z.string().optional(),
+    metadata: z.record(z.string(), scalarLike).optional(),
+  })
+  .loose();
+
+/**
+ * A {@link Workflow} as the renderer sends it. The run-time check covers the structure the
+ * writers rely on (jobs, uses, dependencies); the writers keep every other field as it is.
+ */
+export const workflowSchema = z
+  .object({
+    pegasus: z.string(),
+    name: z.string(),
+    jobs: z.array(jobShape),
+    dependencies: z.array(z.object({ id: z.string(), children: z.array(z.string()) }).loose()),
+  })
+  .loose()
+  .transform((value) => value as unknown as Workflow);
+
+const catalogFilesSchema = z
+  .object({
+    sites: z.object({ sites: z.array(z.unknown()) }).loose().optional(),
+    replicas: z.object({ replicas: z.array(z.unknown()) }).loose().optional(),
+    transformations: z.object({ transformations: z.array(z.unknown()) }).loose().optional(),
+  })
+  .transform((value) => value as unknown as CatalogFiles);
+
+/** Written workflow formats. */
+export const documentFormatSchema = z.enum(['yaml', 'json']);
+export type DocumentFormat = z.infer<typeof documentFormatSchema>;
+
+/** Templates for File → New (built by `src/shared/templates`). */
+export const TEMPLATE_IDS = ['blank', 'hello-world', 'diamond', 'fan-out-fan-in', 'variant-calling'] as const;
+export type TemplateId = (typeof TEMPLATE_IDS)[number];
+
+/** A recovery id: made by the renderer (one per open document), safe as a file name. */
+const recoveryIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ only (1–64)');
+
+const saveRequestSchema = z.object({
+  path: pathSchema,
+  workflow: workflowSchema,
+  /** The sidecar to write beside the file; `null` writes none (and leaves an old one alone). */
+  layout: canvasLayoutSchema.nullable(),
+  /** Default: from the extension (`.json` → json), else yaml. */
+  format: documentFormatSchema.optional(),
+  /** Catalog files to write beside the workflow (`sites.yml`, `replicas.yml`, `transformations.yml`). */
+  catalogs: catalogFilesSchema.optional(),
+  /** A recovery entry to discard once the file is safely on disk. */
+  recoveryId: recoveryIdSchema.optional(),
+});
+
+// ---------------------------------------------------------------- channels
+
+const empty = z.object({}).strict();
+
+/**
+ * Every channel and its request schema. Add a channel here, give it a value type in
+ * {@link IpcValues} and a handler in `src/main/handlers.ts`; the preload and the web
+ * client pick it up from this list.
+ */
+export const channels = {
+  /** Where the renderer runs: native dialogs (`electron`) or in-page ones (`web`). */
+  'app.info': empty,
+  /** The document name shown in the window title (`null`: no document). */
+  'app.setTitle': z.object({ name: z.string().max(500).nullable() }),
+  /** Marks unsaved edits: title mark and the close guard. */
+  'app.setDirty': z.object({ dirty: z.boolean() }),
+  /** Closes the window after the renderer has saved (answer to the `file.saveThenClose` command). */
+  'app.close': z.object({ force: z.boolean().optional() }),
+
+  'templates.list': empty,
+  'document.new': z.object({
+    template: z.enum(TEMPLATE_IDS),
+    /** Fan-out width for `fan-out-fan-in` (1–1000, default 4). */
+    n: z.number().int().min(1).max(1000).optional(),
+    /** Workflow name; default from the template. */
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'letters, digits, ".", "-" and "_" only')
+      .optional(),
+  }),
+  'document.open': z.object({ path: pathSchema }),
+  'document.save': saveRequestSchema,
+  /** As save; refuses an existing file (`EXISTS`) unless `overwrite`. */
+  'document.saveAs': saveRequestSchema.extend({ overwrite: z.boolean().optional() }),
+  /** Writes the workflow in another format to `path` (atomic); the document's own file is untouched. */
+  'document.export': z.object({
+    path: pathSchema,
+    workflow: workflowSchema,
+    format: documentFormatSchema,
+    overwrite: z.boolean().optional(),
+  }),
+
+  'recent.list': empty,
+  'recent.remove': z.object({ path: pathSchema }),
+
+  /** Autosave: the renderer calls this every few seconds while there are unsaved edits. */
+  'recovery.write': z.object({
+    id: recoveryIdSchema,
+    /** The document's file, or `null` when it was never saved. */
+    path: pathSchema.nullable(),
+    name: z.string().max(500),
+    workflow: workflowSchema,
+    layout: canvasLayoutSchema.nullable(),
+    catalogs: catalogFilesSchema.optional(),
+  }),
+  /** Entries left by a previous run (offered for restore at start). */
+  'recovery.list': empty,
+  'recovery.restore': z.object({ id: recoveryIdSchema }),
+  'recovery.discard': z.object({ id: recoveryIdSchema }),
+
+  /** Native dialogs (Electron only; `NOT_AVAILABLE` in browser mode, where the renderer draws its own). */
+  'dialog.openFile': z.object({ title: z.string().max(200).optional(), defaultPath: pathSchema.optional() }),
+  'dialog.saveFile': z.object({
+    title: z.string().max(200).optional(),
+    defaultPath: pathSchema.optional(),
+    format: documentFormatSchema.optional(),
+  }),
+  'dialog.confirm': z.object({
+    message: z.string().min(1).max(2000),
+    detail: z.string().max(4000).optional(),
+    /** Button labels, left to right (1–3). */
+    buttons: z.array(z.string().min(1).max(60)).min(1).max(3),
+    defaultId: z.number().int().min(0).max(2).optional(),
+    cancelId: z.number().int().min(0).max(2).optional(),
+  }),
+
+  /** Lists a folder for the in-page file chooser. Default: the first root. Confined to the roots. */
+  'fs.listDir': z.object({ path: pathSchema.optional(), showHidden: z.boolean().optional() }),
+} as const;
+
+export type Channel = keyof typeof channels;
+
+/** The channel names, in declaration order. */
+export const channelNames = Object.keys(channels) as Channel[];
+
+// ---------------------------------------------------------------- value types
+
+export interface AppInfo {
+  mode: 'electron' | 'web';
+  /** `native` in Electron; `in-page` in browser mode. */
+  dialogs: 'native' | 'in-page';
+  /** `process.platform` of the main process. */
+  platform: string;
+  version: string;
+  /** A file named on the command line, to open at start. */
+  initialFile: string | null;
+  /** Where the in-page file chooser may go (browser mode); empty in Electron. */
+  roots: string[];
+}
+
+export interface TitleValue {
+  /** The title now shown, e.g. `• diamond.yml — Pegasus Canvas` (browser mode sets `document.title` to it). */
+  title: string;
+}
+
+export interface TemplateInfo {
+  id: TemplateId;
+  title: string;
+  description: string;
+  /** Present when the template takes the fan-out width `n`. */
+  n?: { min: number; max: number; default: number };
+}
+
+export interface NewDocument {
+  /** Suggested file name, e.g. `diamond.yml`. */
+  name: string;
+  bundle: WorkflowBundle;
+  /** Diagnostics of the template (empty: every template validates clean). */
+  diagnostics: Diagnostic[];
+}
+
+export interface CatalogPaths {
+  sites?: string;
+  replicas?: string;
+  transformations?: string;
+}
+
+export interface RecentEntry {
+  path: string;
+  /** File name without folder. */
+  name: string;
+  /** ISO 8601. */
+  openedAt: string;
+}
+
+export interface OpenedDocument {
+  path: string;
+  name: string;
+  format: DocumentFormat;
+  /** The workflow file as read. */
+  text: string;
+  /** The workflow and the catalog files found beside it. */
+  bundle: WorkflowBundle;
+  /** Reader warnings (the file opened). */
+  diagnostics: Diagnostic[];
+  /** Catalog files read from beside the workflow. */
+  catalogFiles: CatalogPaths;
+  /** The sidecar `NAME.canvas.json`, or `null` when absent or unreadable. */
+  layout: CanvasLayout | null;
+  /** Why the sidecar was ignored, when it was there but unreadable. */
+  layoutProblem?: string;
+  recent: RecentEntry[];
+}
+
+export interface SavedDocument {
+  path: string;
+  name: string;
+  format: DocumentFormat;
+  bytes: number;
+  /** Sidecar path written, if any. */
+  layoutPath: string | null;
+  /** Catalog files written. */
+  catalogFiles: CatalogPaths;
+  recent: RecentEntry[];
+}
+
+export interface ExportedFile {
+  path: string;
+  bytes: number;
+}
+
+export interface RecoveryEntry {
+  id: string;
+  path: string | null;
+  name: string;
+  /** ISO 8601. */
+  savedAt: string;
+  bytes: number;
+}
+
+export interface RecoveredDocument extends RecoveryEntry {
+  bundle: WorkflowBundle;
+  layout: CanvasLayout | null;
+}
+
+export interface DialogPath {
+  /** `null`: the user cancelled. */
+  path: string | null;
+}
+
+export interface DirEntry {
+  name: string;
+  path: string;
+  kind: 'file' | 'dir';
+  /** Bytes, files only. */
+  size?: number;
+}
+
+export interface DirListing {
+  path: string;
+  /** `null` at a root. */
+  parent: string | null;
+  roots: string[];
+  /** Folders first, then files, each by name. */
+  entries: DirEntry[];
+}
+
+/** The answer value of each channel. */
+export interface IpcValues {
+  'app.info': AppInfo;
+  'app.setTitle': TitleValue;
+  'app.setDirty': TitleValue;
+  'app.close': Record<string, never>;
+  'templates.list': TemplateInfo[];
+  'document.new': NewDocument;
+  'document.open': OpenedDocument;
+  'document.save': SavedDocument;
+  'document.saveAs': SavedDocument;
+  'document.export': ExportedFile;
+  'recent.list': RecentEntry[];
+  'recent.remove': RecentEntry[];
+  'recovery.write': RecoveryEntry;
+  'recovery.list': RecoveryEntry[];
+  'recovery.restore': RecoveredDocument;
+  'recovery.discard': Record<string, never>;
+  'dialog.openFile': DialogPath;
+  'dialog.saveFile': DialogPath;
+  'dialog.confirm': { response: number };
+  'fs.listDir': DirListing;
+}
+
+// Compile-time check that IpcValues and channels name the same channels.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _channelsMatch: Same<keyof IpcValues, Channel> = true;
+void _channelsMatch;
+
+export type IpcRequest<C extends Channel> = z.output<(typeof channels)[C]>;
+export type IpcValue<C extends Channel> = IpcValues[C];
+export type IpcResponse<C extends Channel> = IpcResult<IpcValues[C]>;
+
+// ---------------------------------------------------------------- main → renderer
+
+/** Menu commands sent from the main process to the renderer (Electron). */
+export const APP_COMMANDS = [
+  'file.new',
+  'file.open',
+  'file.save',
+  'file.saveAs',
+  'file.export',
+  /** The user chose Save in the close guard: save, then call `app.close`. */
+  'file.saveThenClose',
+  'edit.undo',
+  'edit.redo',
+  'edit.delete',
+  'edit.duplicate',
+  'edit.selectAll',
+  'view.fit',
+  'view.zoomIn',
+  'view.zoomOut',
+  'view.arrange',
+  'view.toggleJobsOnly',
+  'help.shortcuts',
+  'help.about',
+] as const;
+
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
+/** The Electron IPC channel carrying {@link AppCommand}s. */
+export const COMMAND_CHANNEL = 'app.command';
+
+// ---------------------------------------------------------------- the window API
+
+/** `document.open` → `documentOpen`. */
+export type MethodName<C extends string> = C extends `${infer A}.${infer B}` ? `${A}${Capitalize<B>}` : C;
+
+/** The method name of a channel: `document.open` → `documentOpen`. */
+export function methodName<C extends Channel>(channel: C): MethodName<C> {
+  const dot = channel.indexOf('.');
+  return (channel.slice(0, dot) + channel.charAt(dot + 1).toUpperCase() + channel.slice(dot + 2)) as MethodName<C>;
+}
+
+type EmptyRequest<C extends Channel> = Record<string, never> extends IpcRequest<C> ? true : false;
+
+/** One function per channel; channels whose request may be empty take an optional argument. */
+export type ChannelApi = {
+  [C in Channel as MethodName<C>]: EmptyRequest<C> extends true
+    ? (request?: IpcRequest<C>) => Promise<IpcResponse<C>>
+    : (request: IpcRequest<C>) => Promise<IpcResponse<C>>;
+};
+
+/**
+ * What the renderer sees as `window.api`: one named function per channel and a menu
+ * command subscription (returns the unsubscribe function). Nothing else.
+ */
+export type WindowApi = ChannelApi & {
+  onCommand(listener: (command: AppCommand) => void): () => void;
+};
+
+// ---------------------------------------------------------------- helpers
+
+/**
+ * The window title: `NAME — Pegasus Canvas`, with `• ` before the name while there are
+ * unsaved edits (as most editors mark it); `Pegasus Canvas` with no document.
+ */
+export function windowTitle(name: string | null, dirty: boolean): string {
+  if (name === null || name === '') return 'Pegasus Canvas';
+  return `${dirty ? '• ' : ''}${name} — Pegasus Canvas`;
+}
+
+/**
+ * Validates a request; on failure the message names the first bad field
+ * (`workflow.jobs.2.id: expected string`). Cost: one zod parse.
+ */
+export function parseRequest<C extends Channel>(channel: C, request: unknown): IpcResult<IpcRequest<C>> {
+  const schema = channels[channel] as z.ZodType;
+  const parsed = schema.safeParse(request ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data as IpcRequest<C> };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'request';
+  return { ok: false, error: { code: 'BAD_REQUEST', message: `${channel}: ${where}: ${issue?.message ?? 'invalid'}` } };
+}
+
+/** True for a known channel name (the preload and the web server refuse others). */
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(channels, value);
+}

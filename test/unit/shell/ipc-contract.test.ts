@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { channelNames, isChannel, methodName, parseRequest, windowTitle, type WindowApi } from '../../../src/shared/ipc';
+
+describe('ipc contract', () => {
+  it('names one method per channel', () => {
+    expect(methodName('document.open')).toBe('documentOpen');
+    expect(methodName('fs.listDir')).toBe('fsListDir');
+    expect(methodName('recovery.write')).toBe('recoveryWrite');
+    const names = channelNames.map(methodName);
+    expect(new Set(names).size).toBe(channelNames.length);
+    // The type names the same methods (compile-time); keep one call here so a rename breaks the build.
+    const call: keyof WindowApi = 'documentOpen';
+    expect(names).toContain(call);
+  });
+
+  it('names the bad field of a request', () => {
+    const bad = parseRequest('document.open', { path: 3 });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.code).toBe('BAD_REQUEST');
+      expect(bad.error.message).toContain('path');
+    }
+    const deep = parseRequest('document.save', {
+      path: '/tmp/a.yml',
+      layout: null,
+      workflow: { pegasus: '5.0.4', name: 'w', dependencies: [], jobs: [{ id: 7, type: 'job', arguments: [], uses: [] }] },
+    });
+    expect(deep.ok).toBe(false);
+    if (!deep.ok) expect(deep.error.message).toContain('workflow.jobs.0.id');
+  });
+
+  it('accepts a valid request and an absent one for empty channels', () => {
+    expect(parseRequest('document.open', { path: '/tmp/x.yml' }).ok).toBe(true);
+    expect(parseRequest('recent.list', undefined).ok).toBe(true);
+    expect(parseRequest('recent.list', { extra: 1 }).ok).toBe(false);
+  });
+
+  it('knows its channels', () => {
+    expect(isChannel('document.open')).toBe(true);
+    expect(isChannel('toString')).toBe(false);
+    expect(isChannel('shell.exec')).toBe(false);
+  });
+
+  it('shows the document and an unsaved mark in the title', () => {
+    expect(windowTitle('diamond.yml', false)).toBe('diamond.yml — Pegasus Canvas');
+    expect(windowTitle('diamond.yml', true)).toBe('• diamond.yml — Pegasus Canvas');
+    expect(windowTitle(null, true)).toBe('Pegasus Canvas');
+  });
+});
