@@ -465,3 +465,18 @@ export function parseRequest<C extends Channel>(channel: C, request: unknown): I
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(channels, value);
 }
+
+// ---------------------------------------------------------------- browser-mode wire format
+
+/** Browser mode: the WebSocket path the web client connects to. */
+export const WEB_SOCKET_PATH = '/api';
+
+/** Browser mode, client → server: one request. `id` pairs it with its answer. */
+export interface WireRequest {
+  id: number;
+  channel: string;
+  request: unknown;
+}
+
+/** Browser mode, server → client: an answer, or a pushed command. */
+export type WireMessage = { id: number; response: IpcResult<unknown> } | { command: AppCommand };

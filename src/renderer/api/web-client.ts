@@ -1,0 +1,107 @@
+/**
+ * Browser mode: {@link WindowApi} over the WebSocket served by `src/main/web.ts`.
+ *
+ * Requests carry an id and are answered out of order; the socket opens on first use and
+ * again after a drop. The page is authenticated by the session cookie the server set when
+ * it served the page, so no secret lives in this code or in the page's storage.
+ * Never throws: a lost connection answers `{ ok: false, error: { code: 'IO_ERROR' } }`.
+ */
+import {
+  APP_COMMANDS,
+  WEB_SOCKET_PATH,
+  channelNames,
+  methodName,
+  type AppCommand,
+  type Channel,
+  type IpcResult,
+  type WindowApi,
+  type WireMessage,
+  type WireRequest,
+} from '../../shared/ipc';
+
+/** Where the socket is: the page's own origin. */
+export function webSocketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${WEB_SOCKET_PATH}`;
+}
+
+interface Pending {
+  resolve: (response: IpcResult<unknown>) => void;
+}
+
+/** Creates the browser-mode API. `connect` is a parameter so tests can give a socket of their own. */
+export function createWebClient(url: string, connect: (url: string) => WebSocket = (u) => new WebSocket(u)): WindowApi {
+  let socket: WebSocket | null = null;
+  let opened: Promise<WebSocket> | null = null;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+  const listeners = new Set<(command: AppCommand) => void>();
+
+  const failAll = (message: string): void => {
+    for (const entry of pending.values()) entry.resolve({ ok: false, error: { code: 'IO_ERROR', message } });
+    pending.clear();
+  };
+
+  const open = (): Promise<WebSocket> => {
+    if (opened) return opened;
+    opened = new Promise<WebSocket>((resolve, reject) => {
+      const ws = connect(url);
+      socket = ws;
+      ws.addEventListener('open', () => resolve(ws));
+      ws.addEventListener('message', (event: MessageEvent) => {
+        let message: WireMessage;
+        try {
+          message = JSON.parse(String(event.data)) as WireMessage;
+        } catch {
+          return; // The server only sends JSON; anything else is ignored rather than trusted.
+        }
+        if ('command' in message) {
+          if ((APP_COMMANDS as readonly string[]).includes(message.command)) {
+            for (const listener of listeners) listener(message.command);
+          }
+          return;
+        }
+        const entry = pending.get(message.id);
+        if (!entry) return;
+        pending.delete(message.id);
+        entry.resolve(message.response);
+      });
+      const dropped = (): void => {
+        if (socket === ws) {
+          socket = null;
+          opened = null;
+        }
+        reject(new Error('closed'));
+        failAll('The connection to the app server was lost.');
+      };
+      ws.addEventListener('close', dropped);
+      ws.addEventListener('error', dropped);
+    });
+    return opened;
+  };
+
+  const invoke = async (channel: Channel, request: unknown): Promise<IpcResult<unknown>> => {
+    let ws: WebSocket;
+    try {
+      ws = await open();
+    } catch {
+      return { ok: false, error: { code: 'IO_ERROR', message: 'Cannot reach the app server; is `npm run web` still running?' } };
+    }
+    const id = nextId++;
+    return new Promise<IpcResult<unknown>>((resolve) => {
+      pending.set(id, { resolve });
+      const message: WireRequest = { id, channel, request: request ?? {} };
+      ws.send(JSON.stringify(message));
+    });
+  };
+
+  const api: Record<string, unknown> = {
+    onCommand(listener: (command: AppCommand) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  for (const channel of channelNames) {
+    api[methodName(channel)] = (request?: unknown) => invoke(channel, request);
+  }
+  return api as WindowApi;
+}
