@@ -100,6 +100,7 @@ export function buildDag(nodeCount: number, parents: Uint32Array, children: Uint
     offsets[v] = written;
     const start = counts[v]!;
     const end = counts[v + 1]!;
+    if (end === start) continue;
     if (end - start === 1) {
       targets[written] = rawTargets[start]!;
       outFlags[written] = rawFlags[start]!;
