@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+
+/** The file operations an atomic write needs; a parameter so a test can fail one of them. */
+export interface AtomicWriteFs {
+  open(file: string, flags: string, mode?: number): Promise<fsp.FileHandle>;
+  write(handle: fsp.FileHandle, data: Uint8Array): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(file: string): Promise<void>;
+  /** Mode of an existing target, kept on the new file. */
+  stat(file: string): Promise<{ mode: number }>;
+}
+
+export const nodeAtomicFs: AtomicWriteFs = {
+  open: (file, flags, mode) => fsp.open(file, flags, mode),
+  write: async (handle, data) => {
+    await handle.writeFile(data);
+  },
+  rename: (from, to) => fsp.rename(from, to),
+  unlink: (file) => fsp.unlink(file),
+  stat: (file) => fsp.stat(file),
+};
+
+/**
+ * Writes `data` to `file` so that the file is either its old content or the whole new one,
+ * never a mix: write a temporary file in the same folder (same file system, so rename is
+ * atomic), flush it to disk (fsync), then rename it over the target. On any failure the
+ * temporary file is removed and the target is untouched. Cost: one extra fsync per save.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, fs: AtomicWriteFs = nodeAtomicFs): Promise<number> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  let mode = 0o644;
+  try {
+    mode = (await fs.stat(file)).mode & 0o777;
+  } catch {
+    // A new file: default mode.
+  }
+  // 'wx': never reuse an existing name (a stale temp or a symlink planted there).
+  const handle = await fs.open(temp, 'wx', mode);
+  try {
+    try {
+      await fs.write(handle, bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncDir(dir);
+  return bytes.byteLength;
+}
+
+/** Flushes the folder entry so the rename itself survives a power cut (POSIX; a no-op where folders cannot be opened). */
+async function syncDir(dir: string): Promise<void> {
+  let handle: fsp.FileHandle | undefined;
+  try {
+    handle = await fsp.open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Windows cannot fsync a folder; the rename is still atomic there.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
