@@ -1,0 +1,127 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { RUN_RECORD_FORMAT, type RunRecord } from '../../../shared/run/run-record';
+import { isRunFinal } from '../../../shared/run/run-state';
+
+/** Name of the record file in a run folder. */
+export const RECORD_FILE = 'run.json';
+
+/** Writes `text` to `file` so that a reader sees the old or the new content, never a mix. */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(temp, text);
+  await fs.rename(temp, file);
+}
+
+/**
+ * Keeps `run.json` in step with a run. Changes are coalesced: at most one write is in flight
+ * and the next one starts `delayMs` after a change, so a thousand state changes a second cost
+ * a few writes, and `flush()` (called at the end of a run) writes the last state.
+ */
+export class RunRecordWriter {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private dirty = false;
+  private failure: unknown;
+
+  constructor(
+    readonly dir: string,
+    readonly record: RunRecord,
+    private readonly delayMs = 50,
+  ) {}
+
+  /** Notes that the record changed; it is written soon. */
+  changed(): void {
+    this.dirty = true;
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      void this.write();
+    }, this.delayMs);
+  }
+
+  /** Writes now if anything changed and waits for every write to finish. */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    await this.write();
+    if (this.failure) throw this.failure;
+  }
+
+  private write(): Promise<void> {
+    this.writing = this.writing.then(async () => {
+      if (!this.dirty) return;
+      this.dirty = false;
+      try {
+        await writeFileAtomic(path.join(this.dir, RECORD_FILE), `${JSON.stringify(this.record, null, 1)}\n`);
+      } catch (error) {
+        this.failure = error;
+      }
+    });
+    return this.writing;
+  }
+}
+
+/** True when a process with this id exists (signal 0 checks without sending anything). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A run as reopened from its folder. */
+export interface OpenedRun {
+  dir: string;
+  record: RunRecord;
+}
+
+/**
+ * Reads a run folder's record. A run recorded as running whose owning process is gone (the
+ * app quit or crashed) is reported `interrupted`, and its running jobs `cancelled`, since no
+ * process of it can still be alive under this app's control.
+ */
+export async function openRun(dir: string, isAlive: (pid: number) => boolean = processAlive): Promise<OpenedRun> {
+  const file = path.join(dir, RECORD_FILE);
+  let record: RunRecord;
+  try {
+    record = JSON.parse(await fs.readFile(file, 'utf8')) as RunRecord;
+  } catch (error) {
+    throw Object.assign(new Error(`${file}: not a readable run record (${(error as Error).message})`), { code: 'PC520' });
+  }
+  if (record.format !== RUN_RECORD_FORMAT || !Array.isArray(record.jobs)) {
+    throw Object.assign(new Error(`${file}: not a run record of this version (format ${String(record.format)})`), { code: 'PC520' });
+  }
+  if (!isRunFinal(record.state) && (record.owner === undefined || (record.owner.pid !== process.pid && !isAlive(record.owner.pid)))) {
+    record.state = 'interrupted';
+    for (const job of record.jobs) if (job.state === 'running' || job.state === 'queued' || job.state === 'ready') job.state = job.state === 'ready' ? 'unready' : 'cancelled';
+  }
+  return { dir: path.resolve(dir), record };
+}
+
+/** Every run under a runs folder, newest first; unreadable folders are left out. */
+export async function listRuns(root: string): Promise<OpenedRun[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(root);
+  } catch {
+    return [];
+  }
+  const runs: OpenedRun[] = [];
+  for (const name of names) {
+    try {
+      runs.push(await openRun(path.join(root, name)));
+    } catch {
+      // not a run folder
+    }
+  }
+  return runs.sort((a, b) => b.record.createdAt.localeCompare(a.record.createdAt));
+}
+
+/** The default runs folder of a workflow: `<workflow dir>/.pegasus-canvas/runs`. */
+export function defaultRunsRoot(workflowDir: string): string {
+  return path.join(workflowDir, '.pegasus-canvas', 'runs');
+}

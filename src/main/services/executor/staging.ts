@@ -1,0 +1,45 @@
+import { constants, promises as fs } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The path of an LFN inside a directory. LFNs may hold `/` (deep LFNs such as
+ * `sensor/hls/ts/live1.ts`), but must not climb out of the directory.
+ */
+export function lfnPath(dir: string, lfn: string): string {
+  const resolved = path.resolve(dir, lfn);
+  if (resolved !== dir && !resolved.startsWith(dir + path.sep)) {
+    throw Object.assign(new Error(`LFN '${lfn}' points outside the run's scratch directory`), { code: 'PC530' });
+  }
+  return resolved;
+}
+
+/**
+ * Places a workflow input in the scratch directory: a copy (the default, as pegasus-transfer
+ * does, so a job cannot change the user's original) or a symbolic link (fast, like
+ * `pegasus.transfer.links=true`). An existing entry is replaced.
+ */
+export async function stageFile(source: string, target: string, mode: 'copy' | 'symlink'): Promise<void> {
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await fs.rm(target, { force: true });
+  if (mode === 'symlink') await fs.symlink(source, target);
+  else await fs.copyFile(source, target, constants.COPYFILE_FICLONE);
+}
+
+/** Copies a stageable executable into the run's `bin/` and makes it executable, once. */
+export async function stageExecutable(source: string, binDir: string, name: string): Promise<string> {
+  const target = path.join(binDir, name);
+  await fs.mkdir(binDir, { recursive: true });
+  await fs.copyFile(source, target);
+  await fs.chmod(target, 0o755);
+  return target;
+}
+
+/** True when a path exists (a file, a link to one, or a directory). */
+export async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
