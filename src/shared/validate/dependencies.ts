@@ -1,0 +1,28 @@
+import { findCycles } from '../graph/find-cycles';
+import { report, type ValidationContext } from './context';
+
+/** At most this many cycles are reported; one cycle per tangle is enough to fix them in turn. */
+const MAX_CYCLES = 20;
+
+/** PC207 dependencies on unknown jobs, PC200 cycles with their path. Cost: O(jobs + edges). */
+export function checkDependencies(context: ValidationContext): void {
+  const { workflow, graph } = context;
+  for (const [parent, child] of graph.unknownReferences) {
+    const missing = graph.indexById.has(parent) ? [child] : graph.indexById.has(child) ? [parent] : [parent, child];
+    const which = missing.map((id) => `'${id}'`).join(' and ');
+    report(context, 'PC207', `Dependency ${parent} -> ${child} names ${which}, which is not a job of this workflow; pegasus-plan stops on it.`, {
+      kind: 'dependency',
+      parent,
+      child,
+    });
+  }
+  for (const cycle of findCycles(graph, MAX_CYCLES)) {
+    const ids = cycle.map((v) => workflow.jobs[v]!.id);
+    const path = [...ids, ids[0]!].join(' -> ');
+    const how = ids.length === 1 ? `Job '${ids[0]}' depends on itself` : `The dependencies form a cycle`;
+    report(context, 'PC200', `${how}: ${path}. A workflow must be acyclic; remove one of these dependencies or rename a file.`, {
+      kind: 'job',
+      jobId: ids[0]!,
+    });
+  }
+}

@@ -1,0 +1,80 @@
+import type { FileUse, Job } from '../model/job';
+import { report, type ValidationContext } from './context';
+
+/**
+ * Per-job checks of `uses` and stdio: PC204 the same file twice, PC205 input and output of
+ * one file, PC213 type none, PC214 type inout, PC216 keys pegasus-plan rejects, PC211 stdio
+ * not in `uses`. Cost: O(uses); jobs with few uses compare pairwise instead of allocating.
+ */
+export function checkFileUses(context: ValidationContext): void {
+  for (const job of context.workflow.jobs) {
+    const uses = job.uses;
+    for (const use of uses) checkOneUse(context, job, use);
+    if (uses.length > 1) checkRepeats(context, job);
+    checkStdio(context, job);
+  }
+}
+
+function checkOneUse(context: ValidationContext, job: Job, use: FileUse): void {
+  const target = { kind: 'file', lfn: use.lfn, jobId: job.id } as const;
+  if (use.type === 'none') {
+    report(context, 'PC213', `Job '${job.id}' uses '${use.lfn}' with type 'none'; pegasus-plan rejects it (Unsupported linkage). Use input, output or checkpoint.`, target);
+  } else if (use.type === 'inout') {
+    report(context, 'PC214', `Job '${job.id}' uses '${use.lfn}' with type 'inout', which makes no dependency; use input, output or checkpoint.`, target);
+  }
+  const rejected = (['namespace', 'version', 'executable'] as const).filter((key) => use[key] !== undefined);
+  if (rejected.length > 0) {
+    report(context, 'PC216', `Job '${job.id}' gives '${use.lfn}' the key(s) ${rejected.join(', ')}; the schema allows them but pegasus-plan rejects them (Illegal key).`, target);
+  }
+}
+
+function checkRepeats(context: ValidationContext, job: Job): void {
+  const uses = job.uses;
+  const groups = new Map<string, FileUse[]>();
+  if (uses.length <= 8) {
+    for (let i = 0; i < uses.length; i++) {
+      for (let j = i + 1; j < uses.length; j++) {
+        if (uses[i]!.lfn !== uses[j]!.lfn) continue;
+        const group = groups.get(uses[i]!.lfn);
+        if (group) {
+          if (!group.includes(uses[j]!)) group.push(uses[j]!);
+        } else groups.set(uses[i]!.lfn, [uses[i]!, uses[j]!]);
+      }
+    }
+  } else {
+    const byLfn = new Map<string, FileUse[]>();
+    for (const use of uses) {
+      const list = byLfn.get(use.lfn);
+      if (list) list.push(use);
+      else byLfn.set(use.lfn, [use]);
+    }
+    for (const [lfn, list] of byLfn) if (list.length > 1) groups.set(lfn, list);
+  }
+  for (const [lfn, group] of groups) {
+    const types = new Set(group.map((use) => use.type));
+    const target = { kind: 'file', lfn, jobId: job.id } as const;
+    if (types.has('input') && types.has('output')) {
+      report(context, 'PC205', `Job '${job.id}' lists '${lfn}' as both input and output; pegasus-plan refuses this ("File ${lfn} is listed as input and output") unless the file is a checkpoint. Write to a new file name, or make it a checkpoint.`, target);
+    } else {
+      report(context, 'PC204', `Job '${job.id}' lists '${lfn}' ${group.length} times in uses (${[...group.map((use) => use.type)].join(', ')}); list each file once.`, target);
+    }
+  }
+}
+
+function checkStdio(context: ValidationContext, job: Job): void {
+  const stdio: Array<['stdin' | 'stdout' | 'stderr', string | undefined, 'input' | 'output']> = [
+    ['stdin', job.stdin, 'input'],
+    ['stdout', job.stdout, 'output'],
+    ['stderr', job.stderr, 'output'],
+  ];
+  for (const [field, lfn, type] of stdio) {
+    if (lfn === undefined) continue;
+    if (job.uses.some((use) => use.lfn === lfn && use.type === type)) continue;
+    report(
+      context,
+      'PC211',
+      `Job '${job.id}' has ${field} '${lfn}' but does not list it in uses as ${type}; pegasus-plan infers dependencies and transfers only from uses (the Python API adds the entry for you).`,
+      { kind: 'job', jobId: job.id, field },
+    );
+  }
+}

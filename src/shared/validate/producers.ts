@@ -1,0 +1,61 @@
+import { forEachFileRole } from '../infer';
+import { report, quoteList, type ValidationContext } from './context';
+import { ReplicaIndex } from './replica-index';
+
+/**
+ * PC203 files produced by several jobs; PC206 inputs that no job produces and no replica
+ * provides; PC219 regex replicas that cannot be checked. Local files are not looked at:
+ * whether a replica's PFN exists is a question for the machine that plans.
+ * Cost: O(jobs + uses) with one set of produced LFNs.
+ */
+export function checkProducers(context: ValidationContext): void {
+  const { workflow, graph, bundle } = context;
+  for (const [lfn, producers] of graph.multiProducers) {
+    const ids = producers.map((index) => workflow.jobs[index]!.id);
+    const kept = ids[ids.length - 1]!;
+    report(
+      context,
+      'PC203',
+      `File '${lfn}' is produced by ${ids.length} jobs: ${quoteList(ids)}. pegasus-plan keeps the last one in the file ('${kept}') as the producer and gives the others no edge to its readers; the Python API picks one arbitrarily. Give each job its own output file.`,
+      { kind: 'file', lfn, jobId: kept },
+    );
+  }
+
+  const produced = new Set<string>();
+  const checkpoints = new Map<string, string>();
+  for (const job of workflow.jobs) {
+    forEachFileRole(job, (lfn, role) => {
+      if (role === 'produces') produced.add(lfn);
+    });
+    for (const use of job.uses) if (use.type === 'checkpoint' && !checkpoints.has(use.lfn)) checkpoints.set(use.lfn, job.id);
+  }
+
+  const replicas = new ReplicaIndex(bundle);
+  for (const entry of replicas.uncheckable) {
+    report(context, 'PC219', `Regex replica '${entry.lfn}' cannot be checked (${entry.reason}); inputs it may provide are assumed present.`, {
+      kind: 'replica',
+      lfn: entry.lfn,
+    });
+  }
+
+  const reported = new Set<string>();
+  for (const job of workflow.jobs) {
+    forEachFileRole(job, (lfn, role) => {
+      if (role !== 'consumes' || produced.has(lfn) || replicas.provides(lfn)) return;
+      if (job.uses.some((use) => use.lfn === lfn && use.optional)) return;
+      const key = `${job.id}\u0000${lfn}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      const checkpointBy = checkpoints.get(lfn);
+      const why = checkpointBy
+        ? ` Job '${checkpointBy}' writes it as a checkpoint, which makes no dependency and is not a producer.`
+        : '';
+      report(
+        context,
+        'PC206',
+        `Job '${job.id}' reads '${lfn}', which no job produces and no replica catalog entry provides; pegasus-plan will not find it unless another replica source (--input-dir, a replica catalog in the properties) has it.${why}`,
+        { kind: 'file', lfn, jobId: job.id },
+      );
+    });
+  }
+}

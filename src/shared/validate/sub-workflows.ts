@@ -1,0 +1,43 @@
+import { forEachFileRole } from '../infer';
+import { isSubWorkflow } from '../model/job';
+import { report, type ValidationContext } from './context';
+import { ReplicaIndex } from './replica-index';
+
+/**
+ * PC210: the file of a sub-workflow job does not exist. Checked only when the caller can
+ * look at files (`exists`); a file that another job of the workflow produces is fine (it is
+ * made at run time). The candidates asked for are the LFN itself and every PFN the replica
+ * catalogs give for it. Cost: O(jobs + uses) plus one `exists` call per candidate.
+ */
+export function checkSubWorkflows(context: ValidationContext, exists: ((file: string) => boolean) | undefined): void {
+  if (!exists) return;
+  const { workflow, bundle } = context;
+  const subJobs = workflow.jobs.filter(isSubWorkflow);
+  if (subJobs.length === 0) return;
+  const produced = new Set<string>();
+  for (const job of workflow.jobs) {
+    forEachFileRole(job, (lfn, role) => {
+      if (role === 'produces') produced.add(lfn);
+    });
+  }
+  for (const job of subJobs) {
+    if (produced.has(job.file)) continue;
+    const candidates = [job.file, ...ReplicaIndex.pfnsOf(bundle, job.file)];
+    if (candidates.some((candidate) => safeExists(exists, candidate))) continue;
+    const kind = job.type === 'pegasusWorkflow' ? 'workflow' : 'DAG';
+    report(
+      context,
+      'PC210',
+      `The ${kind} file of job '${job.id}' was not found (looked for ${candidates.map((c) => `'${c}'`).join(', ')}); pegasus-plan needs it in the replica catalog with a file on site 'local'.`,
+      { kind: 'job', jobId: job.id, field: 'file' },
+    );
+  }
+}
+
+function safeExists(exists: (file: string) => boolean, file: string): boolean {
+  try {
+    return exists(file);
+  } catch {
+    return false;
+  }
+}
