@@ -1,0 +1,158 @@
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import type { CanvasLayout, CatalogPaths, DocumentFormat, ExportedFile, OpenedDocument, SavedDocument } from '../../../shared/ipc';
+import type { CatalogFiles, Diagnostic, Workflow } from '../../../shared/model';
+import { writeFileAtomic } from './atomic-write';
+import { CATALOG_FILE_NAMES, type DocumentFormats } from './document-formats';
+import type { PathGuard } from './path-guard';
+import type { RecentStore } from './recent';
+import type { RecoveryStore } from './recovery';
+import { fsError, ServiceError } from './service-error';
+import { readSidecar, sidecarPath, sidecarText } from './sidecar';
+
+export interface SaveInput {
+  path: string;
+  workflow: Workflow;
+  layout: CanvasLayout | null;
+  format?: DocumentFormat;
+  catalogs?: CatalogFiles;
+  recoveryId?: string;
+}
+
+export interface DocumentServiceDeps {
+  formats: DocumentFormats;
+  guard: PathGuard;
+  recent: RecentStore;
+  recovery: RecoveryStore;
+}
+
+/** `.json` → json, anything else → yaml (the Pegasus default). */
+export function formatOf(file: string): DocumentFormat {
+  return path.extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
+}
+
+/** `file:line:column: message` for the first error, the way compilers print it. */
+export function describeDiagnostic(file: string, diagnostic: Diagnostic): string {
+  const where = diagnostic.location ? `${path.basename(diagnostic.location.file ?? file)}:${diagnostic.location.line}:${diagnostic.location.column}` : path.basename(file);
+  return `${where}: ${diagnostic.message}`;
+}
+
+/**
+ * Open, Save, Save As and Export. Every path goes through the guard first; every write is
+ * atomic ({@link writeFileAtomic}); a file that cannot be read throws `UNREADABLE` with the
+ * reader's diagnostics and changes nothing (not even the Recent list).
+ */
+export class DocumentService {
+  constructor(private readonly deps: DocumentServiceDeps) {}
+
+  async open(requested: string): Promise<OpenedDocument> {
+    const file = await this.deps.guard.check(requested, 'read');
+    const stat = await fsp.stat(file).catch((error: unknown) => {
+      throw fsError(error, file, 'opening');
+    });
+    if (!stat.isFile()) throw new ServiceError('IO_ERROR', `${file}: not a file`);
+    const text = await fsp.readFile(file, 'utf8').catch((error: unknown) => {
+      throw fsError(error, file, 'reading');
+    });
+    const loaded = await this.deps.formats.loadWorkflowBundle(file);
+    if (!loaded.ok) {
+      const first = loaded.diagnostics.find((d) => d.severity === 'error') ?? loaded.diagnostics[0];
+      const message = first ? describeDiagnostic(file, first) : `${path.basename(file)}: not a Pegasus workflow`;
+      throw new ServiceError('UNREADABLE', message, loaded.diagnostics);
+    }
+    const catalogFiles: CatalogPaths = {};
+    for (const key of ['sites', 'replicas', 'transformations'] as const) {
+      const found = loaded.files[key];
+      if (found) {
+        catalogFiles[key] = found;
+        this.deps.guard.grant(found);
+      }
+    }
+    const sidecar = await readSidecar(file);
+    const recent = await this.deps.recent.add(file);
+    const opened: OpenedDocument = {
+      path: file,
+      name: path.basename(file),
+      format: text.trimStart().startsWith('{') ? 'json' : 'yaml',
+      text,
+      bundle: loaded.bundle,
+      diagnostics: loaded.diagnostics,
+      catalogFiles,
+      layout: sidecar.layout,
+      recent,
+    };
+    if (sidecar.problem) opened.layoutProblem = sidecar.problem;
+    return opened;
+  }
+
+  async save(input: SaveInput): Promise<SavedDocument> {
+    const file = await this.deps.guard.check(input.path, 'write');
+    return this.write(file, input);
+  }
+
+  /** Save under a new name; refuses to replace an existing file unless `overwrite`. */
+  async saveAs(input: SaveInput & { overwrite?: boolean }): Promise<SavedDocument> {
+    const file = await this.deps.guard.check(input.path, 'write');
+    if (!input.overwrite && (await exists(file))) throw new ServiceError('EXISTS', `${path.basename(file)} already exists; replace it?`);
+    const saved = await this.write(file, input);
+    this.deps.guard.grant(file);
+    return saved;
+  }
+
+  /** Writes the workflow in `format` to `target`; no sidecar, no Recent entry. */
+  async export(target: string, workflow: Workflow, format: DocumentFormat, overwrite = false): Promise<ExportedFile> {
+    const file = await this.deps.guard.check(target, 'write');
+    if (!overwrite && (await exists(file))) throw new ServiceError('EXISTS', `${path.basename(file)} already exists; replace it?`);
+    const bytes = await this.writeText(file, this.deps.formats.writeWorkflow(workflow, { format }));
+    return { path: file, bytes };
+  }
+
+  private async write(file: string, input: SaveInput): Promise<SavedDocument> {
+    const format = input.format ?? formatOf(file);
+    // Serialise everything first: a writer problem must stop the save before any file changes.
+    const text = this.deps.formats.writeWorkflow(input.workflow, { format });
+    const catalogTexts = this.catalogTexts(input.catalogs);
+    const bytes = await this.writeText(file, text);
+    let layoutPath: string | null = null;
+    if (input.layout) {
+      layoutPath = sidecarPath(file);
+      await this.writeText(layoutPath, sidecarText(input.layout));
+    }
+    const catalogFiles: CatalogPaths = {};
+    for (const [key, catalogText] of catalogTexts) {
+      const catalogFile = path.join(path.dirname(file), CATALOG_FILE_NAMES[key]);
+      await this.writeText(catalogFile, catalogText);
+      catalogFiles[key] = catalogFile;
+    }
+    if (input.recoveryId) await this.deps.recovery.discard(input.recoveryId);
+    const recent = await this.deps.recent.add(file);
+    return { path: file, name: path.basename(file), format, bytes, layoutPath, catalogFiles, recent };
+  }
+
+  private catalogTexts(catalogs: CatalogFiles | undefined): Array<[keyof CatalogFiles, string]> {
+    const out: Array<[keyof CatalogFiles, string]> = [];
+    if (!catalogs) return out;
+    const { formats } = this.deps;
+    if (catalogs.sites) out.push(['sites', formats.writeSiteCatalog(catalogs.sites)]);
+    if (catalogs.replicas) out.push(['replicas', formats.writeReplicaCatalog(catalogs.replicas)]);
+    if (catalogs.transformations) out.push(['transformations', formats.writeTransformationCatalog(catalogs.transformations)]);
+    return out;
+  }
+
+  private async writeText(file: string, text: string): Promise<number> {
+    try {
+      return await writeFileAtomic(file, text);
+    } catch (error) {
+      throw fsError(error, file, 'saving');
+    }
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fsp.lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
