@@ -1,0 +1,181 @@
+import type { Diagnostic } from '../model/diagnostic';
+import type { Job } from '../model/job';
+import type { Workflow } from '../model/workflow';
+import type { PlanCatalogs } from './catalogs';
+import { PLAN_CODES, planError } from './diagnostics';
+import { stateDag, topologicalOrder } from './graph-utils';
+import { profileNumber, profileText } from './profiles';
+import type { ClusterStyle, PlanJob, PlanState } from './types';
+
+/**
+ * Clustering (`refiner/NodeCollapser.java`, only with `--cluster`), styles applied in order.
+ *
+ * - `horizontal`: compute jobs on the same level, at the same site, running the same
+ *   transformation are grouped. The group is cut into `clusters.num` clusters of even size if
+ *   that profile is set (it wins), else into clusters of `clusters.size` jobs; with neither,
+ *   the size is 1 and nothing is clustered. Named `merge_<name>_PID<level+1>_ID<n>`.
+ * - `label`: compute jobs with the same pegasus profile `label` at the same site become one
+ *   cluster, named `merge_<name of its first job>_P<label>`.
+ *
+ * A cluster keeps the tasks' union of edges; a label clustering that would create a cycle is
+ * an error (PC406), as in pegasus-plan. Cost: O(jobs + edges).
+ */
+export function cluster(
+  state: PlanState,
+  workflow: Workflow,
+  catalogs: PlanCatalogs,
+  styles: readonly ClusterStyle[],
+): { state: PlanState; diagnostics: Diagnostic[] } {
+  let current = state;
+  for (const style of styles) {
+    const groups = style === 'horizontal' ? horizontalGroups(current, workflow, catalogs) : labelGroups(current, workflow, catalogs);
+    current = collapse(current, groups);
+    if (!topologicalOrder(stateDag(current))) {
+      return {
+        state: current,
+        diagnostics: [planError(PLAN_CODES.cycle, `Clustering by ${style} makes a cycle between clusters: jobs of one cluster depend on another cluster that depends on them.`)],
+      };
+    }
+  }
+  return { state: current, diagnostics: [] };
+}
+
+/** A set of job indices to merge, with the merged job's name. */
+interface Group {
+  members: number[];
+  name: string;
+}
+
+function firstJob(workflow: Workflow, planJob: PlanJob): Job {
+  return workflow.jobs[planJob.tasks[0]!]!;
+}
+
+function txName(workflow: Workflow, planJob: PlanJob): string {
+  const job = firstJob(workflow, planJob);
+  return job.type === 'job' ? job.name : planJob.name;
+}
+
+function clusterProfile(workflow: Workflow, catalogs: PlanCatalogs, planJob: PlanJob, key: string): number | undefined {
+  const job = firstJob(workflow, planJob);
+  const tx = catalogs.transformations.get(planJob.transformation);
+  const value = profileNumber('pegasus', key, job, catalogs.sites.get(planJob.site), tx, tx?.sites.find((s) => s.name === planJob.site));
+  return value !== undefined && value >= 1 ? Math.floor(value) : undefined;
+}
+
+function horizontalGroups(state: PlanState, workflow: Workflow, catalogs: PlanCatalogs): Group[] {
+  const buckets = new Map<string, number[]>();
+  state.jobs.forEach((job, index) => {
+    if (job.kind !== 'compute') return;
+    const key = `${job.level}\u0000${job.site}\u0000${job.transformation}`;
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(index);
+    else buckets.set(key, [index]);
+  });
+  const groups: Group[] = [];
+  const counters = new Map<string, number>();
+  for (const members of buckets.values()) {
+    const first = state.jobs[members[0]!]!;
+    const num = clusterProfile(workflow, catalogs, first, 'clusters.num');
+    const size = num !== undefined ? Math.ceil(members.length / Math.min(num, members.length)) : (clusterProfile(workflow, catalogs, first, 'clusters.size') ?? 1);
+    if (size <= 1) continue;
+    const name = txName(workflow, first);
+    const counterKey = `${name}\u0000${first.level}`;
+    for (let start = 0; start < members.length; start += size) {
+      const chunk = members.slice(start, start + size);
+      if (chunk.length < 2) continue;
+      const n = (counters.get(counterKey) ?? 0) + 1;
+      counters.set(counterKey, n);
+      groups.push({ members: chunk, name: `merge_${name}_PID${first.level + 1}_ID${n}` });
+    }
+  }
+  return groups;
+}
+
+function labelGroups(state: PlanState, workflow: Workflow, catalogs: PlanCatalogs): Group[] {
+  const buckets = new Map<string, number[]>();
+  const labels = new Map<string, string>();
+  state.jobs.forEach((planJob, index) => {
+    if (planJob.kind !== 'compute') return;
+    const tx = catalogs.transformations.get(planJob.transformation);
+    const label = profileText('pegasus', 'label', firstJob(workflow, planJob), catalogs.sites.get(planJob.site), tx);
+    if (label === undefined || label === '') return;
+    const key = `${label}\u0000${planJob.site}`;
+    labels.set(key, label);
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(index);
+    else buckets.set(key, [index]);
+  });
+  const groups: Group[] = [];
+  for (const [key, members] of buckets) {
+    if (members.length < 2) continue;
+    const label = labels.get(key)!.replace(/[^A-Za-z0-9_-]/g, '_');
+    groups.push({ members, name: `merge_${txName(workflow, state.jobs[members[0]!]!)}_P${label}` });
+  }
+  return groups;
+}
+
+function collapse(state: PlanState, groups: readonly Group[]): PlanState {
+  if (groups.length === 0) return state;
+  const groupOf = new Int32Array(state.jobs.length).fill(-1);
+  groups.forEach((group, g) => group.members.forEach((member) => (groupOf[member] = g)));
+
+  const jobs: PlanJob[] = [];
+  const newIndex = new Int32Array(state.jobs.length);
+  const groupIndex = new Int32Array(groups.length).fill(-1);
+  state.jobs.forEach((job, index) => {
+    const g = groupOf[index]!;
+    if (g < 0) {
+      newIndex[index] = jobs.length;
+      jobs.push(job);
+      return;
+    }
+    if (groupIndex[g]! < 0) {
+      groupIndex[g] = jobs.length;
+      jobs.push(mergeJobs(groups[g]!, state.jobs));
+    }
+    newIndex[index] = groupIndex[g]!;
+  });
+
+  const edgeFrom: number[] = [];
+  const edgeTo: number[] = [];
+  for (let e = 0; e < state.edgeFrom.length; e++) {
+    const from = newIndex[state.edgeFrom[e]!]!;
+    const to = newIndex[state.edgeTo[e]!]!;
+    if (from !== to) {
+      edgeFrom.push(from);
+      edgeTo.push(to);
+    }
+  }
+  return { jobs, edgeFrom, edgeTo };
+}
+
+function mergeJobs(group: Group, all: readonly PlanJob[]): PlanJob {
+  const members = group.members.map((m) => all[m]!);
+  const first = members[0]!;
+  const tasks: number[] = [];
+  let runtime: number | undefined;
+  let retry: number | undefined;
+  let level = first.level;
+  const executables = new Map<string, NonNullable<PlanJob['executables']>[number]>();
+  for (const member of members) {
+    tasks.push(...member.tasks);
+    if (member.runtime !== undefined) runtime = (runtime ?? 0) + member.runtime;
+    if (member.retry !== undefined) retry = Math.max(retry ?? 0, member.retry);
+    level = Math.min(level, member.level);
+    for (const exe of member.executables ?? []) if (!executables.has(exe.lfn)) executables.set(exe.lfn, exe);
+  }
+  const merged: PlanJob = {
+    name: group.name,
+    kind: 'cluster',
+    site: first.site,
+    stagingSite: first.stagingSite,
+    dataConfiguration: first.dataConfiguration,
+    level,
+    tasks,
+    transformation: first.transformation,
+    runtime,
+    retry,
+  };
+  if (executables.size > 0) merged.executables = [...executables.values()];
+  return merged;
+}

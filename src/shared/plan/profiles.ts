@@ -1,0 +1,36 @@
+import type { Site, Transformation, TransformationSite } from '../model/catalogs';
+import type { Job } from '../model/job';
+import type { ProfileNamespace, Profiles } from '../model/profiles';
+import { scalarNumber, scalarText, type Scalar } from '../model/scalar';
+
+/**
+ * A profile value for a job as pegasus-plan merges them: the transformation catalog entry
+ * wins over the site catalog, which wins over the job (pegasus.md §10 item 11).
+ * Cost: O(1) per lookup.
+ */
+export function profileValue(
+  namespace: ProfileNamespace,
+  key: string,
+  job: Job | undefined,
+  site?: Site,
+  tx?: Transformation,
+  txSite?: TransformationSite,
+): Scalar | undefined {
+  const sources: Array<Profiles | undefined> = [txSite?.profiles, tx?.profiles, site?.profiles, job?.profiles];
+  for (const profiles of sources) {
+    const value = profiles?.[namespace]?.[key];
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/** {@link profileValue} as text. */
+export function profileText(...args: Parameters<typeof profileValue>): string | undefined {
+  const value = profileValue(...args);
+  return value === undefined ? undefined : scalarText(value);
+}
+
+/** {@link profileValue} as a finite number. */
+export function profileNumber(...args: Parameters<typeof profileValue>): number | undefined {
+  return scalarNumber(profileValue(...args));
+}

@@ -1,0 +1,315 @@
+import type { Diagnostic } from '../model/diagnostic';
+import { forEachFileRole } from '../infer';
+import type { Job } from '../model/job';
+import type { Workflow } from '../model/workflow';
+import { lookupReplicas, outputUrl, scratchUrl, type PlanCatalogs } from './catalogs';
+import { PLAN_CODES, planError } from './diagnostics';
+import { extendState } from './graph-utils';
+import { profileNumber } from './profiles';
+import type { FileTransfer, PlanJob, PlanState, ResolvedPlanOptions, TransferEnd } from './types';
+
+/** A replica that a registration job must insert, found while adding stage-out jobs. */
+export interface RegistrationRequest {
+  stagingSite: string;
+  level: number;
+  /** Index of the stage-out container it pairs with: the register job is `register_<site>_<level>_<n>`. */
+  container: number;
+  lfn: string;
+  site: string;
+  url: string;
+  /** The job the register job follows: the stage-out job, or the producer when nothing is staged out. */
+  parent: number;
+}
+
+/** Compute jobs per transfer job when no `stagein.clusters`/`stageout.clusters` profile says (BalancedCluster). */
+const JOBS_PER_TRANSFER_JOB = 10;
+
+type ContainerKind = 'stage-in-local' | 'stage-in-remote' | 'inter' | 'stage-out';
+
+interface Container {
+  count: number;
+  next: number;
+  jobs: Array<PlanJob & { transfers: FileTransfer[] }>;
+  indices: number[];
+}
+
+const PREFIX: Record<ContainerKind, string> = {
+  'stage-in-local': 'stage_in_local_',
+  'stage-in-remote': 'stage_in_remote_',
+  inter: 'stage_inter_local_',
+  'stage-out': 'stage_out_local_',
+};
+
+/**
+ * Stage-in, inter-site and stage-out jobs (`TransferEngine.addTransferNodes` with the default
+ * `BalancedCluster` refiner). Jobs are walked level by level. For each input: if a kept job
+ * produces it on the same staging site, the existing edge is enough; on another staging site
+ * it is moved by an inter-site job; otherwise it is staged in from the replica catalog (a
+ * replica on the staging site preferred), once per staging site. Stageable executables are
+ * staged in the same way. A transfer runs on the staging site (`stage_in_remote_…`) when its
+ * source is a `file://` URL on that site, else on the submit host (`stage_in_local_…`).
+ * With output sites, `stageOut: true` outputs get stage-out jobs; `registerReplica: true`
+ * outputs become {@link RegistrationRequest}s for the registration pass.
+ *
+ * Per level and staging site there are `stagein.clusters` (resp. `stageout.clusters`) transfer
+ * jobs, default ⌈jobs on the level / 10⌉; files are dealt to them round robin.
+ * Cost: O(jobs + uses) plus one replica lookup per staged input.
+ */
+export function addTransfers(
+  state: PlanState,
+  workflow: Workflow,
+  catalogs: PlanCatalogs,
+  options: ResolvedPlanOptions,
+): { state: PlanState; registrations: RegistrationRequest[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const jobs = state.jobs;
+  const newJobs: PlanJob[] = [];
+  const edgeFrom: number[] = [];
+  const edgeTo: number[] = [];
+  const registrations: RegistrationRequest[] = [];
+
+  const producer = new Map<string, number>();
+  jobs.forEach((planJob, index) => {
+    for (const task of planJob.tasks) forEachFileRole(workflow.jobs[task]!, (lfn, role) => role === 'produces' && producer.set(lfn, index));
+  });
+
+  let maxLevel = 0;
+  for (const job of jobs) maxLevel = Math.max(maxLevel, job.level);
+  const perLevel = new Uint32Array(maxLevel + 2);
+  for (const job of jobs) perLevel[job.level + 1]!++;
+  const jobsAtLevel = perLevel.slice(1);
+  for (let l = 0; l <= maxLevel; l++) perLevel[l + 1]! += perLevel[l]!;
+  const byLevel = new Uint32Array(jobs.length);
+  const cursor = perLevel.slice(0, maxLevel + 1);
+  jobs.forEach((job, index) => (byLevel[cursor[job.level]!++] = index));
+
+  const scratch = new Map<string, string>();
+  const scratchOf = (site: string): string => {
+    let url = scratch.get(site);
+    if (url === undefined) scratch.set(site, (url = scratchUrl(catalogs, site, options.relativeDir)));
+    return url;
+  };
+
+  const containers = new Map<string, Container>();
+  const staged = new Map<string, number>();
+  const base = jobs.length;
+
+  const place = (kind: ContainerKind, stagingSite: string, level: number, owner: PlanJob, transfer: FileTransfer): { index: number; container: number } => {
+    const key = `${kind}\u0000${stagingSite}\u0000${level}`;
+    let container = containers.get(key);
+    if (!container) {
+      container = { count: bundleCount(kind, owner, workflow, catalogs, jobsAtLevel[level] ?? 1), next: 0, jobs: [], indices: [] };
+      containers.set(key, container);
+    }
+    const slot = container.next++ % container.count;
+    if (container.indices[slot] === undefined) {
+      const job: PlanJob & { transfers: FileTransfer[] } = {
+        name: `${PREFIX[kind]}${stagingSite}_${level}_${slot}`,
+        kind: kind === 'stage-out' ? 'stage-out' : kind === 'inter' ? 'inter-site' : 'stage-in',
+        site: kind === 'stage-in-remote' ? stagingSite : 'local',
+        stagingSite,
+        level,
+        tasks: [],
+        transformation: 'pegasus::transfer',
+        category: kind === 'stage-out' ? 'stageout' : 'stagein',
+        transfers: [],
+      };
+      container.jobs[slot] = job;
+      container.indices[slot] = base + newJobs.length;
+      newJobs.push(job);
+    }
+    container.jobs[slot]!.transfers.push(transfer);
+    return { index: container.indices[slot]!, container: slot };
+  };
+
+  for (const index of byLevel) {
+    const planJob = jobs[index]!;
+    const stagingSite = planJob.stagingSite;
+    if (stagingSite === undefined) continue;
+    const parents = new Set<number>();
+    const destination = (lfn: string): TransferEnd => ({ site: stagingSite, url: `${scratchOf(stagingSite)}/${lfn}` });
+
+    for (const input of inputsOf(planJob, workflow)) {
+      const from = producer.get(input.lfn);
+      const fileKey = `${input.lfn}\u0000${stagingSite}`;
+      if (from !== undefined && from !== index) {
+        const source = jobs[from]!;
+        if (source.stagingSite === stagingSite || source.stagingSite === undefined) continue;
+        const known = staged.get(fileKey);
+        if (known !== undefined) {
+          parents.add(known);
+          continue;
+        }
+        const placed = place('inter', stagingSite, planJob.level, planJob, {
+          lfn: input.lfn,
+          linkage: 'input',
+          source: { site: source.stagingSite, url: `${scratchOf(source.stagingSite)}/${input.lfn}` },
+          destination: destination(input.lfn),
+          ...(input.bytes !== undefined ? { bytes: input.bytes } : {}),
+        });
+        staged.set(fileKey, placed.index);
+        edgeFrom.push(from);
+        edgeTo.push(placed.index);
+        parents.add(placed.index);
+        continue;
+      }
+      const known = staged.get(fileKey);
+      if (known !== undefined) {
+        parents.add(known);
+        continue;
+      }
+      const replicas = lookupReplicas(catalogs.replicas, input.lfn);
+      if (replicas.length === 0) {
+        diagnostics.push(
+          planError(
+            PLAN_CODES.noReplica,
+            `Job ${workflow.jobs[input.task]!.id}: input ${input.lfn} has no replica in the replica catalog and no job produces it.`,
+            { kind: 'file', lfn: input.lfn, jobId: workflow.jobs[input.task]!.id },
+          ),
+        );
+        continue;
+      }
+      const replica = replicas.find((r) => r.site === stagingSite) ?? replicas[0]!;
+      const remote = replica.url.startsWith('file://') && replica.site === stagingSite;
+      const bytes = input.bytes ?? replica.bytes;
+      const placed = place(remote ? 'stage-in-remote' : 'stage-in-local', stagingSite, planJob.level, planJob, {
+        lfn: input.lfn,
+        linkage: 'input',
+        source: { site: replica.site, url: replica.url },
+        destination: destination(input.lfn),
+        ...(bytes !== undefined ? { bytes } : {}),
+      });
+      staged.set(fileKey, placed.index);
+      parents.add(placed.index);
+    }
+
+    for (const exe of planJob.executables ?? []) {
+      const fileKey = `${exe.lfn}\u0000${stagingSite}`;
+      const known = staged.get(fileKey);
+      if (known !== undefined) {
+        parents.add(known);
+        continue;
+      }
+      const remote = exe.source.url.startsWith('file://') && exe.source.site === stagingSite;
+      const placed = place(remote ? 'stage-in-remote' : 'stage-in-local', stagingSite, planJob.level, planJob, {
+        lfn: exe.lfn,
+        linkage: 'input',
+        source: exe.source,
+        destination: destination(exe.lfn),
+        executable: true,
+      });
+      staged.set(fileKey, placed.index);
+      parents.add(placed.index);
+    }
+    for (const parent of parents) {
+      edgeFrom.push(parent);
+      edgeTo.push(index);
+    }
+
+    if (options.outputSites.length === 0) continue;
+    const children = new Set<number>();
+    for (const output of outputsOf(planJob, workflow)) {
+      for (const site of options.outputSites) {
+        const target = { site, url: outputUrl(catalogs, site, output.lfn) };
+        if (output.stageOut) {
+          const placed = place('stage-out', stagingSite, planJob.level, planJob, {
+            lfn: output.lfn,
+            linkage: 'output',
+            source: { site: stagingSite, url: `${scratchOf(stagingSite)}/${output.lfn}` },
+            destination: target,
+            ...(output.bytes !== undefined ? { bytes: output.bytes } : {}),
+          });
+          children.add(placed.index);
+          if (output.register) registrations.push({ stagingSite, level: planJob.level, container: placed.container, lfn: output.lfn, ...target, parent: placed.index });
+        } else if (output.register) {
+          const key = `stage-out\u0000${stagingSite}\u0000${planJob.level}`;
+          const container = containers.get(key);
+          const slot = container ? container.next++ % container.count : 0;
+          registrations.push({ stagingSite, level: planJob.level, container: slot, lfn: output.lfn, site: stagingSite, url: `${scratchOf(stagingSite)}/${output.lfn}`, parent: index });
+        }
+      }
+    }
+    for (const child of children) {
+      edgeFrom.push(index);
+      edgeTo.push(child);
+    }
+  }
+
+  return { state: extendState(state, newJobs, edgeFrom, edgeTo), registrations, diagnostics };
+}
+
+interface InputFile {
+  lfn: string;
+  task: number;
+  bytes?: number;
+}
+
+/** Inputs a job reads from outside itself: a cluster's internal files and a sub-workflow's own file are not staged. */
+function inputsOf(planJob: PlanJob, workflow: Workflow): InputFile[] {
+  const produced = new Set<string>();
+  if (planJob.tasks.length > 1) {
+    for (const task of planJob.tasks) forEachFileRole(workflow.jobs[task]!, (lfn, role) => role === 'produces' && produced.add(lfn));
+  }
+  const seen = new Set<string>();
+  const inputs: InputFile[] = [];
+  for (const task of planJob.tasks) {
+    const job = workflow.jobs[task]!;
+    const skip = job.type === 'job' ? undefined : job.file;
+    forEachFileRole(job, (lfn, role) => {
+      if (role !== 'consumes' || lfn === skip || produced.has(lfn) || seen.has(lfn)) return;
+      seen.add(lfn);
+      const bytes = sizeOf(job, lfn);
+      inputs.push(bytes === undefined ? { lfn, task } : { lfn, task, bytes });
+    });
+  }
+  return inputs;
+}
+
+interface OutputFile {
+  lfn: string;
+  stageOut: boolean;
+  register: boolean;
+  bytes?: number;
+}
+
+function outputsOf(planJob: PlanJob, workflow: Workflow): OutputFile[] {
+  const seen = new Set<string>();
+  const outputs: OutputFile[] = [];
+  for (const task of planJob.tasks) {
+    for (const use of workflow.jobs[task]!.uses) {
+      if (use.type !== 'output' || seen.has(use.lfn)) continue;
+      seen.add(use.lfn);
+      const bytes = parseSize(use.size);
+      outputs.push({ lfn: use.lfn, stageOut: use.stageOut === true, register: use.registerReplica === true, ...(bytes !== undefined ? { bytes } : {}) });
+    }
+  }
+  return outputs;
+}
+
+function sizeOf(job: Job, lfn: string): number | undefined {
+  for (const use of job.uses) if (use.lfn === lfn) return parseSize(use.size);
+  return undefined;
+}
+
+function parseSize(size: string | undefined): number | undefined {
+  if (size === undefined) return undefined;
+  const n = Number(size);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+function bundleCount(kind: ContainerKind, owner: PlanJob, workflow: Workflow, catalogs: PlanCatalogs, jobsAtLevel: number): number {
+  const job = owner.tasks.length > 0 ? workflow.jobs[owner.tasks[0]!] : undefined;
+  const site = catalogs.sites.get(owner.site);
+  const tx = catalogs.transformations.get(owner.transformation);
+  const keys =
+    kind === 'stage-out'
+      ? ['stageout.local.clusters', 'stageout.clusters']
+      : kind === 'stage-in-remote'
+        ? ['stagein.remote.clusters', 'stagein.clusters']
+        : ['stagein.local.clusters', 'stagein.clusters'];
+  for (const key of keys) {
+    const value = profileNumber('pegasus', key, job, site, tx);
+    if (value !== undefined && value >= 1) return Math.floor(value);
+  }
+  return Math.max(1, Math.ceil(jobsAtLevel / JOBS_PER_TRANSFER_JOB));
+}
