@@ -118,7 +118,8 @@ function checkInputs(job: Job, produced: ReadonlySet<string>, lookup: CatalogLoo
       stageIn.set(lfn, source);
       continue;
     }
-    if (optional) continue;
+    // A sub-workflow's own file is looked up (and reported) by planSubWorkflow.
+    if (optional || (isSubWorkflow(job) && lfn === job.file)) continue;
     const where = pfns.length === 0 ? 'it has no replica and no job produces it' : `none of its replicas is a file on this machine (${pfns.map((p) => `${p.site}: ${p.pfn}`).join(', ')})`;
     diagnostics.push({ code: 'PC506', severity: 'error', message: `Job '${job.id}' reads '${lfn}', but ${where}.`, target: { kind: 'file', lfn, jobId: job.id } });
   }
