@@ -12,7 +12,11 @@
  * mode they are confined to the server's roots (see `fs.listDir`).
  */
 import { z } from 'zod';
+import { CHANNEL_NAMES, type AppCommand, type ChannelName, type MethodName } from './ipc-channels';
 import type { CatalogFiles, Diagnostic, Workflow, WorkflowBundle } from './model';
+
+export { APP_COMMANDS, CHANNEL_NAMES, COMMAND_CHANNEL, WEB_SOCKET_PATH, methodName } from './ipc-channels';
+export type { AppCommand, ChannelName, MethodName } from './ipc-channels';
 
 // ---------------------------------------------------------------- results and errors
 
@@ -222,7 +226,7 @@ export const channels = {
 export type Channel = keyof typeof channels;
 
 /** The channel names, in declaration order. */
-export const channelNames = Object.keys(channels) as Channel[];
+export const channelNames: readonly Channel[] = CHANNEL_NAMES;
 
 // ---------------------------------------------------------------- value types
 
@@ -373,52 +377,16 @@ export interface IpcValues {
 // Compile-time check that IpcValues and channels name the same channels.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _channelsMatch: Same<keyof IpcValues, Channel> = true;
+// …and that the zod-free list in ipc-channels.ts (used by the sandboxed preload) names them too.
+const _namesMatch: Same<ChannelName, Channel> = true;
 void _channelsMatch;
+void _namesMatch;
 
 export type IpcRequest<C extends Channel> = z.output<(typeof channels)[C]>;
 export type IpcValue<C extends Channel> = IpcValues[C];
 export type IpcResponse<C extends Channel> = IpcResult<IpcValues[C]>;
 
-// ---------------------------------------------------------------- main → renderer
-
-/** Menu commands sent from the main process to the renderer (Electron). */
-export const APP_COMMANDS = [
-  'file.new',
-  'file.open',
-  'file.save',
-  'file.saveAs',
-  'file.export',
-  /** The user chose Save in the close guard: save, then call `app.close`. */
-  'file.saveThenClose',
-  'edit.undo',
-  'edit.redo',
-  'edit.delete',
-  'edit.duplicate',
-  'edit.selectAll',
-  'view.fit',
-  'view.zoomIn',
-  'view.zoomOut',
-  'view.arrange',
-  'view.toggleJobsOnly',
-  'help.shortcuts',
-  'help.about',
-] as const;
-
-export type AppCommand = (typeof APP_COMMANDS)[number];
-
-/** The Electron IPC channel carrying {@link AppCommand}s. */
-export const COMMAND_CHANNEL = 'app.command';
-
 // ---------------------------------------------------------------- the window API
-
-/** `document.open` → `documentOpen`. */
-export type MethodName<C extends string> = C extends `${infer A}.${infer B}` ? `${A}${Capitalize<B>}` : C;
-
-/** The method name of a channel: `document.open` → `documentOpen`. */
-export function methodName<C extends Channel>(channel: C): MethodName<C> {
-  const dot = channel.indexOf('.');
-  return (channel.slice(0, dot) + channel.charAt(dot + 1).toUpperCase() + channel.slice(dot + 2)) as MethodName<C>;
-}
 
 type EmptyRequest<C extends Channel> = Record<string, never> extends IpcRequest<C> ? true : false;
 
@@ -467,9 +435,6 @@ export function isChannel(value: unknown): value is Channel {
 }
 
 // ---------------------------------------------------------------- browser-mode wire format
-
-/** Browser mode: the WebSocket path the web client connects to. */
-export const WEB_SOCKET_PATH = '/api';
 
 /** Browser mode, client → server: one request. `id` pairs it with its answer. */
 export interface WireRequest {

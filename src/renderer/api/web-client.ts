@@ -6,18 +6,8 @@
  * it served the page, so no secret lives in this code or in the page's storage.
  * Never throws: a lost connection answers `{ ok: false, error: { code: 'IO_ERROR' } }`.
  */
-import {
-  APP_COMMANDS,
-  WEB_SOCKET_PATH,
-  channelNames,
-  methodName,
-  type AppCommand,
-  type Channel,
-  type IpcResult,
-  type WindowApi,
-  type WireMessage,
-  type WireRequest,
-} from '../../shared/ipc';
+import { APP_COMMANDS, CHANNEL_NAMES, WEB_SOCKET_PATH, methodName, type AppCommand } from '../../shared/ipc-channels';
+import type { Channel, IpcResult, WindowApi, WireMessage, WireRequest } from '../../shared/ipc';
 
 /** Where the socket is: the page's own origin. */
 export function webSocketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
@@ -100,7 +90,7 @@ export function createWebClient(url: string, connect: (url: string) => WebSocket
       return () => listeners.delete(listener);
     },
   };
-  for (const channel of channelNames) {
+  for (const channel of CHANNEL_NAMES) {
     api[methodName(channel)] = (request?: unknown) => invoke(channel, request);
   }
   return api as WindowApi;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelNames, isChannel, methodName, parseRequest, windowTitle, type WindowApi } from '../../../src/shared/ipc';
+import { CHANNEL_NAMES, channels, channelNames, isChannel, methodName, parseRequest, windowTitle, type WindowApi } from '../../../src/shared/ipc';
 
 describe('ipc contract', () => {
   it('names one method per channel', () => {
@@ -11,6 +11,10 @@ describe('ipc contract', () => {
     // The type names the same methods (compile-time); keep one call here so a rename breaks the build.
     const call: keyof WindowApi = 'documentOpen';
     expect(names).toContain(call);
+  });
+
+  it('keeps the zod-free name list (used by the preload) equal to the schema table', () => {
+    expect(Object.keys(channels)).toEqual([...CHANNEL_NAMES]);
   });
 
   it('names the bad field of a request', () => {
