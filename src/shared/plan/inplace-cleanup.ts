@@ -1,5 +1,6 @@
 import { forEachFileRole } from '../infer';
 import type { Workflow } from '../model/workflow';
+import { scratchUrl, type PlanCatalogs } from './catalogs';
 import { extendState, longestPathLevels, stateDag, topologicalOrder } from './graph-utils';
 import type { PlanJob, PlanState } from './types';
 
@@ -17,7 +18,7 @@ const JOBS_PER_CLEANUP_JOB = 5;
  * pegasus-plan turns this off in hierarchical workflows (the caller checks that).
  * Cost: O(jobs + uses + transfers + edges).
  */
-export function addInPlaceCleanup(state: PlanState, workflow: Workflow): PlanState {
+export function addInPlaceCleanup(state: PlanState, workflow: Workflow, catalogs: PlanCatalogs, relativeDir: string): PlanState {
   const dag = stateDag(state);
   const order = topologicalOrder(dag);
   if (!order) return state;
@@ -93,6 +94,7 @@ export function addInPlaceCleanup(state: PlanState, workflow: Workflow): PlanSta
         tasks: [],
         transformation: 'pegasus::cleanup',
         category: 'cleanup',
+        directory: { site, url: scratchUrl(catalogs, site, relativeDir) },
         cleanupFiles: [],
       });
       parents.push(new Set());

@@ -86,7 +86,7 @@ export function plan(bundle: WorkflowBundle, options: PlanOptions = {}): Result<
             kind: 'workflow',
           }),
         );
-      } else state = addInPlaceCleanup(state, workflow);
+      } else state = addInPlaceCleanup(state, workflow, catalogs, opts.relativeDir);
     }
     if (opts.cleanup !== 'none') state = addLeafCleanup(state, label, catalogs, opts);
   }
