@@ -94,3 +94,18 @@ describe('jobs this machine cannot run are refused before the run starts', () =>
     expect(await readdir(path.join(started.run.dir, 'bin'))).toEqual(['analyze']);
   });
 });
+
+describe('container jobs', () => {
+  it('refuses docker when its daemon is not reachable, and builds the run command otherwise', async () => {
+    const { containerCommand, runtimeProblem } = await import('../../../src/main/services/executor/container');
+    expect(runtimeProblem('/usr/bin/docker', () => false, {})).toBe('/usr/bin/docker is installed but its daemon is not reachable (no /var/run/docker.sock, no DOCKER_HOST)');
+    expect(runtimeProblem('/usr/bin/docker', (file) => file === '/var/run/docker.sock', {})).toBeUndefined();
+    expect(runtimeProblem('/usr/bin/apptainer', () => false, {})).toBeUndefined();
+    expect(containerCommand({ runtime: '/usr/bin/docker', type: 'docker', image: 'docker://centos:7', mounts: [] }, '/r/scratch', ['/bin/ls', '-l'], { A: '1' })).toEqual([
+      '/usr/bin/docker', 'run', '--rm', '-i', '-v', '/r/scratch:/r/scratch', '-w', '/r/scratch', '-e', 'A=1', 'centos:7', '/bin/ls', '-l',
+    ]);
+    expect(containerCommand({ runtime: '/usr/bin/apptainer', type: 'singularity', image: 'docker://centos:7', mounts: ['/data:/data'] }, '/r/scratch', ['/bin/ls'], {})).toEqual([
+      '/usr/bin/apptainer', 'exec', '--bind', '/r/scratch', '--bind', '/data:/data', '--pwd', '/r/scratch', 'docker://centos:7', '/bin/ls',
+    ]);
+  });
+});

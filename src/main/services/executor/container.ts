@@ -57,3 +57,15 @@ export function containerCommand(launch: ContainerLaunch, scratch: string, argv:
       return [launch.runtime, `--image=${launch.image.replace(/^[a-z]+:\/\//, 'docker:')}`, ...argv];
   }
 }
+
+/**
+ * Why an installed runtime cannot run containers now, or undefined when it can. Docker needs
+ * its daemon: without `DOCKER_HOST` or the socket, every `docker run` would fail, so the job is
+ * refused up front instead. Daemonless runtimes (podman, apptainer, singularity) are taken as
+ * ready.
+ */
+export function runtimeProblem(runtime: string, exists: (file: string) => boolean, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (!/(^|\/)docker$/.test(runtime)) return undefined;
+  if (env.DOCKER_HOST || exists('/var/run/docker.sock')) return undefined;
+  return `${runtime} is installed but its daemon is not reachable (no /var/run/docker.sock, no DOCKER_HOST)`;
+}

@@ -1,6 +1,6 @@
 import { spawn as nodeSpawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import type { Diagnostic, Replica, WorkflowBundle } from '../../../shared/model'
 import type { AttemptRecord, RunRecord } from '../../../shared/run/run-record';
 import { countStates, finalRunState, isJobDone, type JobCounts, type JobState, type RunState } from '../../../shared/run/run-state';
 import { DagScheduler, ResourcePool } from '../../../shared/run/scheduler';
-import { containerCommand } from './container';
+import { containerCommand, runtimeProblem } from './container';
 import { startProcess, type RunningProcess, type SpawnFunction } from './job-process';
 import { preflight, type ExecutionPlan, type PlannedJob } from './preflight';
 import { createRunFolder, reopenForResume } from './run-folder';
@@ -119,6 +119,7 @@ export async function startLocalRun(bundle: WorkflowBundle, options: LocalRunOpt
     isFile,
     isExecutable,
     which: options.which ?? findOnPath,
+    runtimeProblem: (runtime) => runtimeProblem(runtime, (file) => isFile(file) || existsSync(file)),
     ...(options.providedLfns ? { providedLfns: options.providedLfns } : {}),
     ...(options.inheritedReplicas ? { inheritedReplicas: options.inheritedReplicas } : {}),
     ...(options.loadSubWorkflow ? { loadSubWorkflow: options.loadSubWorkflow } : {}),

@@ -51,6 +51,8 @@ export interface PreflightContext {
   isExecutable: (file: string) => boolean;
   /** Absolute path of a command on PATH, or undefined. */
   which: (command: string) => string | undefined;
+  /** Why an installed container runtime cannot run now (see `runtimeProblem`), or undefined. */
+  runtimeProblem?: (runtime: string) => string | undefined;
   /** LFNs that will be in the scratch directory before the run starts (a parent run's inputs). */
   providedLfns?: ReadonlySet<string>;
   inheritedReplicas?: readonly Replica[];
@@ -175,9 +177,11 @@ function planCompute(job: Job & { type: 'job' }, index: number, lookup: CatalogL
       return undefined;
     }
     const names = CONTAINER_RUNTIMES[spec.type];
-    const runtime = names.map((name) => context.which(name)).find((found) => found !== undefined);
+    const installed = names.map((name) => context.which(name)).filter((found): found is string => found !== undefined);
+    const runtime = installed.find((found) => context.runtimeProblem?.(found) === undefined);
     if (!runtime) {
-      diagnostics.push(error('PC504', `Job '${job.id}' runs in the ${spec.type} container '${spec.name}', but no container runtime (${names.join(', ')}) is installed here.`, job.id));
+      const why = installed.length === 0 ? `no container runtime (${names.join(', ')}) is installed here` : installed.map((found) => context.runtimeProblem?.(found)).join('; ');
+      diagnostics.push(error('PC504', `Job '${job.id}' runs in the ${spec.type} container '${spec.name}', but ${why}.`, job.id));
       return undefined;
     }
     container = { runtime, type: spec.type, image: spec.image, mounts: spec.mounts ?? [] };
