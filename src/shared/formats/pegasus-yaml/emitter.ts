@@ -1,0 +1,253 @@
+import { isNumberLiteral, type NumberLiteral } from '../../model/scalar';
+import { jsonNumber, jsonNumberLiteral, jsonString, yamlNumber, yamlNumberLiteral, yamlString } from './yaml-scalar';
+
+export type EmitScalar = string | number | boolean | null | NumberLiteral;
+
+/**
+ * A streaming event sink: the model walker says "mapping, key, value, …" and the emitter
+ * appends text. Text accumulates in `buffer`; the writer takes it in chunks (`take`) so that a
+ * million-job workflow never becomes one giant string. Empty collections are given with
+ * `emptySeq` / `emptyMap` because block YAML writes them differently.
+ */
+export interface Emitter {
+  mapStart(): void;
+  key(key: string): void;
+  mapEnd(): void;
+  seqStart(): void;
+  seqEnd(): void;
+  scalar(value: EmitScalar): void;
+  emptySeq(): void;
+  emptyMap(): void;
+  /** Length of the text not yet taken. */
+  readonly pending: number;
+  /** The text so far, which is then cleared. */
+  take(): string;
+}
+
+const SPACES: string[] = [];
+function spaces(n: number): string {
+  let s = SPACES[n];
+  if (s === undefined) {
+    s = ' '.repeat(n);
+    SPACES[n] = s;
+  }
+  return s;
+}
+
+const enum Kind {
+  Map,
+  Seq,
+}
+
+/**
+ * Block-style YAML the way PyYAML writes it (2-space indent, sequences under a key not
+ * indented, the first key of a mapping in a sequence on the dash's line):
+ *
+ *     jobs:
+ *     - type: job
+ *       uses:
+ *       - lfn: f.a
+ */
+export class YamlEmitter implements Emitter {
+  private out = '';
+  private readonly kinds: Kind[] = [];
+  private readonly indents: number[] = [];
+  /** Whether the next entry of the top frame goes right after a "- " already written. */
+  private inline = false;
+  /** A key was written ("key:") and its value has not come yet. */
+  private afterKey = false;
+
+  get pending(): number {
+    return this.out.length;
+  }
+
+  take(): string {
+    const text = this.out;
+    this.out = '';
+    return text;
+  }
+
+  /** Writes what comes before a value: a space after a key, or a dash in a sequence. Returns the column a nested block would use. */
+  private beforeValue(): void {
+    if (this.afterKey) return;
+    const depth = this.kinds.length;
+    if (depth > 0 && this.kinds[depth - 1] === Kind.Seq) {
+      if (this.inline) {
+        this.out += '- ';
+        this.inline = false;
+      } else this.out += `${spaces(this.indents[depth - 1]!)}- `;
+    }
+  }
+
+  mapStart(): void {
+    const depth = this.kinds.length;
+    if (depth === 0) {
+      this.push(Kind.Map, 0, false);
+      return;
+    }
+    if (this.afterKey) {
+      this.out += '\n';
+      this.afterKey = false;
+      this.push(Kind.Map, this.indents[depth - 1]! + 2, false);
+      return;
+    }
+    this.beforeValue();
+    this.push(Kind.Map, this.indents[depth - 1]! + 2, true);
+  }
+
+  seqStart(): void {
+    const depth = this.kinds.length;
+    if (depth === 0) {
+      this.push(Kind.Seq, 0, false);
+      return;
+    }
+    if (this.afterKey) {
+      this.out += '\n';
+      this.afterKey = false;
+      // Indentless: the dashes sit at the key's column.
+      this.push(Kind.Seq, this.indents[depth - 1]!, false);
+      return;
+    }
+    this.beforeValue();
+    this.push(Kind.Seq, this.indents[depth - 1]! + 2, true);
+  }
+
+  private push(kind: Kind, indent: number, inline: boolean): void {
+    this.kinds.push(kind);
+    this.indents.push(indent);
+    this.inline = inline;
+  }
+
+  mapEnd(): void {
+    this.kinds.pop();
+    this.indents.pop();
+    this.inline = false;
+  }
+
+  seqEnd(): void {
+    this.mapEnd();
+  }
+
+  key(key: string): void {
+    const depth = this.kinds.length;
+    if (this.inline) {
+      this.out += `${yamlString(key)}:`;
+      this.inline = false;
+    } else this.out += `${spaces(this.indents[depth - 1]!)}${yamlString(key)}:`;
+    this.afterKey = true;
+  }
+
+  private value(text: string): void {
+    if (this.afterKey) {
+      this.out += ` ${text}\n`;
+      this.afterKey = false;
+      return;
+    }
+    this.beforeValue();
+    this.out += `${text}\n`;
+  }
+
+  scalar(value: EmitScalar): void {
+    this.value(yamlScalar(value));
+  }
+
+  emptySeq(): void {
+    this.value('[]');
+  }
+
+  emptyMap(): void {
+    this.value('{}');
+  }
+}
+
+function yamlScalar(value: EmitScalar): string {
+  if (typeof value === 'string') return yamlString(value);
+  if (typeof value === 'number') return yamlNumber(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value === null) return 'null';
+  return isNumberLiteral(value) ? yamlNumberLiteral(value) : yamlString(String(value));
+}
+
+/** JSON, indented by 2 like `JSON.stringify(value, null, 2)`. */
+export class JsonEmitter implements Emitter {
+  private out = '';
+  private readonly counts: number[] = [];
+  private afterKey = false;
+
+  get pending(): number {
+    return this.out.length;
+  }
+
+  take(): string {
+    const text = this.out;
+    this.out = '';
+    return text;
+  }
+
+  private beforeValue(): void {
+    if (this.afterKey) {
+      this.afterKey = false;
+      return;
+    }
+    const depth = this.counts.length;
+    if (depth === 0) return;
+    this.out += `${this.counts[depth - 1]! > 0 ? ',' : ''}\n${spaces(depth * 2)}`;
+    this.counts[depth - 1]!++;
+  }
+
+  mapStart(): void {
+    this.beforeValue();
+    this.out += '{';
+    this.counts.push(0);
+  }
+
+  seqStart(): void {
+    this.beforeValue();
+    this.out += '[';
+    this.counts.push(0);
+  }
+
+  private end(close: string): void {
+    this.counts.pop();
+    this.out += `\n${spaces(this.counts.length * 2)}${close}`;
+    if (this.counts.length === 0) this.out += '\n';
+  }
+
+  mapEnd(): void {
+    this.end('}');
+  }
+
+  seqEnd(): void {
+    this.end(']');
+  }
+
+  key(key: string): void {
+    const depth = this.counts.length;
+    this.out += `${this.counts[depth - 1]! > 0 ? ',' : ''}\n${spaces(depth * 2)}${jsonString(key)}: `;
+    this.counts[depth - 1]!++;
+    this.afterKey = true;
+  }
+
+  scalar(value: EmitScalar): void {
+    this.beforeValue();
+    this.out += jsonScalar(value);
+  }
+
+  emptySeq(): void {
+    this.beforeValue();
+    this.out += '[]';
+  }
+
+  emptyMap(): void {
+    this.beforeValue();
+    this.out += '{}';
+  }
+}
+
+function jsonScalar(value: EmitScalar): string {
+  if (typeof value === 'string') return jsonString(value);
+  if (typeof value === 'number') return jsonNumber(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value === null) return 'null';
+  return isNumberLiteral(value) ? jsonNumberLiteral(value) : jsonString(String(value));
+}
