@@ -1,0 +1,27 @@
+import { APP_COMMANDS, CHANNEL_NAMES, methodName, type AppCommand } from '../../shared/ipc-channels';
+
+/** What the preload needs from `ipcRenderer`, as parameters (so a unit test can build the API). */
+export interface PreloadBridge {
+  invoke(channel: string, request: unknown): Promise<unknown>;
+  /** Subscribes to main → renderer commands; the listener gets the payload only, never the event. */
+  onCommand(listener: (payload: unknown) => void): () => void;
+}
+
+/**
+ * The object exposed as `window.api`: one function per channel of the contract and the
+ * command subscription, nothing else (no `ipcRenderer`, no `process`, no channel argument
+ * the page could choose). Each function passes one request object to its own channel.
+ */
+export function buildPreloadApi(bridge: PreloadBridge): Record<string, unknown> {
+  const api: Record<string, unknown> = {};
+  for (const channel of CHANNEL_NAMES) {
+    api[methodName(channel)] = (request?: unknown) => bridge.invoke(channel, request ?? {});
+  }
+  api.onCommand = (listener: (command: AppCommand) => void) => {
+    if (typeof listener !== 'function') throw new TypeError('onCommand needs a function');
+    return bridge.onCommand((payload) => {
+      if ((APP_COMMANDS as readonly unknown[]).includes(payload)) listener(payload as AppCommand);
+    });
+  };
+  return Object.freeze(api);
+}

@@ -1,0 +1,19 @@
+// The sandboxed preload: bundled to one CommonJS file (it can load no npm module), it exposes
+// `window.api` built from the channel list and nothing else (security.md §1 items 3, 20).
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { COMMAND_CHANNEL } from '../../shared/ipc-channels';
+import { buildPreloadApi } from './preload-api';
+
+const api = buildPreloadApi({
+  invoke: (channel, request) => ipcRenderer.invoke(channel, request),
+  onCommand: (listener) => {
+    // Unwrap the event so `event.sender` never reaches the page.
+    const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(COMMAND_CHANNEL, wrapped);
+    return () => {
+      ipcRenderer.removeListener(COMMAND_CHANNEL, wrapped);
+    };
+  },
+});
+
+contextBridge.exposeInMainWorld('api', api);
