@@ -1,0 +1,84 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startLocalRun } from '../../../src/main/services/executor/local-run';
+import { listRuns, openRun } from '../../../src/main/services/executor/run-store';
+import type { RunRecord } from '../../../src/shared/run/run-record';
+import { diamondBundle, fixturesDir } from './workflows';
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'pc-runfolder-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const workflowDir = path.join(fixturesDir, 'diamond');
+const fixedClock = () => new Date('2026-11-25T00:30:00.000Z');
+
+describe('run folders', () => {
+  it('names runs after the workflow and the clock, with a suffix for a second run in the same second', async () => {
+    const dirs: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const started = await startLocalRun(diamondBundle(), { workflowDir, runsRoot: root, now: fixedClock });
+      if (!started.ok) throw new Error(JSON.stringify(started.diagnostics));
+      const record = await started.run.done;
+      expect(record.startedAt).toBe('2026-11-25T00:30:00.000Z');
+      expect(record.jobs[0]!.attempts[0]!.endedAt).toBe('2026-11-25T00:30:00.000Z');
+      dirs.push(path.basename(started.run.dir));
+    }
+    expect(dirs).toEqual(['local-diamond-20261125T003000Z', 'local-diamond-20261125T003000Z-2']);
+    expect((await listRuns(root)).length).toBe(2);
+  });
+
+  it('uses the folder given by --run-dir and refuses to start a second run in it', async () => {
+    const runDir = path.join(root, 'mine');
+    const started = await startLocalRun(diamondBundle(), { workflowDir, runDir });
+    if (!started.ok) throw new Error(JSON.stringify(started.diagnostics));
+    await started.run.done;
+    expect(started.run.dir).toBe(runDir);
+    const again = await startLocalRun(diamondBundle(), { workflowDir, runDir });
+    expect(again.ok).toBe(false);
+    expect(again.diagnostics[0]!.code).toBe('PC521');
+  });
+
+  it('reopens a run whose app died mid-run as interrupted, and resumes it', async () => {
+    const started = await startLocalRun(diamondBundle(), { workflowDir, runsRoot: root });
+    if (!started.ok) throw new Error(JSON.stringify(started.diagnostics));
+    await started.run.done;
+    // Make the record look like the app was killed while analyze ran.
+    const file = path.join(started.run.dir, 'run.json');
+    const record = JSON.parse(await readFile(file, 'utf8')) as RunRecord;
+    record.state = 'running';
+    record.owner = { pid: 2 ** 22 + 12345 };
+    record.jobs[3]!.state = 'running';
+    await writeFile(file, JSON.stringify(record));
+
+    const reopened = await openRun(started.run.dir, () => false);
+    expect(reopened.record.state).toBe('interrupted');
+    expect(reopened.record.jobs.map((job) => job.state)).toEqual(['succeeded', 'succeeded', 'succeeded', 'cancelled']);
+
+    const resumed = await startLocalRun(diamondBundle(), { workflowDir, resume: started.run.dir });
+    if (!resumed.ok) throw new Error(JSON.stringify(resumed.diagnostics));
+    const done = await resumed.run.done;
+    expect(done.state).toBe('succeeded');
+    expect(done.jobs.map((job) => job.attempts.length)).toEqual([1, 1, 1, 2]);
+    expect(done.jobs[3]!.attempts[1]!.stdout).toBe('logs/analyze.out.001');
+  });
+
+  it('refuses to resume when the workflow gained or lost jobs, and reports an unreadable record', async () => {
+    const started = await startLocalRun(diamondBundle(), { workflowDir, runsRoot: root });
+    if (!started.ok) throw new Error(JSON.stringify(started.diagnostics));
+    await started.run.done;
+    const changed = diamondBundle();
+    changed.workflow.jobs.pop();
+    const resumed = await startLocalRun(changed, { workflowDir, resume: started.run.dir });
+    expect(resumed.ok).toBe(false);
+    expect(resumed.diagnostics.map((d) => [d.code, d.message])).toEqual([['PC521', `The workflow changed since run ${path.basename(started.run.dir)} (removed analyze); start a new run.`]]);
+
+    await writeFile(path.join(root, 'broken.json'), '');
+    await expect(openRun(root)).rejects.toMatchObject({ code: 'PC520' });
+  });
+});
