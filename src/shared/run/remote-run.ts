@@ -29,6 +29,8 @@ export interface UploadedFile {
   remote: string;
   size: number;
   sha256: string;
+  /** Remote file mode when not 0644 (scripts: 0755). */
+  mode?: number;
 }
 
 /** Where a submission is: uploading, planning, then watching the running workflow. */
@@ -45,6 +47,9 @@ export interface RemoteJob {
   runtime?: number;
   tries: number;
   holdReason?: string;
+  /** Epoch seconds of the last EXECUTE / JOB_TERMINATED (jobstate.log), kept for runtimes. */
+  executeAt?: number;
+  terminatedAt?: number;
 }
 
 /** The last pegasus-status answer, summarised. */
@@ -76,6 +81,8 @@ export interface RemoteRunRecord {
   stage: RemoteRunStage;
   state: RunState;
   upload: { files: UploadedFile[]; verified: boolean };
+  /** Where outputs are staged on the host (`--output-dir`), for downloading them. */
+  outputDir?: string;
   /** Set once pegasus-plan succeeded. */
   submitDir?: string;
   dag?: string;
@@ -97,6 +104,27 @@ const NODE_TO_JOB: Record<NodeState, JobState> = { queued: 'queued', running: 'r
 /** The shared job state a jobstate.log node state means. */
 export function jobStateOfNode(state: NodeState): JobState {
   return NODE_TO_JOB[state];
+}
+
+const JOB_TO_NODE: Partial<Record<JobState, NodeState>> = { queued: 'queued', running: 'running', succeeded: 'done', failed: 'failed', held: 'held' };
+
+/**
+ * Rebuilds jobstate.log histories from a record's jobs, so a watch that starts again (after a
+ * restart) goes on reading the log from the saved offset instead of from the start. O(jobs).
+ */
+export function historiesOf(jobs: Readonly<Record<string, RemoteJob>>): Map<string, NodeHistory> {
+  const histories = new Map<string, NodeHistory>();
+  for (const [node, job] of Object.entries(jobs)) {
+    histories.set(node, {
+      state: JOB_TO_NODE[job.state] ?? 'queued',
+      tries: job.tries,
+      ...(job.site === undefined ? {} : { site: job.site }),
+      ...(job.exitCode === undefined ? {} : { exitCode: job.exitCode }),
+      ...(job.executeAt === undefined ? {} : { executeAt: job.executeAt }),
+      ...(job.terminatedAt === undefined ? {} : { terminatedAt: job.terminatedAt }),
+    });
+  }
+  return histories;
 }
 
 /**
@@ -131,6 +159,8 @@ export function mergeJobStates(
     job.tries = history.tries;
     if (history.site !== undefined) job.site = history.site;
     if (history.exitCode !== undefined) job.exitCode = history.exitCode;
+    if (history.executeAt !== undefined) job.executeAt = history.executeAt;
+    if (history.terminatedAt !== undefined) job.terminatedAt = history.terminatedAt;
     if (history.executeAt !== undefined && history.terminatedAt !== undefined && history.terminatedAt >= history.executeAt) {
       job.runtime = history.terminatedAt - history.executeAt;
     }

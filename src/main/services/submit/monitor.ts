@@ -1,0 +1,108 @@
+import { buildJobstateTailCommand, foldJobstate, parseJobstateChunk } from '../../../shared/remote/jobstate-log';
+import { buildStatusCommand, parseStatusJson, type StatusReport } from '../../../shared/remote/pegasus-status';
+import { historiesOf, mergeJobStates, remoteProgress, runStateOfDag, type RemoteProgress, type RemoteRunRecord } from '../../../shared/run/remote-run';
+import { isRunFinal } from '../../../shared/run/run-state';
+import { isSshError } from '../ssh';
+import type { RunStore } from './run-store';
+import { parsed, runTool, toolFailure } from './run-tool';
+import { SubmitError } from './submit-error';
+import type { SubmitHost } from './submit-host';
+
+/** What one poll learnt: the updated record, its progress, and pegasus-status's report. */
+export interface RunUpdate {
+  record: RemoteRunRecord;
+  progress: RemoteProgress;
+  status: StatusReport;
+}
+
+/**
+ * One poll of a running workflow: `pegasus-status -j` for DAGMan's counts, the HTCondor queue
+ * and the DAG state, then the new part of `jobstate.log` for per-job states. Both commands are
+ * idempotent reads, so a poll cut by a dropped connection is simply repeated. The record is
+ * saved before returning.
+ */
+export async function pollRun(host: SubmitHost, record: RemoteRunRecord, store: RunStore, now: () => Date = () => new Date()): Promise<RunUpdate> {
+  const submitDir = record.submitDir;
+  if (submitDir === undefined) throw new SubmitError('NOT_PLANNED', `run ${record.id} has no submit directory yet (stage: ${record.stage})`);
+  const statusArgv = buildStatusCommand(submitDir);
+  const statusResult = await runTool(host, statusArgv);
+  if (statusResult.exitCode !== 0) throw toolFailure(statusArgv, statusResult);
+  const status = parsed(parseStatusJson(statusResult.stdout));
+
+  const tail = await runTool(host, buildJobstateTailCommand(submitDir, record.jobstateOffset));
+  // No jobstate.log yet (monitord not started) is not an error: nothing happened yet.
+  const chunk = tail.exitCode === 0 ? parseJobstateChunk(tail.stdout) : { events: [], consumedBytes: 0 };
+  const histories = foldJobstate(historiesOf(record.jobs), chunk.events);
+  mergeJobStates(record.jobs, histories, status.condorJobs, new Set(record.workflow.jobIds));
+  record.jobstateOffset += chunk.consumedBytes;
+  record.status = { totals: status.totals, dagState: status.state, at: now().toISOString() };
+  record.state = runStateOfDag(status.state, record.removed);
+  delete record.error;
+  record.updatedAt = now().toISOString();
+  await store.save(record);
+  return { record, progress: remoteProgress(record), status };
+}
+
+export interface WatchOptions {
+  store: RunStore;
+  /** Time between polls. */
+  intervalMs: number;
+  /** Longest wait between retries after errors (doubling from intervalMs). Default 60 s. */
+  maxBackoffMs?: number;
+  /** Consecutive failed polls (bad output, tool errors, lost connection) before giving up. Default 20. */
+  maxFailures?: number;
+  signal?: AbortSignal;
+  onUpdate?: (update: RunUpdate) => void;
+  /** Each failed poll, with the wait before the next try. */
+  onError?: (error: Error, retryInMs: number) => void;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now?: () => Date;
+}
+
+/** Errors after which polling again cannot help: the user must act (host key, authentication). */
+const FATAL_SSH = ['AUTH_FAILED', 'AUTH_CANCELLED', 'AUTH_TIMEOUT', 'KEY_UNUSABLE', 'HOST_KEY_CHANGED', 'HOST_KEY_REVOKED', 'HOST_KEY_REJECTED'] as const;
+
+/**
+ * Polls a run until it succeeds, fails or is removed, or `signal` aborts. A dropped connection,
+ * a tool error or unreadable output is reported through `onError` and retried with backoff;
+ * the record on disk always holds the last good state, so a watch started again after an app
+ * restart resumes from it (jobstate.log is read on from the saved offset).
+ */
+export async function watchRun(host: SubmitHost, record: RemoteRunRecord, options: WatchOptions): Promise<RemoteRunRecord> {
+  const sleep = options.sleep ?? abortableSleep;
+  const maxFailures = options.maxFailures ?? 20;
+  let failures = 0;
+  while (!options.signal?.aborted) {
+    let wait = options.intervalMs;
+    try {
+      const update = await pollRun(host, record, options.store, options.now);
+      failures = 0;
+      options.onUpdate?.(update);
+      if (isRunFinal(update.record.state) || update.record.state === 'cancelled') return update.record;
+    } catch (error) {
+      if (isSshError(error, ...FATAL_SSH) || (error instanceof SubmitError && error.code === 'NOT_PLANNED')) throw error;
+      if (isSshError(error, 'ABORTED') && options.signal?.aborted) break;
+      failures += 1;
+      wait = Math.min(options.maxBackoffMs ?? 60_000, options.intervalMs * 2 ** Math.min(failures, 16));
+      const reason = error instanceof Error ? error : new Error(String(error));
+      record.error = reason.message;
+      await options.store.save(record).catch(() => undefined);
+      if (failures >= maxFailures) throw reason;
+      options.onError?.(reason, wait);
+    }
+    await sleep(wait, options.signal).catch(() => undefined);
+  }
+  return record;
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
