@@ -76,3 +76,8 @@ export function annexTargetJobsArgv(name: string): string[] {
 export function whoamiArgv(): string[] {
   return ['whoami'];
 }
+
+/** `cat .condor/pilot.token`: the user's IDTOKEN for Jetstream2 instances (never logged or stored). */
+export function readPilotTokenArgv(): string[] {
+  return ['cat', '.condor/pilot.token'];
+}
