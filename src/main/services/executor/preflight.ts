@@ -223,6 +223,10 @@ async function planSubWorkflow(
   if (!resources) return undefined;
   // A sub-workflow holds no slot itself: its child run draws its jobs from the same pool.
   const base: PlannedJob = { index, id: job.id, kind: 'subworkflow', args: [], env: {}, ...resources, cores: 0, memoryMb: 0, outputs: outputsOf(job), subWorkflow: { lfn: job.file, path: '' } };
+  if (!context.loadSubWorkflow) {
+    diagnostics.push(error('PC509', `Sub-workflow job '${job.id}': no workflow reader was given to the executor.`, job.id));
+    return undefined;
+  }
   if (produced.has(job.file)) return base; // written by an earlier job: read from scratch when it starts
   const candidates = [
     ...lookup.pfns(job.file).map((p) => localPath(p.pfn, p.site, context.baseDir)),
@@ -230,25 +234,20 @@ async function planSubWorkflow(
   ];
   const file = candidates.find((candidate) => candidate !== undefined && context.isFile(candidate));
   if (!file) {
-    diagnostics.push(error('PC509', `Sub-workflow job '${job.id}': '${job.file}' is neither in the replica catalog at site local nor beside the workflow.`, job.id));
+    const looked = [...new Set(candidates.filter((c): c is string => c !== undefined))].join(', ');
+    diagnostics.push(error('PC509', `Sub-workflow job '${job.id}': '${job.file}' is not on this machine (looked for ${looked}).`, job.id));
     return undefined;
   }
-  if (context.loadSubWorkflow) {
-    const loaded = await context.loadSubWorkflow(file);
-    if (!loaded.ok) {
-      diagnostics.push(error('PC509', `Sub-workflow job '${job.id}': '${file}' cannot be read: ${loaded.diagnostics.map((d) => d.message).join('; ')}`, job.id));
-      return undefined;
-    }
-    const provided = new Set<string>(context.providedLfns ?? []);
-    forEachFileRole(job, (lfn, role) => role === 'consumes' && provided.add(lfn));
-    const child = await preflight(loaded.bundle, {
-      ...context,
-      baseDir: path.dirname(file),
-      providedLfns: provided,
-      inheritedReplicas: inlineReplicas,
-    });
-    for (const d of child.diagnostics) diagnostics.push({ ...d, message: `In sub-workflow '${job.id}': ${d.message}`, target: { kind: 'job', jobId: job.id } });
+  const loaded = await context.loadSubWorkflow(file);
+  if (!loaded.ok) {
+    diagnostics.push(error('PC509', `Sub-workflow job '${job.id}': '${file}' cannot be read: ${loaded.diagnostics.map((d) => d.message).join('; ')}`, job.id));
+    return undefined;
   }
+  // The child's inputs that the parent job lists are staged (or produced) by the parent.
+  const provided = new Set<string>(context.providedLfns ?? []);
+  forEachFileRole(job, (lfn, role) => role === 'consumes' && provided.add(lfn));
+  const child = await preflight(loaded.bundle, { ...context, baseDir: path.dirname(file), providedLfns: provided, inheritedReplicas: inlineReplicas });
+  for (const d of child.diagnostics) diagnostics.push({ ...d, message: `In sub-workflow '${job.id}': ${d.message}`, target: { kind: 'job', jobId: job.id } });
   return { ...base, subWorkflow: { lfn: job.file, path: file } };
 }
 
