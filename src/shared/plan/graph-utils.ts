@@ -64,3 +64,17 @@ export function extendState(
     edgeTo: edgeTo.length === 0 ? state.edgeTo : state.edgeTo.concat(edgeTo),
   };
 }
+
+/** {@link longestPathLevels} counting only nodes not `removed` (the workflow after data reuse). Cost: O(n + e). */
+export function keptLevels(dag: Dag, order: Uint32Array, removed: Uint8Array): Uint32Array {
+  const level = new Uint32Array(dag.nodeCount);
+  for (const v of order) {
+    if (removed[v]) continue;
+    const next = level[v]! + 1;
+    for (let e = dag.offsets[v]!; e < dag.offsets[v + 1]!; e++) {
+      const w = dag.targets[e]!;
+      if (!removed[w] && level[w]! < next) level[w] = next;
+    }
+  }
+  return level;
+}

@@ -6,7 +6,7 @@ import { cluster } from './clustering';
 import { addCreateDirs } from './create-dir';
 import { dataReuse } from './data-reuse';
 import { PLAN_CODES, planError, planInfo } from './diagnostics';
-import { longestPathLevels, stateDag, topologicalOrder } from './graph-utils';
+import { keptLevels, stateDag, topologicalOrder } from './graph-utils';
 import { addInPlaceCleanup } from './inplace-cleanup';
 import { addLeafCleanup } from './leaf-cleanup';
 import { resolveOptions } from './options';
@@ -51,9 +51,8 @@ export function plan(bundle: WorkflowBundle, options: PlanOptions = {}): Result<
     diagnostics.push(planError(PLAN_CODES.cycle, `Workflow ${workflow.name} has a dependency cycle: pegasus-plan stops at its cycle check.`, { kind: 'workflow' }));
     return { ok: false, diagnostics };
   }
-  const levels = longestPathLevels(graph, order);
-
   const reuse = dataReuse(workflow, graph, order, catalogs.replicas, opts.force);
+  const levels = keptLevels(graph, order, reuse.pruned);
   const prunedJobs = workflow.jobs.filter((_, i) => reuse.pruned[i] === 1).map((job) => job.id);
   const label = workflow.name;
 

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { plan, PLAN_CODES } from '../../../src/shared/plan';
+import { bundle, byName, job, names, parentsOf, planOk, tx } from './support/build';
+
+// Five independent "sim" jobs on level 0, each feeding one "sum" job.
+function fan(profiles?: Parameters<typeof tx>[3]): ReturnType<typeof bundle> {
+  const sims = [1, 2, 3, 4, 5].map((i) => job(`s${i}`, 'sim', [], [{ lfn: `o${i}`, stageOut: false }]));
+  return bundle({
+    jobs: [...sims, job('t', 'sum', ['o1', 'o2', 'o3', 'o4', 'o5'], [{ lfn: 'total', stageOut: false }])],
+    transformations: [tx('sim', ['condorpool'], 'installed', profiles), tx('sum', ['condorpool'])],
+  });
+}
+
+const computeNames = (w: ReturnType<typeof planOk>): string[] => w.jobs.filter((j) => j.kind === 'compute' || j.kind === 'cluster').map((j) => j.name).sort();
+
+describe('clustering', () => {
+  it('leaves the workflow alone without --cluster, or without a clusters.* profile', () => {
+    expect(computeNames(planOk(fan({ pegasus: { 'clusters.size': 2 } }), { cleanup: 'none' }))).toHaveLength(6);
+    expect(computeNames(planOk(fan(), { cleanup: 'none', cluster: ['horizontal'] }))).toHaveLength(6);
+  });
+
+  it('cuts a level into clusters of clusters.size jobs; a single left-over job stays as it is', () => {
+    const planned = planOk(fan({ pegasus: { 'clusters.size': 2 } }), { cleanup: 'none', cluster: ['horizontal'] });
+    expect(computeNames(planned)).toEqual(['merge_sim_PID1_ID1', 'merge_sim_PID1_ID2', 'sim_s5', 'sum_t']);
+    expect(byName(planned, 'merge_sim_PID1_ID1').tasks.map((t) => planned.workflow.jobs[t]!.id)).toEqual(['s1', 's2']);
+    expect(parentsOf(planned, 'sum_t')).toEqual(['merge_sim_PID1_ID1', 'merge_sim_PID1_ID2', 'sim_s5']);
+  });
+
+  it('lets clusters.num win over clusters.size', () => {
+    const planned = planOk(fan({ pegasus: { 'clusters.size': 5, 'clusters.num': 2 } }), { cleanup: 'none', cluster: ['horizontal'] });
+    const clusters = planned.jobs.filter((j) => j.kind === 'cluster').map((j) => j.tasks.length);
+    expect(clusters).toEqual([3, 2]);
+  });
+
+  it('groups jobs with the same label profile, across transformations and levels', () => {
+    const b = bundle({
+      jobs: [job('a', 'pre', [], [{ lfn: 'x', stageOut: false }], { pegasus: { label: 'p1' } }), job('b', 'post', ['x'], ['y'], { pegasus: { label: 'p1' } }), job('c', 'other', ['y'], ['z'])],
+    });
+    const planned = planOk(b, { cleanup: 'none', cluster: ['label'], outputSites: ['local'] });
+    expect(computeNames(planned)).toEqual(['merge_pre_Pp1', 'other_c']);
+    expect(parentsOf(planned, 'other_c')).toEqual(['merge_pre_Pp1']);
+    // y is made inside the cluster's sibling task chain and read by c: no stage-in for x, which stays inside.
+    expect(names(planned).some((n) => n.startsWith('stage_in'))).toBe(false);
+  });
+
+  it('fails when label clusters would depend on each other both ways', () => {
+    const b = bundle({
+      jobs: [
+        job('a', 'step', [], [{ lfn: 'x', stageOut: false }], { pegasus: { label: 'A' } }),
+        job('b', 'step', ['x'], [{ lfn: 'y', stageOut: false }], { pegasus: { label: 'B' } }),
+        job('c', 'step', ['y'], [{ lfn: 'z', stageOut: false }], { pegasus: { label: 'A' } }),
+      ],
+    });
+    const result = plan(b, { cluster: ['label'] });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([PLAN_CODES.cycle]);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { inferDependencies } from '../../../src/shared/infer';
+import { mergeCatalogs } from '../../../src/shared/plan/catalogs';
+import { dataReuse } from '../../../src/shared/plan/data-reuse';
+import { topologicalOrder } from '../../../src/shared/plan/graph-utils';
+import { bundle, job, names, parentsOf, planOk } from './support/build';
+
+function prunedIds(b: ReturnType<typeof bundle>, force = false): string[] {
+  const graph = inferDependencies(b.workflow);
+  const catalogs = mergeCatalogs(b.workflow, b.catalogs, '/submit');
+  const result = dataReuse(b.workflow, graph, topologicalOrder(graph)!, catalogs.replicas, force);
+  return b.workflow.jobs.filter((_, i) => result.pruned[i]).map((j) => j.id);
+}
+
+// a → b → c: a writes x, b reads x writes y, c reads y writes z (intermediates not staged out).
+const chain = (stageOutY = false): ReturnType<typeof bundle>['workflow']['jobs'] => [
+  job('a', 'gen', ['in'], [{ lfn: 'x', stageOut: false }]),
+  job('b', 'mid', ['x'], [{ lfn: 'y', stageOut: stageOutY }]),
+  job('c', 'end', ['y'], ['z']),
+];
+
+describe('data reuse', () => {
+  it('prunes a job whose outputs all have replicas, and then parents left with no children', () => {
+    const b = bundle({ jobs: chain(), replicas: [{ lfn: 'in' }, { lfn: 'z' }] });
+    expect(prunedIds(b)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps a parent whose output is staged out even when its children are gone', () => {
+    const b = bundle({ jobs: chain(true), replicas: [{ lfn: 'in' }, { lfn: 'z' }] });
+    expect(prunedIds(b)).toEqual(['c']);
+  });
+
+  it('keeps a job when one output has no replica', () => {
+    const jobs = [job('a', 'gen', [], ['x', 'w'])];
+    expect(prunedIds(bundle({ jobs, replicas: [{ lfn: 'x' }] }))).toEqual([]);
+  });
+
+  it('prunes nothing with force', () => {
+    const b = bundle({ jobs: chain(), replicas: [{ lfn: 'in' }, { lfn: 'z' }] });
+    expect(prunedIds(b, true)).toEqual([]);
+  });
+
+  it('stages a pruned job’s output from its replica for the jobs still to run', () => {
+    // b's output y already exists: b (and a, whose only child is b) go; c reads y from the catalog.
+    const b = bundle({ jobs: chain(), replicas: [{ lfn: 'in' }, { lfn: 'y' }] });
+    const planned = planOk(b, { sites: ['condorpool'], cleanup: 'none' });
+    expect(planned.prunedJobs).toEqual(['a', 'b']);
+    expect(names(planned)).toEqual(['create_dir_wf_0_local', 'end_c', 'stage_in_local_local_0_0']);
+    expect(parentsOf(planned, 'end_c')).toEqual(['stage_in_local_local_0_0']);
+  });
+
+  it('reduces a workflow whose outputs all exist to a NOOP job, with a warning', () => {
+    const b = bundle({ jobs: [job('a', 'gen', [], ['x'])], replicas: [{ lfn: 'x' }] });
+    const planned = planOk(b, {});
+    expect(names(planned)).toEqual(['noop_wf_0']);
+  });
+});
