@@ -1,0 +1,232 @@
+/**
+ * The canvas: a React Flow view of the document. Nodes and edges are derived from the
+ * document store (never stored), only the visible ones are drawn, and every gesture that
+ * changes the workflow goes through an edit operation of `src/shared/edit` as one history
+ * step: a whole drag is one move, a connection one wiring.
+ */
+import {
+  Background,
+  type Connection,
+  Controls,
+  type EdgeChange,
+  MarkerType,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  type ReactFlowInstance,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type NodeRef, type Position, connect, moveNodes, parseKey } from '../../shared/edit';
+import { applyEdit, documentStore, setLayoutPositions, useDocument } from '../store/document-store';
+import { useDiagnostics } from '../store/diagnostics-store';
+import { select, toast, uiStore, useUi } from '../store/ui-store';
+import { DependencyEdge } from './edges/DependencyEdge';
+import { UseEdge } from './edges/UseEdge';
+import { graphModel } from './graph-model';
+import { computeLayout } from './layout/layout-client';
+import { type CanvasEdge, NodeCache, buildEdges, buildNodes } from './mapping';
+import { type CanvasNode, FILE_SIZE, JOB_SIZE } from './node-types';
+import { FileNode } from './nodes/FileNode';
+import { JobNode } from './nodes/JobNode';
+import { SubWorkflowNode } from './nodes/SubWorkflowNode';
+import { PALETTE_MIME, dropItem, parsePaletteItem } from './palette-drop';
+import { centreOn, fitAll, screenToCanvas, setFlowInstance } from './viewport';
+
+// Module scope, so React Flow never sees new type maps (which would remount every node).
+const nodeTypes = { job: JobNode, subworkflow: SubWorkflowNode, file: FileNode };
+const edgeTypes = { dependency: DependencyEdge, use: UseEdge };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+const multiSelectKeys = ['Shift', 'Meta', 'Control'];
+const snapGrid: [number, number] = [10, 10];
+
+function toRef(key: string): NodeRef | undefined {
+  const ref = parseKey(key);
+  if (!ref) return undefined;
+  return ref.kind === 'job' ? { kind: 'job', id: ref.id } : { kind: 'file', lfn: ref.lfn };
+}
+
+export function Canvas() {
+  const doc = useDocument((s) => s.doc);
+  const catalogs = useDocument((s) => s.catalogs);
+  const needsLayout = useDocument((s) => s.needsLayout);
+  const loadCount = useDocument((s) => s.loadCount);
+  const view = useUi((s) => s.view);
+  const selectedNodes = useUi((s) => s.selectedNodes);
+  const selectedEdges = useUi((s) => s.selectedEdges);
+  const focusRequest = useUi((s) => s.focusRequest);
+  const fitRequest = useUi((s) => s.fitRequest);
+  const badges = useDiagnostics((s) => s.badges);
+  const cache = useRef(new NodeCache());
+  const [drag, setDrag] = useState<ReadonlyMap<string, Position> | null>(null);
+
+  const model = useMemo(() => graphModel(doc.workflow, catalogs), [doc.workflow, catalogs]);
+  const baseNodes = useMemo(() => buildNodes(doc, model, badges, view, cache.current), [doc, model, badges, view]);
+  const baseEdges = useMemo(() => buildEdges(model, view), [model, view]);
+  const nodes = useMemo<CanvasNode[]>(() => {
+    if (selectedNodes.size === 0 && !drag) return baseNodes;
+    return baseNodes.map((n) => {
+      const selected = selectedNodes.has(n.id);
+      const moved = drag?.get(n.id);
+      return selected || moved ? ({ ...n, selected, position: moved ?? n.position } as CanvasNode) : n;
+    });
+  }, [baseNodes, selectedNodes, drag]);
+  const edges = useMemo<CanvasEdge[]>(
+    () => (selectedEdges.size === 0 ? baseEdges : baseEdges.map((e) => (selectedEdges.has(e.id) ? { ...e, selected: true } : e))),
+    [baseEdges, selectedEdges],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
+    let selection: Set<string> | undefined;
+    let moved: Map<string, Position> | undefined;
+    for (const change of changes) {
+      if (change.type === 'select') {
+        selection ??= new Set(uiStore.getState().selectedNodes);
+        if (change.selected) selection.add(change.id);
+        else selection.delete(change.id);
+      } else if (change.type === 'position' && change.position && change.dragging) {
+        moved ??= new Map();
+        moved.set(change.id, change.position);
+      }
+    }
+    if (selection) uiStore.setState({ selectedNodes: selection });
+    if (moved) {
+      const update = moved;
+      setDrag((previous) => {
+        const next = new Map(previous ?? []);
+        for (const [k, p] of update) next.set(k, p);
+        return next;
+      });
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => {
+    let selection: Set<string> | undefined;
+    for (const change of changes) {
+      if (change.type !== 'select') continue;
+      selection ??= new Set(uiStore.getState().selectedEdges);
+      if (change.selected) selection.add(change.id);
+      else selection.delete(change.id);
+    }
+    if (selection) uiStore.setState({ selectedEdges: selection });
+  }, []);
+
+  const onNodeDragStop = useCallback((_event: unknown, _node: CanvasNode, dragged: CanvasNode[]) => {
+    setDrag(null);
+    const moves = dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }] as const);
+    applyEdit(moveNodes(documentStore.getState().doc, moves, dragged.length === 1 ? 'Move' : `Move ${dragged.length} nodes`));
+  }, []);
+
+  const onConnect = useCallback((connection: Connection) => {
+    const source = toRef(connection.source);
+    const target = toRef(connection.target);
+    if (!source || !target) return;
+    const reason = applyEdit(connect(documentStore.getState().doc, source, target));
+    if (reason) toast(reason, 'error');
+  }, []);
+
+  const onInit = useCallback((instance: ReactFlowInstance<CanvasNode, CanvasEdge>) => {
+    setFlowInstance(instance as unknown as ReactFlowInstance);
+  }, []);
+  useEffect(() => () => setFlowInstance(null), []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback((event: DragEvent) => {
+    const item = parsePaletteItem(event.dataTransfer.getData(PALETTE_MIME));
+    if (!item) return;
+    event.preventDefault();
+    dropItem(item, screenToCanvas({ x: event.clientX, y: event.clientY }));
+  }, []);
+
+  // A document without saved positions is laid out in the worker; the result is not an edit.
+  useEffect(() => {
+    if (!needsLayout) return;
+    let cancelled = false;
+    uiStore.setState({ layoutRunning: true });
+    const state = documentStore.getState();
+    void computeLayout(state.doc, graphModel(state.doc.workflow, state.catalogs)).then((result) => {
+      uiStore.setState({ layoutRunning: false });
+      if (cancelled) return;
+      if (result.ok) setLayoutPositions(result.positions);
+      else toast(`Automatic layout failed: ${result.message}`, 'error');
+      requestAnimationFrame(() => fitAll());
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [needsLayout, loadCount]);
+
+  useEffect(() => {
+    if (loadCount > 0 && !documentStore.getState().needsLayout) requestAnimationFrame(() => fitAll());
+  }, [loadCount]);
+
+  useEffect(() => {
+    if (fitRequest > 0) fitAll();
+  }, [fitRequest]);
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    const node = baseNodes.find((n) => n.id === focusRequest.key);
+    if (!node) return;
+    const size = node.type === 'file' ? FILE_SIZE : JOB_SIZE;
+    centreOn({ x: node.position.x + size.width / 2, y: node.position.y + size.height / 2 });
+    // Focus the node too, so the keyboard acts on what the user now sees.
+    requestAnimationFrame(() => {
+      const element = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(node.id)}"]`);
+      element?.focus({ preventScroll: true });
+    });
+    // baseNodes is read for the position only; re-centring on every edit would fight the user.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusRequest]);
+
+  return (
+    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop} data-view={view}>
+      <ReactFlow<CanvasNode, CanvasEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onInit={onInit}
+        onlyRenderVisibleElements
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={multiSelectKeys}
+        snapToGrid
+        snapGrid={snapGrid}
+        minZoom={0.02}
+        maxZoom={4}
+        connectionRadius={30}
+        elevateEdgesOnSelect
+        nodesFocusable
+        edgesFocusable
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} size={1} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={(n) => `minimap-${n.type ?? 'job'}`} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+/** Clears the selection when the selected nodes no longer exist (after undo of an add, say). */
+export function pruneSelection(): void {
+  const { selectedNodes } = uiStore.getState();
+  if (selectedNodes.size === 0) return;
+  const { doc } = documentStore.getState();
+  const keep = [...selectedNodes].filter((key) => {
+    const ref = parseKey(key);
+    if (ref?.kind === 'job') return doc.workflow.jobs.some((j) => j.id === ref.id);
+    return true;
+  });
+  if (keep.length !== selectedNodes.size) select(keep);
+}

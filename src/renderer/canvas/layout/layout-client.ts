@@ -1,0 +1,46 @@
+/**
+ * Runs a layout in the web worker and maps the result back to position keys. The worker is
+ * created on first use and reused; a failed layout is an expected outcome (the document keeps
+ * its positions), never a crash of the page.
+ */
+import type { EditableDocument, Position } from '../../../shared/edit';
+import type { GraphModel } from '../graph-model';
+import { layoutInput } from './layout-input';
+import type { LayoutReply, LayoutRequest } from './layout.worker';
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, (reply: LayoutReply) => void>();
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'layout' });
+  worker.onmessage = (event: MessageEvent<LayoutReply>) => {
+    const resolve = pending.get(event.data.id);
+    pending.delete(event.data.id);
+    resolve?.(event.data);
+  };
+  worker.onerror = (event) => {
+    for (const resolve of pending.values()) resolve({ id: 0, ok: false, message: event.message || 'the layout worker failed' });
+    pending.clear();
+    worker?.terminate();
+    worker = null;
+  };
+  return worker;
+}
+
+/** Lays out the whole jobs-and-files graph; resolves with a position per node key. */
+export async function computeLayout(doc: EditableDocument, model: GraphModel): Promise<{ ok: true; positions: Map<string, Position> } | { ok: false; message: string }> {
+  const input = layoutInput(doc, model);
+  const { keys, ...plain } = input;
+  const id = nextId++;
+  const reply = await new Promise<LayoutReply>((resolve) => {
+    pending.set(id, resolve);
+    const request: LayoutRequest = { id, input: plain };
+    getWorker().postMessage(request, [plain.sources.buffer, plain.targets.buffer, plain.widths.buffer, plain.heights.buffer]);
+  });
+  if (!reply.ok) return reply;
+  const positions = new Map<string, Position>();
+  keys.forEach((key, i) => positions.set(key, { x: Math.round(reply.positions[2 * i]!), y: Math.round(reply.positions[2 * i + 1]!) }));
+  return { ok: true, positions };
+}

@@ -1,0 +1,28 @@
+/// <reference lib="webworker" />
+/**
+ * The layout worker: runs {@link layeredLayout} off the main thread, so that laying out a
+ * large workflow never blocks input. One request in, positions out (transferred, not copied).
+ */
+import { type LayoutInput, layeredLayout } from './layered';
+
+export interface LayoutRequest {
+  id: number;
+  input: LayoutInput;
+}
+
+export type LayoutReply = { id: number; ok: true; positions: Float64Array; millis: number } | { id: number; ok: false; message: string };
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
+  const { id, input } = event.data;
+  const started = performance.now();
+  try {
+    const { positions } = layeredLayout(input);
+    const reply: LayoutReply = { id, ok: true, positions, millis: performance.now() - started };
+    scope.postMessage(reply, [positions.buffer]);
+  } catch (error) {
+    const reply: LayoutReply = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    scope.postMessage(reply);
+  }
+};

@@ -1,0 +1,52 @@
+/**
+ * The React Flow instance, for commands that act on the view (fit, zoom, centre) from
+ * outside the canvas component: menus, shortcuts, the diagnostics panel.
+ */
+import type { ReactFlowInstance } from '@xyflow/react';
+import type { Position } from '../../shared/edit';
+
+let instance: ReactFlowInstance | null = null;
+
+export function setFlowInstance(next: ReactFlowInstance | null): void {
+  instance = next;
+}
+
+export function fitAll(): void {
+  void instance?.fitView({ padding: 0.15, duration: 200 });
+}
+
+export function zoomIn(): void {
+  void instance?.zoomIn({ duration: 150 });
+}
+
+export function zoomOut(): void {
+  void instance?.zoomOut({ duration: 150 });
+}
+
+export function zoomReset(): void {
+  const vp = instance?.getViewport();
+  if (vp) void instance?.setViewport({ ...vp, zoom: 1 }, { duration: 150 });
+}
+
+/** Centres the view on a canvas point, zooming in to at least 1:1 when far out. */
+export function centreOn(point: Position): void {
+  if (!instance) return;
+  const zoom = Math.max(instance.getZoom(), 1);
+  void instance.setCenter(point.x, point.y, { zoom, duration: 250 });
+}
+
+/** The canvas point at the middle of the visible area (where pasted and keyboard-added nodes go). */
+export function viewportCentre(): Position {
+  const element = document.querySelector('[data-testid="canvas"]');
+  if (!instance || !element) return { x: 0, y: 0 };
+  const rect = element.getBoundingClientRect();
+  return instance.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+}
+
+export function screenToCanvas(point: Position): Position {
+  return instance ? instance.screenToFlowPosition(point) : point;
+}
+
+export function currentViewport(): { x: number; y: number; zoom: number } | undefined {
+  return instance?.getViewport();
+}

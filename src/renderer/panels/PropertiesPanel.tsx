@@ -1,0 +1,44 @@
+/** The Properties panel: the selected job or file, or a summary of the workflow. */
+import { memo, useMemo } from 'react';
+import { parseKey } from '../../shared/edit';
+import { graphModel } from '../canvas/graph-model';
+import { useDocument } from '../store/document-store';
+import { useUi } from '../store/ui-store';
+import { FileProperties } from './FileProperties';
+import { JobProperties } from './JobProperties';
+
+export const PropertiesPanel = memo(function PropertiesPanel() {
+  const selected = useUi((s) => s.selectedNodes);
+  const workflow = useDocument((s) => s.doc.workflow);
+  const catalogs = useDocument((s) => s.catalogs);
+  const model = useMemo(() => graphModel(workflow, catalogs), [workflow, catalogs]);
+  if (selected.size > 1) {
+    return (
+      <section className="panel" aria-label="Properties">
+        <h2>{selected.size} items selected</h2>
+        <p className="muted">Delete, duplicate or copy them, or drag to move them together.</p>
+      </section>
+    );
+  }
+  const ref = selected.size === 1 ? parseKey([...selected][0]!) : undefined;
+  let body;
+  if (ref?.kind === 'job') {
+    const job = workflow.jobs.find((j) => j.id === ref.id);
+    body = job ? <JobProperties key={job.id} job={job} /> : null;
+  } else if (ref?.kind === 'file') {
+    body = <FileProperties key={ref.lfn} lfn={ref.lfn} info={model.files.get(ref.lfn)} />;
+  }
+  return (
+    <section className="panel" aria-label="Properties">
+      {body ?? (
+        <div className="properties">
+          <h2>Workflow {workflow.name}</h2>
+          <p>
+            {workflow.jobs.length} jobs, {model.files.size} files, {model.graph.targets.length} dependencies
+          </p>
+          <p className="muted">Select a job or a file to see and edit its properties.</p>
+        </div>
+      )}
+    </section>
+  );
+});
