@@ -115,3 +115,19 @@ describe('local run of the diamond', () => {
     expect(byId.analyze!.attempts).toEqual([]);
   });
 });
+
+describe('job logs', () => {
+  it('reads the end of a job log and refuses paths outside the run folder', async () => {
+    const { readJobLog } = await import('../../../src/main/services/executor/job-logs');
+    const started = await startLocalRun(diamondBundle(), { workflowDir, runsRoot: root });
+    if (!started.ok) throw new Error(JSON.stringify(started.diagnostics));
+    const record = await started.run.done;
+    const whole = await readJobLog(started.run.dir, record, 'preprocess', 'stdout');
+    expect(whole).toMatchObject({ text: 'preprocess read 3 lines\n', size: 24, truncated: false });
+    const tail = await readJobLog(started.run.dir, record, 'preprocess', 'stdout', { maxBytes: 8 });
+    expect(tail).toMatchObject({ text: '3 lines\n', truncated: true });
+    record.jobs[0]!.attempts[0]!.stdout = '../../../etc/passwd';
+    await expect(readJobLog(started.run.dir, record, 'preprocess', 'stdout')).rejects.toMatchObject({ code: 'PC522' });
+    await expect(readJobLog(started.run.dir, record, 'nope', 'stdout')).rejects.toThrow("has no job 'nope'");
+  });
+});
