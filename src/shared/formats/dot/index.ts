@@ -1,0 +1,1 @@
+export { toDot, dotQuote, type DotOptions } from './to-dot';

@@ -1,0 +1,1 @@
+export { toPythonScript, type PythonScriptOptions } from './to-python-script';
