@@ -77,7 +77,7 @@ export function createHandlers(services: ShellServices): HandlerTable {
     'document.open': async ({ path }) => documents.open(path),
     'document.save': async (request) => documents.save(request),
     'document.saveAs': async (request) => documents.saveAs(request),
-    'document.export': async ({ path, workflow, format, overwrite }) => documents.export(path, workflow, format, overwrite),
+    'document.export': async (request) => documents.export(request),
 
     'recent.list': async () => {
       const entries = await recent.list();

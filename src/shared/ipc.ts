@@ -123,6 +123,10 @@ const catalogFilesSchema = z
 export const documentFormatSchema = z.enum(['yaml', 'json']);
 export type DocumentFormat = z.infer<typeof documentFormatSchema>;
 
+/** Export formats (`src/shared/formats/export.ts`): Pegasus YAML or JSON, a Python API script, Graphviz DOT. */
+export const exportFormatSchema = z.enum(['yaml', 'json', 'python', 'dot']);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
 /** Templates for File → New (built by `src/shared/templates`). */
 export const TEMPLATE_IDS = ['blank', 'hello-world', 'diamond', 'fan-out-fan-in', 'variant-calling'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
@@ -139,6 +143,11 @@ const saveRequestSchema = z.object({
   format: documentFormatSchema.optional(),
   /** Catalog files to write beside the workflow (`sites.yml`, `replicas.yml`, `transformations.yml`). */
   catalogs: catalogFilesSchema.optional(),
+  /**
+   * Where each catalog goes: the paths `document.open` answered in `catalogFiles` (a catalog
+   * may live in `NAME-catalogs/`). Default: `sites.yml` etc. beside the workflow.
+   */
+  catalogPaths: z.object({ sites: pathSchema.optional(), replicas: pathSchema.optional(), transformations: pathSchema.optional() }).optional(),
   /** A recovery entry to discard once the file is safely on disk. */
   recoveryId: recoveryIdSchema.optional(),
 });
@@ -177,11 +186,18 @@ export const channels = {
   'document.save': saveRequestSchema,
   /** As save; refuses an existing file (`EXISTS`) unless `overwrite`. */
   'document.saveAs': saveRequestSchema.extend({ overwrite: z.boolean().optional() }),
-  /** Writes the workflow in another format to `path` (atomic); the document's own file is untouched. */
+  /**
+   * Writes the workflow in another format to `path` (atomic); the document's own file is
+   * untouched. `python`: a Pegasus 5 API script (uses `catalogs` too); `dot`: Graphviz.
+   */
   'document.export': z.object({
     path: pathSchema,
     workflow: workflowSchema,
-    format: documentFormatSchema,
+    catalogs: catalogFilesSchema.optional(),
+    format: exportFormatSchema,
+    /** dot only: draw files as nodes; drop edges implied by others. */
+    files: z.boolean().optional(),
+    reduce: z.boolean().optional(),
     overwrite: z.boolean().optional(),
   }),
 
@@ -311,6 +327,7 @@ export interface SavedDocument {
 
 export interface ExportedFile {
   path: string;
+  format: ExportFormat;
   bytes: number;
 }
 

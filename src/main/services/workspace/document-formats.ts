@@ -1,5 +1,5 @@
 import type { CatalogFiles, Diagnostic, ReplicaCatalog, SiteCatalog, TransformationCatalog, Workflow, WorkflowBundle } from '../../../shared/model';
-import type { DocumentFormat } from '../../../shared/ipc';
+import type { DocumentFormat, ExportFormat } from '../../../shared/ipc';
 
 /**
  * What the document service needs from the readers and writers (`src/shared/formats`) and
@@ -17,6 +17,7 @@ export interface DocumentFormats {
   writeSiteCatalog(catalog: SiteCatalog): string;
   writeReplicaCatalog(catalog: ReplicaCatalog): string;
   writeTransformationCatalog(catalog: TransformationCatalog): string;
+  exportWorkflow(bundle: WorkflowBundle, format: ExportFormat, options: { files?: boolean; reduce?: boolean }): string;
 }
 
 /** File names of catalogs beside a workflow, as the Python API writes them and pegasus-plan reads them. */

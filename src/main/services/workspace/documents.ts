@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import type { CanvasLayout, CatalogPaths, DocumentFormat, ExportedFile, OpenedDocument, SavedDocument } from '../../../shared/ipc';
+import type { CanvasLayout, CatalogPaths, DocumentFormat, ExportedFile, ExportFormat, OpenedDocument, SavedDocument } from '../../../shared/ipc';
 import type { CatalogFiles, Diagnostic, Workflow } from '../../../shared/model';
 import { writeFileAtomic } from './atomic-write';
 import { CATALOG_FILE_NAMES, type DocumentFormats } from './document-formats';
@@ -16,7 +16,18 @@ export interface SaveInput {
   layout: CanvasLayout | null;
   format?: DocumentFormat;
   catalogs?: CatalogFiles;
+  catalogPaths?: CatalogPaths;
   recoveryId?: string;
+}
+
+export interface ExportInput {
+  path: string;
+  workflow: Workflow;
+  catalogs?: CatalogFiles;
+  format: ExportFormat;
+  files?: boolean;
+  reduce?: boolean;
+  overwrite?: boolean;
 }
 
 export interface DocumentServiceDeps {
@@ -99,19 +110,25 @@ export class DocumentService {
     return saved;
   }
 
-  /** Writes the workflow in `format` to `target`; no sidecar, no Recent entry. */
-  async export(target: string, workflow: Workflow, format: DocumentFormat, overwrite = false): Promise<ExportedFile> {
-    const file = await this.deps.guard.check(target, 'write');
-    if (!overwrite && (await exists(file))) throw new ServiceError('EXISTS', `${path.basename(file)} already exists; replace it?`);
-    const bytes = await this.writeText(file, this.deps.formats.writeWorkflow(workflow, { format }));
-    return { path: file, bytes };
+  /** Writes the workflow in another format; no sidecar, no Recent entry. */
+  async export(input: ExportInput): Promise<ExportedFile> {
+    const file = await this.deps.guard.check(input.path, 'write');
+    if (!input.overwrite && (await exists(file))) throw new ServiceError('EXISTS', `${path.basename(file)} already exists; replace it?`);
+    const text = this.deps.formats.exportWorkflow({ workflow: input.workflow, catalogs: input.catalogs ?? {} }, input.format, { files: input.files, reduce: input.reduce });
+    const bytes = await this.writeText(file, text);
+    return { path: file, format: input.format, bytes };
   }
 
   private async write(file: string, input: SaveInput): Promise<SavedDocument> {
     const format = input.format ?? formatOf(file);
     // Serialise everything first: a writer problem must stop the save before any file changes.
     const text = this.deps.formats.writeWorkflow(input.workflow, { format });
-    const catalogTexts = this.catalogTexts(input.catalogs);
+    const catalogTargets: Array<[keyof CatalogFiles, string, string]> = [];
+    for (const [key, catalogText] of this.catalogTexts(input.catalogs)) {
+      const named = input.catalogPaths?.[key];
+      const target = named ? await this.deps.guard.check(named, 'write') : path.join(path.dirname(file), CATALOG_FILE_NAMES[key]);
+      catalogTargets.push([key, target, catalogText]);
+    }
     const bytes = await this.writeText(file, text);
     let layoutPath: string | null = null;
     if (input.layout) {
@@ -119,8 +136,7 @@ export class DocumentService {
       await this.writeText(layoutPath, sidecarText(input.layout));
     }
     const catalogFiles: CatalogPaths = {};
-    for (const [key, catalogText] of catalogTexts) {
-      const catalogFile = path.join(path.dirname(file), CATALOG_FILE_NAMES[key]);
+    for (const [key, catalogFile, catalogText] of catalogTargets) {
       await this.writeText(catalogFile, catalogText);
       catalogFiles[key] = catalogFile;
     }
