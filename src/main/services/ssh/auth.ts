@@ -3,7 +3,10 @@
 // never re-sent on its own (that would be another push). The function form of ssh2's
 // authHandler sees partial success (publickey accepted, keyboard-interactive still wanted).
 import { readFile } from 'node:fs/promises';
-import { utils, type AnyAuthMethod, type AuthHandlerMiddleware, type AuthenticationType, type ParsedKey } from 'ssh2';
+import ssh2, { type AnyAuthMethod, type AuthHandlerMiddleware, type AuthenticationType, type ParsedKey } from 'ssh2';
+
+// ssh2 is CommonJS and Node's ESM loader cannot see `utils` as a named export.
+const { utils } = ssh2;
 import { SshError } from './errors';
 import type { ConnectionPrompts, InteractivePrompt, SshLogger } from './types';
 
@@ -17,6 +20,8 @@ export interface AuthContext {
   passphraseCache: Map<string, string>;
   maxPassphraseAttempts: number;
   maxInteractiveRounds: number;
+  /** End the connection attempt (too many rounds: answering more could loop forever). */
+  abort: () => void;
   logger?: SshLogger;
 }
 
@@ -83,7 +88,7 @@ export function createAuthHandler(context: AuthContext, outcome: AuthOutcome, on
             rounds += 1;
             if (rounds > context.maxInteractiveRounds) {
               outcome.problems.push(`the server asked more than ${context.maxInteractiveRounds} rounds of questions`);
-              finish([]);
+              context.abort();
               return;
             }
             const cleaned: InteractivePrompt[] = prompts.map((p) => ({ prompt: cleanServerText(p.prompt), echo: p.echo === true }));
