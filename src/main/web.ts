@@ -12,9 +12,9 @@ import { createHandlers } from './handlers';
 import { createShellServices, defaultAppDataDir } from './services/workspace/create-services';
 import { documentFormats } from './services/workspace/formats-binding';
 import { rootsGuard } from './services/workspace/path-guard';
-import { startWebServerCore, type WebServer } from './web/server';
+import { startWebServerCore, type WebServer } from './browser-mode/server';
 
-export type { WebServer } from './web/server';
+export type { WebServer } from './browser-mode/server';
 
 export interface StartWebServerOptions {
   /** The built renderer; default `out/renderer` of this checkout. */

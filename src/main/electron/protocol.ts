@@ -1,8 +1,8 @@
 import { promises as fsp } from 'node:fs';
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { mimeType, resolveAssetPath } from '../web/asset-path';
-import { SECURITY_HEADERS } from '../web/csp';
+import { mimeType, resolveAssetPath } from '../browser-mode/asset-path';
+import { SECURITY_HEADERS } from '../browser-mode/csp';
 import { APP_HOST, APP_SCHEME } from './policy';
 
 /** Must run before `app.ready`: `app://` is a standard, secure scheme (security.md §1 item 18). */

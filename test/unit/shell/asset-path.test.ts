@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mimeType, resolveAssetPath } from '../../../src/main/web/asset-path';
-import { CONTENT_SECURITY_POLICY } from '../../../src/main/web/csp';
+import { mimeType, resolveAssetPath } from '../../../src/main/browser-mode/asset-path';
+import { CONTENT_SECURITY_POLICY } from '../../../src/main/browser-mode/csp';
 
 const root = path.resolve('/srv/app/out/renderer');
 
