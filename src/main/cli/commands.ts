@@ -5,14 +5,12 @@ import { validateCommand } from './validate';
 import { exportCommand } from './export';
 import { infoCommand } from './info';
 import { planCommand } from './plan';
-import { planCommand } from './plan';
 
 /** Every sub-command, in the order `pegasus-canvas help` lists them. Add one line per command. */
 export const commands: CliCommand[] = [
   validateCommand,
   exportCommand,
   infoCommand,
-  planCommand,
   planCommand,
   annexCommand,
   jetstreamCommand,
