@@ -116,6 +116,34 @@ describe('local run of the diamond', () => {
   });
 });
 
+describe('cancel', () => {
+  it('starts nothing when a listener cancels on the first job start', async () => {
+    const started = await startLocalRun(diamondBundle(), { workflowDir, runsRoot: root });
+    if (!started.ok) throw new Error(JSON.stringify(started.diagnostics));
+    started.run.on('job', (event) => {
+      if (event.state === 'running') void started.run.cancel();
+    });
+    const record = await started.run.done;
+    expect(record.state).toBe('cancelled');
+    expect(record.jobs.map((job) => job.state)).toEqual(['cancelled', 'unready', 'unready', 'unready']);
+    expect(record.jobs[0]!.attempts.map((a) => a.error)).toEqual(['cancelled before it started']);
+    // preprocess.sh never ran: its log is absent or empty.
+    const log = await readFile(path.join(started.run.dir, record.jobs[0]!.attempts[0]!.stdout), 'utf8').catch(() => '');
+    expect(log).toBe('');
+  });
+});
+
+describe('cancel before the first job', () => {
+  it('ends cancelled with every job unready when cancelled right after it was started', async () => {
+    const started = await startLocalRun(diamondBundle(), { workflowDir, runsRoot: root });
+    if (!started.ok) throw new Error(JSON.stringify(started.diagnostics));
+    const record = await started.run.cancel();
+    expect(record.state).toBe('cancelled');
+    expect(record.jobs.map((job) => [job.state, job.attempts.length])).toEqual(Array.from({ length: 4 }, () => ['unready', 0]));
+    expect((await openRun(started.run.dir)).record.state).toBe('cancelled');
+  });
+});
+
 describe('job logs', () => {
   it('reads the end of a job log and refuses paths outside the run folder', async () => {
     const { readJobLog } = await import('../../../src/main/services/executor/job-logs');

@@ -159,7 +159,8 @@ export async function startLocalRun(bundle: WorkflowBundle, options: LocalRunOpt
   } catch (error) {
     return failure('PC531', error);
   }
-  run.start();
+  // Start on the next turn, so that the caller subscribes before the first event.
+  setImmediate(() => run.start());
   return { ok: true, run, diagnostics: checked.diagnostics };
 }
 
@@ -173,6 +174,7 @@ export class LocalRun extends EventEmitter<LocalRunEvents> {
   private readonly writer: RunRecordWriter;
   private readonly pool: ResourcePool;
   private scheduler!: DagScheduler;
+  private started = false;
   private readonly states: JobState[];
   private counts: JobCounts;
   private readonly processes = new Map<number, RunningProcess>();
@@ -221,6 +223,8 @@ export class LocalRun extends EventEmitter<LocalRunEvents> {
   start(): void {
     const done = (i: number) => isJobDone(this.states[i]!);
     this.scheduler = new DagScheduler(this.plan.graph, (i) => this.plan.jobs[i]!, this.pool, done);
+    this.started = true;
+    if (this.cancelling) this.scheduler.drain();
     this.record.state = 'running';
     this.record.startedAt ??= this.now().toISOString();
     this.emit('state', 'running');
@@ -236,6 +240,11 @@ export class LocalRun extends EventEmitter<LocalRunEvents> {
    * group), then SIGKILL after the grace time; sub-workflow runs are cancelled too.
    */
   async cancel(): Promise<RunRecord> {
+    if (!this.started) {
+      // Not started yet: start with nothing to run, so the record ends `cancelled`.
+      this.cancelling = true;
+      return this.done;
+    }
     if (!this.finished && !this.cancelling) {
       this.cancelling = true;
       this.record.state = 'cancelling';
@@ -332,6 +341,8 @@ export class LocalRun extends EventEmitter<LocalRunEvents> {
     } catch (error) {
       return { exitCode: null, error: (error as Error).message };
     }
+    // A listener of the `running` event may have cancelled the run: start nothing new then.
+    if (this.cancelling) return { exitCode: null, error: 'cancelled before it started' };
     const proc = startProcess(this.options.spawn ?? nodeSpawn, {
       argv,
       cwd: this.scratch,
