@@ -303,33 +303,24 @@ async function sessionProcesses(homeDir: string): Promise<number[]> {
 }
 
 async function killTree(proc: ChildProcess | undefined, signal: NodeJS.Signals, homeDir: string): Promise<void> {
-  const strays = await sessionProcesses(homeDir);
-  for (const pid of strays) {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      // already gone
-    }
-  }
-  if (!proc || proc.pid === undefined || proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise<void>((done) => proc.once('exit', () => done()));
-  const pids = [...(await descendants(proc.pid)).reverse(), proc.pid];
-  for (const pid of pids) {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      // already gone
-    }
-  }
-  const timeout = setTimeout(() => {
+  const signalAll = (pids: number[], sig: NodeJS.Signals): void => {
     for (const pid of pids) {
       try {
-        process.kill(pid, 'SIGKILL');
+        process.kill(pid, sig);
       } catch {
         // already gone
       }
     }
-  }, 5_000);
+  };
+  const running = proc !== undefined && proc.pid !== undefined && proc.exitCode === null && proc.signalCode === null;
+  const exited = running ? new Promise<void>((done) => proc.once('exit', () => done())) : Promise.resolve();
+  // sshd processes first (listener, then per-connection children), as when the host dies:
+  // the connections drop before any command can report an exit status.
+  const tree = running ? [proc.pid!, ...(await descendants(proc.pid!))] : [];
+  signalAll(tree, signal);
+  // Then session commands that left the tree (`cmd &`), found by their HOME.
+  signalAll(await sessionProcesses(homeDir), signal);
+  const timeout = setTimeout(() => signalAll(tree, 'SIGKILL'), 5_000);
   await exited;
   clearTimeout(timeout);
 }

@@ -89,6 +89,7 @@ export function connectOnce(target: AttemptTarget, settings: AttemptSettings, so
         passphraseCache: settings.passphraseCache,
         maxPassphraseAttempts: settings.maxPassphraseAttempts,
         maxInteractiveRounds: settings.maxInteractiveRounds,
+        abort: () => client.end(),
         ...(settings.logger ? { logger: settings.logger } : {}),
       },
       outcome,
@@ -128,6 +129,7 @@ export function connectOnce(target: AttemptTarget, settings: AttemptSettings, so
     client.once('close', () => {
       if (settled) return;
       if (hostKeyError) return fail(hostKeyError);
+      if (outcome.started && outcome.problems.length > 0) return fail(authError(outcome, target.host, target.username));
       if (outcome.started) {
         return fail(new SshError('AUTH_FAILED', `The server closed the connection to ${where} during authentication (a prompt not answered in time, or too many failures). Not retried automatically.`));
       }

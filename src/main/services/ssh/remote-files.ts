@@ -40,7 +40,7 @@ export class RemoteFiles {
   async upload(localPath: string, remotePath: string, options: TransferOptions = {}): Promise<void> {
     const sftp = await this.host.sftpSessionFor();
     const part = `${remotePath}.part`;
-    await this.guard(`upload ${localPath} → ${remotePath}`, options.timeoutMs, (done) =>
+    await this.guard(sftp, `upload ${localPath} → ${remotePath}`, options.timeoutMs, (done) =>
       sftp.fastPut(localPath, part, { mode: options.mode ?? 0o644, ...(options.onProgress ? { step: (t: number, _c: number, total: number) => options.onProgress!(t, total) } : {}) }, done),
     );
     await this.renameOver(sftp, part, remotePath);
@@ -51,7 +51,7 @@ export class RemoteFiles {
     const sftp = await this.host.sftpSessionFor();
     const part = `${localPath}.part`;
     try {
-      await this.guard(`download ${remotePath} → ${localPath}`, options.timeoutMs, (done) =>
+      await this.guard(sftp, `download ${remotePath} → ${localPath}`, options.timeoutMs, (done) =>
         sftp.fastGet(remotePath, part, options.onProgress ? { step: (t: number, _c: number, total: number) => options.onProgress!(t, total) } : {}, done),
       );
       await renameLocal(part, localPath);
@@ -64,14 +64,14 @@ export class RemoteFiles {
   /** Read a whole remote file. */
   async readFile(remotePath: string): Promise<Buffer> {
     const sftp = await this.host.sftpSessionFor();
-    return this.guard<Buffer>(`read ${remotePath}`, undefined, (done) => sftp.readFile(remotePath, done));
+    return this.guard<Buffer>(sftp, `read ${remotePath}`, undefined, (done) => sftp.readFile(remotePath, done));
   }
 
   /** Write a whole remote file atomically (remotePath.part + rename). */
   async writeFile(remotePath: string, data: string | Buffer, options: { mode?: number } = {}): Promise<void> {
     const sftp = await this.host.sftpSessionFor();
     const part = `${remotePath}.part`;
-    await this.guard(`write ${remotePath}`, undefined, (done) => sftp.writeFile(part, data, { mode: options.mode ?? 0o644 }, done));
+    await this.guard(sftp, `write ${remotePath}`, undefined, (done) => sftp.writeFile(part, data, { mode: options.mode ?? 0o644 }, done));
     await this.renameOver(sftp, part, remotePath);
   }
 
@@ -79,7 +79,7 @@ export class RemoteFiles {
   async stat(remotePath: string): Promise<RemoteStat | undefined> {
     const sftp = await this.host.sftpSessionFor();
     try {
-      const stats = await this.guard<Stats>(`stat ${remotePath}`, undefined, (done) => sftp.stat(remotePath, done));
+      const stats = await this.guard<Stats>(sftp, `stat ${remotePath}`, undefined, (done) => sftp.stat(remotePath, done));
       return { size: stats.size, mtime: stats.mtime, mode: stats.mode, isFile: stats.isFile(), isDirectory: stats.isDirectory() };
     } catch (error) {
       if ((error as SshError & { cause?: { code?: number } }).cause?.code === SFTP_NO_SUCH_FILE) return undefined;
@@ -91,7 +91,7 @@ export class RemoteFiles {
   async remove(remotePath: string): Promise<void> {
     const sftp = await this.host.sftpSessionFor();
     try {
-      await this.guard(`remove ${remotePath}`, undefined, (done) => sftp.unlink(remotePath, done));
+      await this.guard(sftp, `remove ${remotePath}`, undefined, (done) => sftp.unlink(remotePath, done));
     } catch (error) {
       if ((error as { cause?: { code?: number } }).cause?.code !== SFTP_NO_SUCH_FILE) throw error;
     }
@@ -119,22 +119,32 @@ export class RemoteFiles {
 
   private async renameOver(sftp: SFTPWrapper, from: string, to: string): Promise<void> {
     try {
-      await this.guard(`rename ${from} → ${to}`, undefined, (done) => sftp.ext_openssh_rename(from, to, done));
+      await this.guard(sftp, `rename ${from} → ${to}`, undefined, (done) => sftp.ext_openssh_rename(from, to, done));
     } catch {
       // Servers without posix-rename: plain rename refuses to overwrite, so remove first.
       await this.remove(to);
-      await this.guard(`rename ${from} → ${to}`, undefined, (done) => sftp.rename(from, to, done));
+      await this.guard(sftp, `rename ${from} → ${to}`, undefined, (done) => sftp.rename(from, to, done));
     }
   }
 
   /** Run one SFTP call with a time limit, turning its error into an SshError naming what failed. */
-  private guard<T = void>(what: string, timeoutMs: number | undefined, start: (done: (error: Error | null | undefined, value?: T) => void) => void): Promise<T> {
+  private guard<T = void>(sftp: SFTPWrapper, what: string, timeoutMs: number | undefined, start: (done: (error: Error | null | undefined, value?: T) => void) => void): Promise<T> {
     const limit = timeoutMs ?? 600_000;
     return new Promise<T>((resolve, reject) => {
-      // fastPut/fastGet have been seen never to call back when a server closes silently (ssh2#947).
-      const timer = setTimeout(() => reject(new SshError('TIMEOUT', `${what} on ${this.host.label} did not finish within ${Math.round(limit / 1000)} s`)), limit);
+      // fastPut/fastGet have been seen never to call back when a server closes silently
+      // (ssh2#947): a time limit, and the session's close, end the wait.
+      const onClose = (): void => {
+        clearTimeout(timer);
+        reject(new SshError('CONNECTION_LOST', `${what} on ${this.host.label} was interrupted: the connection closed.`));
+      };
+      const timer = setTimeout(() => {
+        sftp.removeListener('close', onClose);
+        reject(new SshError('TIMEOUT', `${what} on ${this.host.label} did not finish within ${Math.round(limit / 1000)} s`));
+      }, limit);
+      sftp.once('close', onClose);
       start((error, value) => {
         clearTimeout(timer);
+        sftp.removeListener('close', onClose);
         if (error) reject(new SshError('SFTP_FAILED', `${what} on ${this.host.label} failed: ${error.message}`, { cause: error }));
         else resolve(value as T);
       });
