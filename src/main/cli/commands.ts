@@ -5,6 +5,7 @@ import { validateCommand } from './validate';
 import { exportCommand } from './export';
 import { infoCommand } from './info';
 import { planCommand } from './plan';
+import { runCommand } from './run';
 
 /** Every sub-command, in the order `pegasus-canvas help` lists them. Add one line per command. */
 export const commands: CliCommand[] = [
@@ -12,6 +13,7 @@ export const commands: CliCommand[] = [
   exportCommand,
   infoCommand,
   planCommand,
+  runCommand,
   annexCommand,
   jetstreamCommand,
 ];

@@ -1,0 +1,84 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../../src/main/cli';
+import { openRun } from '../../../src/main/services/executor/run-store';
+import { sharedPath } from '../../support/shared-path';
+import { fixturesDir } from './workflows';
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'pc-cli-run-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['run', ...args], {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    cwd: root,
+    env: { PATH: process.env.PATH, ...env },
+    signal: new AbortController().signal,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('pegasus-canvas run', () => {
+  it('runs the diamond from its YAML, printing a line per job, exit 0', async () => {
+    const runDir = path.join(root, 'run1');
+    const { code, stdout } = await cli([path.join(fixturesDir, 'diamond', 'workflow.yml'), '--jobs', '2', '--run-dir', 'run1']);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toBe(`running local-diamond (4 jobs) in ${runDir}`);
+    expect(lines.slice(1, -1).map((line) => line.replace(/^\d\d:\d\d:\d\d /, ''))).toEqual(
+      expect.arrayContaining(['[0/4] preprocess started', '[1/4] preprocess succeeded', '[4/4] analyze succeeded']),
+    );
+    expect(lines.at(-1)).toBe('run succeeded: 4/4 done (4 jobs)');
+    expect((await openRun(runDir)).record.options.slots).toBe(2);
+    expect(await readFile(path.join(runDir, 'outputs', 'f.d'), 'utf8')).toContain('analyzed 8 lines');
+  });
+
+  it('exits 1 when a job fails, says where its log is, and --resume finishes without rerunning what succeeded', async () => {
+    const file = path.join(fixturesDir, 'gate', 'workflow.yml');
+    const env = { GATE_OPEN: path.join(root, 'open'), STAMP_COUNT: path.join(root, 'stamps') };
+    const runDir = path.join(root, 'gate-run');
+    const failed = await cli([file, '--run-dir', runDir], env);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/\] gate FAILED \(exit 1\)\n/);
+    expect(failed.stdout).toContain('run failed: 1/2 done, 1 failed (2 jobs)\n');
+    expect(failed.stdout).toContain(`  gate: exit 1, see ${path.join(runDir, 'logs', 'gate.err.000')}\n`);
+    expect(failed.stdout).toContain(`resume with: pegasus-canvas run ${file} --resume ${runDir}\n`);
+    expect(await readFile(path.join(runDir, 'logs', 'gate.err.000'), 'utf8')).toBe(`gate closed: ${env.GATE_OPEN} does not exist\n`);
+
+    await writeFile(env.GATE_OPEN, '');
+    const resumed = await cli(['--resume', runDir], env);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout.split('\n')[0]).toBe(`resuming gate (2 jobs) in ${runDir}`);
+    expect(resumed.stdout).not.toContain('stamp started');
+    expect(await readFile(env.STAMP_COUNT, 'utf8')).toBe('stamp\n');
+    const record = (await openRun(runDir)).record;
+    expect([record.state, record.resumes, record.jobs.map((job) => job.attempts.length)]).toEqual(['succeeded', 1, [1, 2]]);
+  });
+
+  it('exits 1 and lists the reasons when this machine cannot run the workflow', async () => {
+    const { code, stdout, stderr } = await cli([sharedPath('examples', 'diamond.yml')]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')[0]).toBe('pegasus-canvas run: this machine cannot run diamond.yml:');
+    expect(stderr).toContain("  error PC503 [job preprocess]: Job 'preprocess': executable '/usr/bin/pegasus-keg' of 'diamond::preprocess:4.0' does not exist.\n");
+  });
+
+  it('exits 2 on bad usage or an unreadable file', async () => {
+    expect((await cli([])).code).toBe(2);
+    expect((await cli(['a.yml', '--jobs', '0'])).stderr).toContain("--jobs wants a whole number of at least 1, not '0'");
+    expect((await cli(['a.yml', 'b.yml'])).code).toBe(2);
+    const missing = await cli([path.join(root, 'nope.yml')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.yml');
+  });
+});
