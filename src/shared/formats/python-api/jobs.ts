@@ -5,7 +5,7 @@ import type { TransformationVariables } from './catalogs';
 import { explicitUses, type FileVariables } from './files';
 import { plannerArgsCall } from './planner-args';
 import { hookCalls, metadataCall, profileCalls } from './profiles';
-import { pyScalar, pyString } from './python-literal';
+import { pyNote, pyScalar, pyString } from './python-literal';
 
 /** The statement that builds one job, with the comments for what the API cannot express. */
 export function jobCode(job: Job, variable: string, files: FileVariables, transformations: TransformationVariables): string[] {
@@ -85,7 +85,7 @@ export function jobCode(job: Job, variable: string, files: FileVariables, transf
   calls.push(...profileCalls(job.profiles, notes), ...hookCalls(job.hooks, notes), ...metadataCall(job.metadata));
   if (job.extra) notes.push(`job keys ${Object.keys(job.extra).join(', ')}`);
 
-  const lines = notes.map((note) => `# not expressible with the Python API: ${note}`);
+  const lines = notes.map(pyNote);
   if (calls.length === 0) lines.push(`${variable} = ${head}`);
   else lines.push(`${variable} = (`, `    ${head}`, ...calls.map((call) => `    .${call}`), ')');
   return lines;

@@ -73,3 +73,14 @@ export function pyKeywords(entries: ReadonlyArray<readonly [string, string]>): s
 export function pyDict(entries: ReadonlyArray<readonly [string, string]>): string {
   return `{${entries.map(([key, value]) => `${pyString(key)}: ${value}`).join(', ')}}`;
 }
+
+/**
+ * A `# …` comment line saying what the API cannot express. Notes quote names from the
+ * document, so line breaks and other control characters are escaped: a name must never
+ * end the comment and become code.
+ */
+export function pyNote(note: string): string {
+  // eslint-disable-next-line no-control-regex
+  const safe = note.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `# not expressible with the Python API: ${safe}`;
+}

@@ -4,7 +4,7 @@ import { FileVariables } from './files';
 import { jobCode } from './jobs';
 import { NameAllocator } from './names';
 import { applyCalls, hookCalls, metadataCall, profileCalls } from './profiles';
-import { pyString } from './python-literal';
+import { pyNote, pyString } from './python-literal';
 
 export interface PythonScriptOptions {
   /** File the script writes the workflow to (default `<name>.yml`). */
@@ -39,9 +39,12 @@ export function toPythonScript(bundle: WorkflowBundle, options: PythonScriptOpti
     'from Pegasus.api import *',
     '',
   ];
-  const section = (title: string, code: Section) => {
+  const section = (rawTitle: string, code: Section) => {
+    // Titles name catalog files; a line break there must not end the comment.
+    // eslint-disable-next-line no-control-regex
+    const title = rawTitle.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
     out.push(`# --- ${title} ${'-'.repeat(Math.max(3, 72 - title.length))}`);
-    for (const note of code.notes) out.push(`# not expressible with the Python API: ${note}`);
+    for (const note of code.notes) out.push(pyNote(note));
     out.push(...code.lines, '');
   };
 
@@ -88,7 +91,7 @@ export function toPythonScript(bundle: WorkflowBundle, options: PythonScriptOpti
   const jobVars = new Map<string, string>();
   for (const job of workflow.jobs) {
     if (jobVars.has(job.id)) {
-      jobLines.push('', `# not expressible with the Python API: a second job with id ${pyString(job.id)} (add_jobs refuses duplicate ids)`);
+      jobLines.push('', pyNote(`a second job with id ${pyString(job.id)} (add_jobs refuses duplicate ids)`));
       continue;
     }
     const v = names.allocate(`job_${job.id}`, 'job');
@@ -107,7 +110,7 @@ export function toPythonScript(bundle: WorkflowBundle, options: PythonScriptOpti
   }
 
   if (files.declarations.length > 0) out.push(`# --- Files ${'-'.repeat(66)}`, ...files.declarations, '');
-  out.push(`# --- Workflow ${'-'.repeat(63)}`, ...wfNotes.map((note) => `# not expressible with the Python API: ${note}`), ...jobLines, '');
+  out.push(`# --- Workflow ${'-'.repeat(63)}`, ...wfNotes.map(pyNote), ...jobLines, '');
   if (dependencyLines.length > 0) {
     out.push('# Dependencies that files do not explain (the others are inferred on write).', ...dependencyLines, '');
   }
