@@ -1,8 +1,10 @@
 /**
  * The one way the renderer reaches the main process: `window.api` from the Electron
- * preload when present, else the browser-mode WebSocket client (created once).
+ * preload when present, else the browser-mode WebSocket client (created once). The first
+ * call also installs the link guard, so no link can replace the app page.
  */
 import type { WindowApi } from '../../shared/ipc';
+import { installLinkGuard } from './link-guard';
 import { createWebClient, webSocketUrl } from './web-client';
 
 declare global {
@@ -13,9 +15,14 @@ declare global {
 }
 
 let webApi: WindowApi | null = null;
+let guarded = false;
 
 /** `window.api` in Electron, the WebSocket client in browser mode. */
 export function getApi(): WindowApi {
+  if (!guarded) {
+    guarded = true;
+    installLinkGuard(document);
+  }
   if (window.api) return window.api;
   webApi ??= createWebClient(webSocketUrl(window.location));
   return webApi;
