@@ -34,3 +34,15 @@ export function profileText(...args: Parameters<typeof profileValue>): string | 
 export function profileNumber(...args: Parameters<typeof profileValue>): number | undefined {
   return scalarNumber(profileValue(...args));
 }
+
+/** Every key of a namespace merged across the sources, the transformation catalog winning. */
+export function mergedNamespace(namespace: ProfileNamespace, ...sources: Array<Profiles | undefined>): Record<string, string> | undefined {
+  let merged: Record<string, string> | undefined;
+  for (let i = sources.length - 1; i >= 0; i--) {
+    const entries = sources[i]?.[namespace];
+    if (!entries) continue;
+    merged ??= {};
+    for (const [key, value] of Object.entries(entries)) merged[key] = scalarText(value);
+  }
+  return merged;
+}

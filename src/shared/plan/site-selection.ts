@@ -4,7 +4,7 @@ import { transformationKey, type Job } from '../model/job';
 import type { Workflow } from '../model/workflow';
 import { entryForSite, type PlanCatalogs } from './catalogs';
 import { PLAN_CODES, planError } from './diagnostics';
-import { profileNumber, profileText } from './profiles';
+import { mergedNamespace, profileNumber, profileText } from './profiles';
 import type { DataConfiguration, PlanJob, PlanState, ResolvedPlanOptions } from './types';
 
 /**
@@ -148,6 +148,10 @@ function placeJob(
     retry: profileNumber('dagman', 'retry', job, site, tx, txSite),
     condorPriority: profileNumber('condor', 'priority', job, site, tx, txSite),
   };
+  const sources = [txSite.profiles, tx.profiles, site?.profiles, job.profiles];
+  const condor = mergedNamespace('condor', ...sources);
+  const env = mergedNamespace('env', ...sources);
+  if (condor || env) planned.profiles = { ...(condor ? { condor } : {}), ...(env ? { env } : {}) };
   if (txSite.type === 'stageable') {
     planned.executables = [{ lfn: job.name, source: { site: txSite.name, url: txSite.pfn.includes('://') ? txSite.pfn : `file://${txSite.pfn}` } }];
   }

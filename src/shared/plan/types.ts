@@ -126,6 +126,8 @@ export interface PlanJob {
   registrations?: readonly Registration[];
   /** LFNs a cleanup job deletes from its staging site. */
   cleanupFiles?: readonly string[];
+  /** `condor` and `env` profiles merged for the job (transformation > site > job), written to its submit file. */
+  profiles?: { condor?: Readonly<Record<string, string>>; env?: Readonly<Record<string, string>> };
   /** Stageable executables the job needs, by LFN (the transformation name) and source. */
   executables?: ReadonlyArray<{ lfn: string; source: TransferEnd }>;
   /** Directory a create-dir or leaf cleanup job makes or removes. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dagmanContext, jobDirectory, readDag, writeDag } from '../../../src/shared/formats/dagman';
+import { dagmanContext, jobDirectory, readDag, submitDirectoryFiles, writeDag } from '../../../src/shared/formats/dagman';
 import { plan, type ExecutableWorkflow, type PlanOptions } from '../../../src/shared/plan';
 import type { WorkflowBundle } from '../../../src/shared/model/workflow';
 import { loadSample, samplePath } from './support/samples';
@@ -40,6 +40,15 @@ describe('planned DAG versus the recorded pegasus-plan output', () => {
     });
     const workflow = planned(bundle, { sites: ['condorpool'], outputSites: ['local'], cleanup: 'leaf', force: true });
     compare(samplePath(dir, 'process-0.dag'), workflow);
+
+    // The compute job's submit file carries the same HTCondor settings as the recorded one.
+    const submitDir = '/home/mzalam/processwf/submit/mzalam/pegasus/process/run0001';
+    const ours = [...submitDirectoryFiles(workflow, { submitDir })].find((f) => f.path === '00/00/ls_ID0000001.sub')!.content.split('\n');
+    const real = readFileSync(samplePath(dir, '00', '00', 'ls_ID0000001.sub'), 'utf8').split('\n');
+    for (const key of ['universe', 'periodic_remove', 'transfer_output_files', 'should_transfer_files', 'when_to_transfer_output', 'priority', 'executable', '+pegasus_job_class', '+pegasus_site', '+pegasus_wf_dag_job_id']) {
+      const line = (lines: string[]): string | undefined => lines.find((l) => l.startsWith(`${key} = `));
+      expect(line(ours), key).toBe(line(real));
+    }
   });
 
   it('hierarchical_wf_success: compute → pegasusWorkflow → compute, with the worker package job', () => {

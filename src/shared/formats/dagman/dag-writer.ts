@@ -27,7 +27,9 @@ export function writeDag(workflow: ExecutableWorkflow, context: DagmanContext, d
   out.push('');
   const name = basename(context);
   const retryVar = usesMySyntax(context.condorVersion) ? 'My.DAGNodeRetry' : '+DAGNodeRetry';
-  workflow.jobs.forEach((job, i) => {
+  const order = depthOrder(workflow);
+  for (const i of order) {
+    const job = workflow.jobs[i]!;
     const dir = directories[i]!;
     if (job.kind === 'dag') {
       const file = subWorkflowFile(workflow, job);
@@ -45,14 +47,30 @@ export function writeDag(workflow: ExecutableWorkflow, context: DagmanContext, d
     out.push(`RETRY ${job.name} ${job.retry ?? 1}`);
     if (job.category) out.push(`CATEGORY ${job.name} ${job.category}`);
     out.push(`VARS ${job.name} ${retryVar}="$(RETRY)"`, '');
-  });
+  }
   const graph = workflow.graph;
-  for (let v = 0; v < graph.nodeCount; v++) {
+  for (const v of order) {
     const parent = workflow.jobs[v]!.name;
     for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) out.push(`PARENT  ${parent} CHILD ${workflow.jobs[graph.targets[e]!]!.name}`);
   }
   out.push(SEPARATOR, '# End of DAG', SEPARATOR, '');
   return out.join('\n');
+}
+
+/**
+ * Job indices by depth, ties in index order: the DAG lists jobs top-down, as pegasus-plan's
+ * breadth-first walk does. Cost: O(jobs).
+ */
+export function depthOrder(workflow: ExecutableWorkflow): Uint32Array {
+  const jobs = workflow.jobs;
+  let max = 0;
+  for (const job of jobs) max = Math.max(max, job.depth ?? 0);
+  const start = new Uint32Array(max + 2);
+  for (const job of jobs) start[(job.depth ?? 0) + 1]!++;
+  for (let d = 0; d <= max; d++) start[d + 1]! += start[d]!;
+  const order = new Uint32Array(jobs.length);
+  jobs.forEach((job, v) => (order[start[job.depth ?? 0]!++] = v));
+  return order;
 }
 
 /** Compute jobs in condorio and nonsharedfs run inside PegasusLite, whose exit the POST script checks. */

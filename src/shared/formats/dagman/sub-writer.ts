@@ -26,7 +26,8 @@ export function writeSubmitFile(workflow: ExecutableWorkflow, job: PlanJob, cont
   const abstract: Job | undefined = job.tasks.length > 0 ? workflow.workflow.jobs[job.tasks[0]!] : undefined;
   const keys = new Map<string, string>();
   const env = [`CONDOR_JOBID=$(cluster).$(process)`, `PEGASUS_WF_UUID=${context.wfUuid}`, `PEGASUS_WF_LABEL=${context.label}`, `PEGASUS_DAG_JOB_ID=${job.name}`, `PEGASUS_SITE=${job.site}`];
-  for (const [key, value] of Object.entries(abstract?.profiles?.env ?? {})) env.push(`${key}=${scalarText(value)}`);
+  const envProfiles = job.profiles?.env ?? Object.fromEntries(Object.entries(abstract?.profiles?.env ?? {}).map(([k, v]) => [k, scalarText(v)]));
+  for (const [key, value] of Object.entries(envProfiles)) env.push(`${key}=${value}`);
 
   keys.set('error', `${jobPath}.err`);
   keys.set('output', `${jobPath}.out`);
@@ -50,8 +51,11 @@ export function writeSubmitFile(workflow: ExecutableWorkflow, job: PlanJob, cont
       keys.set('transfer_input_files', [...inputs, `${submit}/pegasus-lite-common.sh`].join(','));
       if (outputs.length > 0) keys.set('transfer_output_files', outputs.join(','));
     }
+    const scratch = scratchDirectory(workflow, job);
+    if (job.dataConfiguration === 'condorio' && scratch) keys.set('initialdir', scratch);
     resourceRequests(abstract, keys);
-    for (const [key, value] of Object.entries(abstract?.profiles?.condor ?? {})) keys.set(key, scalarText(value));
+    const condor = job.profiles?.condor ?? Object.fromEntries(Object.entries(abstract?.profiles?.condor ?? {}).map(([k, v]) => [k, scalarText(v)]));
+    for (const [key, value] of Object.entries(condor)) if (key !== 'priority') keys.set(key, value);
   } else if (job.kind === 'dax') {
     const file = subWorkflowFile(workflow, job);
     const stem = file.replace(/^.*\//, '').replace(/\.(ya?ml|dax|xml)$/, '');
@@ -108,6 +112,21 @@ export function writeSubmitFile(workflow: ExecutableWorkflow, job: PlanJob, cont
   lines.push('queue', SEPARATOR, '# END OF SUBMIT FILE', SEPARATOR, '');
   return lines.join('\n');
 }
+
+/** The job's staging directory as a path, from its site's create-dir job (file URLs only). */
+function scratchDirectory(workflow: ExecutableWorkflow, job: PlanJob): string | undefined {
+  let bySite = scratchCache.get(workflow);
+  if (!bySite) {
+    bySite = new Map();
+    for (const j of workflow.jobs) if (j.kind === 'create-dir' && j.stagingSite && j.directory) bySite.set(j.stagingSite, j.directory.url);
+    scratchCache.set(workflow, bySite);
+  }
+  const url = job.stagingSite === undefined ? undefined : bySite.get(job.stagingSite);
+  return url?.startsWith('file://') ? url.slice('file://'.length) : undefined;
+}
+
+/** Staging directories by site, found once per workflow (a scan per job would be quadratic). */
+const scratchCache = new WeakMap<ExecutableWorkflow, Map<string, string>>();
 
 /** `+name` class ads sort after plain keys, as in pegasus-plan's files. */
 function compareKeys(a: string, b: string): number {

@@ -1,6 +1,6 @@
 import type { ExecutableWorkflow } from '../../plan/types';
 import { basename, dagmanContext, type DagmanOptions } from './context';
-import { writeDag } from './dag-writer';
+import { depthOrder, writeDag } from './dag-writer';
 import { jobDirectory } from './layout';
 import { writeSubmitFile } from './sub-writer';
 import { transferListFile } from './transfer-lists';
@@ -18,9 +18,11 @@ export interface SubmitFile {
  */
 export function* submitDirectoryFiles(workflow: ExecutableWorkflow, options: DagmanOptions = {}): Generator<SubmitFile> {
   const context = dagmanContext(workflow.name, workflow.index, options);
-  const directories = workflow.jobs.map((_, i) => jobDirectory(i));
+  const order = depthOrder(workflow);
+  const directories: string[] = new Array<string>(workflow.jobs.length);
+  order.forEach((job, ordinal) => (directories[job] = jobDirectory(ordinal)));
   yield { path: `${basename(context)}.dag`, content: writeDag(workflow, context, directories) };
-  for (let i = 0; i < workflow.jobs.length; i++) {
+  for (const i of order) {
     const job = workflow.jobs[i]!;
     const dir = directories[i]!;
     const sub = writeSubmitFile(workflow, job, context, dir);
