@@ -10,6 +10,8 @@ import type { SubmitHost } from './submit-host';
 export interface UploadHooks {
   /** Called after each file arrived (renamed into place), before the next one starts. */
   onFileSent?: (file: UploadedFile, index: number, total: number) => void | Promise<void>;
+  /** Bytes of the current file sent so far. */
+  onProgress?: (file: UploadedFile, transferred: number, total: number) => void;
 }
 
 export interface UploadResult {
@@ -40,8 +42,11 @@ export async function uploadRunFolder(host: SubmitHost, remoteDir: string, files
       skipped.push(file.remote);
       continue;
     }
-    const mode = files[index]?.mode;
-    await host.sftp.upload(file.local, target, mode === undefined ? {} : { mode });
+    const onProgress = hooks.onProgress;
+    await host.sftp.upload(file.local, target, {
+      ...(file.mode === undefined ? {} : { mode: file.mode }),
+      ...(onProgress ? { onProgress: (transferred: number, total: number) => onProgress(file, transferred, total) } : {}),
+    });
     sent.push(file.remote);
     await hooks.onFileSent?.(file, index, described.length);
   }
