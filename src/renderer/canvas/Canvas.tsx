@@ -142,6 +142,18 @@ export function Canvas() {
     dropItem(item, screenToCanvas({ x: event.clientX, y: event.clientY }));
   }, []);
 
+  // Fit requests wait for the nodes they are about: React Flow's store takes the new nodes in
+  // its own effects, which run before this component's, so fitting here sees them.
+  const pendingFit = useRef(false);
+  useEffect(() => {
+    if (fitRequest > 0 || loadCount > 0) pendingFit.current = true;
+  }, [fitRequest, loadCount]);
+  useEffect(() => {
+    if (!pendingFit.current || documentStore.getState().needsLayout) return;
+    pendingFit.current = false;
+    requestAnimationFrame(() => fitAll());
+  }, [nodes, fitRequest, loadCount]);
+
   // A document without saved positions is laid out in the worker; the result is not an edit.
   useEffect(() => {
     if (!needsLayout) return;
@@ -151,22 +163,17 @@ export function Canvas() {
     void computeLayout(state.doc, graphModel(state.doc.workflow, state.catalogs)).then((result) => {
       uiStore.setState({ layoutRunning: false });
       if (cancelled) return;
+      pendingFit.current = true;
       if (result.ok) setLayoutPositions(result.positions);
-      else toast(`Automatic layout failed: ${result.message}`, 'error');
-      requestAnimationFrame(() => fitAll());
+      else {
+        toast(`Automatic layout failed: ${result.message}`, 'error');
+        documentStore.setState({ needsLayout: false });
+      }
     });
     return () => {
       cancelled = true;
     };
   }, [needsLayout, loadCount]);
-
-  useEffect(() => {
-    if (loadCount > 0 && !documentStore.getState().needsLayout) requestAnimationFrame(() => fitAll());
-  }, [loadCount]);
-
-  useEffect(() => {
-    if (fitRequest > 0) fitAll();
-  }, [fitRequest]);
 
   useEffect(() => {
     if (!focusRequest) return;

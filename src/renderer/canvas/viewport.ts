@@ -12,7 +12,10 @@ export function setFlowInstance(next: ReactFlowInstance | null): void {
 }
 
 export function fitAll(): void {
-  void instance?.fitView({ padding: 0.15, duration: 200 });
+  // React Flow queues a fit asked for with no nodes and runs it on the first node added,
+  // which would zoom onto the first node the user drops: nothing to fit, no fit.
+  if (!instance || instance.getNodes().length === 0) return;
+  void instance.fitView({ padding: 0.15, duration: 200, maxZoom: 1.5 });
 }
 
 export function zoomIn(): void {

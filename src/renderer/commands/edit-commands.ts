@@ -6,9 +6,8 @@ import { type EdgeRef, duplicate, fileKey, jobKey, moveNodes, parseKey, removeSe
 import { graphModel } from '../canvas/graph-model';
 import { computeLayout } from '../canvas/layout/layout-client';
 import type { CanvasEdgeData } from '../canvas/mapping';
-import { fitAll } from '../canvas/viewport';
 import { applyEdit, documentStore, redo, undo } from '../store/document-store';
-import { clearSelection, select, toast, uiStore } from '../store/ui-store';
+import { clearSelection, requestFit, select, toast, uiStore } from '../store/ui-store';
 
 function report(reason: string | undefined): void {
   if (reason) toast(reason, 'error');
@@ -99,7 +98,7 @@ export async function arrange(): Promise<void> {
   // Apply to the document as it is now (the user may have edited meanwhile).
   const now = documentStore.getState().doc;
   applyEdit(moveNodes(now, result.positions, 'Arrange'));
-  requestAnimationFrame(() => fitAll());
+  requestFit();
 }
 
 export function toggleView(): void {
