@@ -13,20 +13,18 @@ let server: WebServer;
 let browser: Browser;
 let page: Page;
 
+/** Puts one link on top of the page. The script runs in the page (a string: this file has no DOM types). */
 async function addLink(href: string, target?: string): Promise<void> {
-  await page.evaluate(
-    ([h, t]) => {
-      document.getElementById('probe-link')?.remove();
-      const a = document.createElement('a');
-      a.id = 'probe-link';
-      a.href = h!;
-      if (t) a.target = t;
-      a.textContent = 'probe';
-      a.style.cssText = 'position:fixed;left:4px;top:4px;z-index:99999;background:#fff;padding:4px';
-      document.body.append(a);
-    },
-    [href, target ?? ''],
-  );
+  await page.evaluate(`(() => {
+    document.getElementById('probe-link')?.remove();
+    const a = document.createElement('a');
+    a.id = 'probe-link';
+    a.href = ${JSON.stringify(href)};
+    if (${JSON.stringify(target ?? '')}) a.target = ${JSON.stringify(target ?? '')};
+    a.textContent = 'probe';
+    a.style.cssText = 'position:fixed;left:4px;top:4px;z-index:99999;background:#fff;padding:4px';
+    document.body.append(a);
+  })()`);
 }
 
 beforeAll(async () => {
@@ -81,6 +79,6 @@ describe('a link cannot replace the app (browser mode)', () => {
     await addLink('#help');
     await page.click('#probe-link');
     expect(page.url()).toBe(`${server.origin}/#help`);
-    await page.evaluate(() => history.replaceState(null, '', '/'));
+    await page.evaluate("history.replaceState(null, '', '/')");
   });
 });
