@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../src/main/cli';
 import { openRun } from '../../../src/main/services/executor/run-store';
 import { sharedPath } from '../../support/shared-path';
+import { waitGone } from './process-check';
 import { fixturesDir } from './workflows';
 
 let root: string;
@@ -15,17 +16,27 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}, onStdout: (text: string) => void = () => undefined, signal = new AbortController().signal) {
   let stdout = '';
   let stderr = '';
   const code = await main(['run', ...args], {
-    stdout: (text) => (stdout += text),
+    stdout: (text) => {
+      stdout += text;
+      onStdout(text);
+    },
     stderr: (text) => (stderr += text),
     cwd: root,
     env: { PATH: process.env.PATH, ...env },
-    signal: new AbortController().signal,
+    signal,
   });
   return { code, stdout, stderr };
+}
+
+async function bothSleeping(counters: string): Promise<void> {
+  const files = ['work_1.pids', 'work_2.pids'].map((name) => path.join(counters, name));
+  while (!(await Promise.all(files.map((file) => readFile(file, 'utf8').then((text) => text.includes(' '), () => false)))).every(Boolean)) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 describe('pegasus-canvas run', () => {
@@ -71,6 +82,31 @@ describe('pegasus-canvas run', () => {
     expect(stdout).toBe('');
     expect(stderr.split('\n')[0]).toBe('pegasus-canvas run: this machine cannot run diamond.yml:');
     expect(stderr).toContain("  error PC503 [job preprocess]: Job 'preprocess': executable '/usr/bin/pegasus-keg' of 'diamond::preprocess:4.0' does not exist.\n");
+  });
+
+  it('cancels on Ctrl+C: running jobs are killed, the run is recorded cancelled, exit 1', async () => {
+    const counters = path.join(root, 'counters');
+    await mkdir(counters);
+    const controller = new AbortController();
+    const runDir = path.join(root, 'ctrl-c');
+    const { code, stdout } = await cli(
+      [path.join(fixturesDir, 'fanout', 'workflow.yml'), '--run-dir', runDir, '--jobs', '2'],
+      { COUNTER_DIR: counters, WORK_SLEEP: '30' },
+      (text) => {
+        // Press Ctrl+C once both running scripts have started their sleep.
+        if (text.includes('work_2 started')) void bothSleeping(counters).then(() => controller.abort());
+      },
+      controller.signal,
+    );
+    expect(code).toBe(1);
+    expect(stdout).toContain('cancelling: stopping running jobs…\n');
+    expect(stdout).toMatch(/run cancelled: 1\/6 done, 4 cancelled \(6 jobs\)\n/);
+    const record = (await openRun(runDir)).record;
+    expect(record.jobs.map((job) => job.state)).toEqual(['succeeded', 'cancelled', 'cancelled', 'cancelled', 'cancelled', 'unready']);
+    // work_1 and work_2 were running (sleeping 30 s) and were killed with their children.
+    expect(record.jobs.slice(1, 3).map((job) => job.attempts.at(-1)!.signal)).toEqual(['SIGTERM', 'SIGTERM']);
+    const pids = (await readFile(path.join(counters, 'work_1.pids'), 'utf8')).trim().split(' ').map(Number);
+    expect(await waitGone(pids)).toEqual([]);
   });
 
   it('exits 2 on bad usage or an unreadable file', async () => {
