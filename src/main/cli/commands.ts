@@ -6,6 +6,7 @@ import { exportCommand } from './export';
 import { infoCommand } from './info';
 import { planCommand } from './plan';
 import { runCommand } from './run';
+import { submitCommand, statusCommand, analyzeCommand, removeCommand, rerunCommand, fetchCommand } from './submit-commands';
 
 /** Every sub-command, in the order `pegasus-canvas help` lists them. Add one line per command. */
 export const commands: CliCommand[] = [
@@ -14,6 +15,7 @@ export const commands: CliCommand[] = [
   infoCommand,
   planCommand,
   runCommand,
+  submitCommand, statusCommand, analyzeCommand, removeCommand, rerunCommand, fetchCommand,
   annexCommand,
   jetstreamCommand,
 ];

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { watchRun } from '../services/submit/monitor';
+import { rerunRun } from '../services/submit/run-actions';
+import { UsageError, type CliCommand, type CliIo } from './command';
+import { connectToRun, intervalMs, jobLines, loadRun, progressLine, reportFailure, RUN_USAGE, runStoreFor } from './remote-run-support';
+
+const usage = `usage: pegasus-canvas rerun RUN [--watch] [--interval SEC] [--runs-dir DIR]
+
+Resubmits a failed or removed run with pegasus-run: DAGMan runs the rescue DAG, so the jobs
+that succeeded are not run again. With --watch, follows it like status --watch.
+Exit status: 0 resubmitted (and, with --watch, succeeded), 1 otherwise, 2 bad usage.
+
+${RUN_USAGE}`;
+
+const options = { watch: { type: 'boolean' }, interval: { type: 'string' }, 'runs-dir': { type: 'string' } } as const;
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`one run, not ${positionals.length}`);
+  const interval = intervalMs(values.interval);
+  const store = runStoreFor(io, values['runs-dir'] === undefined ? undefined : path.resolve(io.cwd, values['runs-dir']));
+  let record = await loadRun(store, positionals[0]);
+  let host;
+  try {
+    host = await connectToRun(record, io);
+    record = await rerunRun(host, record, store);
+    io.stdout(`Resubmitted run ${record.id} (rescue DAG, rerun ${record.reruns}).\n`);
+    if (!values.watch) return 0;
+    record = await watchRun(host, record, {
+      store,
+      intervalMs: interval,
+      signal: io.signal,
+      onUpdate: (update) => io.stdout(`${progressLine(update.record)}\n`),
+      onError: (error, retryInMs) => io.stderr(`${error.message} (trying again in ${Math.round(retryInMs / 1000)} s)\n`),
+    });
+    for (const line of jobLines(record)) io.stdout(`${line}\n`);
+    return record.state === 'succeeded' ? 0 : 1;
+  } catch (error) {
+    return reportFailure(error, io, 'rerun');
+  } finally {
+    host?.close();
+  }
+}
+
+export const rerunCommand: CliCommand = { name: 'rerun', summary: 'resubmit a failed or removed run (pegasus-run, rescue DAG)', usage, run };

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pollRun, watchRun } from '../services/submit/monitor';
+import { UsageError, type CliCommand, type CliIo } from './command';
+import { connectToRun, intervalMs, jobLines, loadRun, progressLine, reportFailure, RUN_USAGE, runStoreFor } from './remote-run-support';
+
+const usage = `usage: pegasus-canvas status RUN [--watch] [--interval SEC] [--json] [--runs-dir DIR]
+
+Asks the host for the run's state (pegasus-status -j and the new lines of jobstate.log) and
+prints its progress and each job's state: queued, running, succeeded, failed or held. With
+--watch, polls every --interval seconds (default 5) until the run succeeds, fails or is
+removed; a dropped connection is retried and the watch goes on where it was.
+Exit status: 0 the run succeeded or is still going, 1 it failed or the host could not tell.
+
+${RUN_USAGE}`;
+
+const options = { watch: { type: 'boolean' }, interval: { type: 'string' }, json: { type: 'boolean' }, 'runs-dir': { type: 'string' } } as const;
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`one run, not ${positionals.length}`);
+  const interval = intervalMs(values.interval);
+  const store = runStoreFor(io, values['runs-dir'] === undefined ? undefined : path.resolve(io.cwd, values['runs-dir']));
+  let record = await loadRun(store, positionals[0]);
+  let host;
+  try {
+    host = await connectToRun(record, io);
+    if (values.watch) {
+      record = await watchRun(host, record, {
+        store,
+        intervalMs: interval,
+        signal: io.signal,
+        onUpdate: (update) => {
+          if (!values.json) io.stdout(`${progressLine(update.record)}\n`);
+        },
+        onError: (error, retryInMs) => io.stderr(`${error.message} (trying again in ${Math.round(retryInMs / 1000)} s)\n`),
+      });
+    } else {
+      record = (await pollRun(host, record, store)).record;
+      if (!values.json) io.stdout(`${progressLine(record)}\n`);
+    }
+    if (values.json) io.stdout(`${JSON.stringify(record, null, 2)}\n`);
+    else for (const line of jobLines(record)) io.stdout(`${line}\n`);
+    if (record.state === 'failed' && !values.json) io.stdout(`Run 'pegasus-canvas analyze ${record.id}' to see why.\n`);
+    return record.state === 'failed' ? 1 : 0;
+  } catch (error) {
+    return reportFailure(error, io, 'status');
+  } finally {
+    host?.close();
+  }
+}
+
+export const statusCommand: CliCommand = { name: 'status', summary: "show a submitted run's progress and job states (pegasus-status)", usage, run };
