@@ -12,6 +12,15 @@ import type { ConnectionState, ExecOptions, ExecResult, InteractiveCommand, Remo
 
 type StateListener = (state: ConnectionState, error?: SshError) => void;
 
+/**
+ * The exit status of a channel, recorded from inside ssh2's callback: data, exit-status and
+ * close may arrive in the same TCP read as the exec's success reply, and ssh2 emits 'exit'
+ * synchronously while parsing; a listener attached after an `await` would miss it.
+ */
+interface ExitBox {
+  exit?: { code: number | null; signal?: string };
+}
+
 /** Errors after which reconnecting is safe: the network, not the user or the host's identity. */
 const NOT_RETRIABLE = ['AUTH_FAILED', 'AUTH_TIMEOUT', 'AUTH_CANCELLED', 'KEY_UNUSABLE', 'HOST_KEY_CHANGED', 'HOST_KEY_REVOKED', 'HOST_KEY_REJECTED'] as const;
 
@@ -90,9 +99,9 @@ export class RemoteHost {
   async exec(argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
     const line = this.buildLine(argv, options.cwd);
     const release = await this.acquire(options.signal);
-    let channel: ClientChannel;
+    let opened: { channel: ClientChannel; box: ExitBox };
     try {
-      channel = await this.openExec(line, options.pty === true, options.signal);
+      opened = await this.openExec(line, options.pty === true, options.signal);
     } catch (error) {
       release();
       throw error;
@@ -100,7 +109,7 @@ export class RemoteHost {
     this.options.logger?.debug('ssh exec', { host: this.options.host, program: argv[0] });
     // The slot is freed when the server closes the channel, not when we stop waiting: a
     // cancelled command keeps its server session until it really ends.
-    return collect(channel, options, this.label, release);
+    return collect(opened.channel, opened.box, options, this.label, release);
   }
 
   /**
@@ -110,15 +119,15 @@ export class RemoteHost {
   async openShellCommand(argv: readonly string[], options: ShellCommandOptions = {}): Promise<InteractiveCommand> {
     const line = this.buildLine(argv, options.cwd);
     const release = await this.acquire();
-    let channel: ClientChannel;
+    let opened: { channel: ClientChannel; box: ExitBox };
     try {
-      channel = await this.openExec(line, options.pty !== false, undefined, { cols: options.cols ?? 120, rows: options.rows ?? 40 });
+      opened = await this.openExec(line, options.pty !== false, undefined, { cols: options.cols ?? 120, rows: options.rows ?? 40 });
     } catch (error) {
       release();
       throw error;
     }
     this.options.logger?.debug('ssh interactive command', { host: this.options.host, program: argv[0] });
-    return interactive(channel, release, this.label);
+    return interactive(opened.channel, opened.box, release, this.label);
   }
 
   /** The ready client, connecting or waiting for a reconnection if needed. */
@@ -184,14 +193,21 @@ export class RemoteHost {
   }
 
   /** Open an exec channel; on the server's "open failed" (too many sessions) wait and retry. */
-  private async openExec(line: string, pty: boolean, signal?: AbortSignal, size?: { cols: number; rows: number }): Promise<ClientChannel> {
+  private async openExec(line: string, pty: boolean, signal?: AbortSignal, size?: { cols: number; rows: number }): Promise<{ channel: ClientChannel; box: ExitBox }> {
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw new SshError('ABORTED', 'The command was cancelled before it started.');
       const client = await this.ready();
       try {
-        return await new Promise<ClientChannel>((resolve, reject) => {
+        return await new Promise<{ channel: ClientChannel; box: ExitBox }>((resolve, reject) => {
           const ptyOptions = pty ? { term: 'xterm', cols: size?.cols ?? 120, rows: size?.rows ?? 40 } : undefined;
-          client.exec(line, ptyOptions ? { pty: ptyOptions } : {}, (error, channel) => (error ? reject(error) : resolve(channel)));
+          client.exec(line, ptyOptions ? { pty: ptyOptions } : {}, (error, channel) => {
+            if (error) return reject(error);
+            const box: ExitBox = {};
+            channel.on('exit', (code: number | null, signalName?: string) => {
+              box.exit = signalName ? { code, signal: signalName } : { code };
+            });
+            resolve({ channel, box });
+          });
         });
       } catch (error) {
         const message = (error as Error).message;
@@ -373,13 +389,12 @@ function delay(ms: number): Promise<void> {
 }
 
 /** Gather one exec channel's output until exit. */
-function collect(channel: ClientChannel, options: ExecOptions, label: string, release: () => void): Promise<ExecResult> {
+function collect(channel: ClientChannel, box: ExitBox, options: ExecOptions, label: string, release: () => void): Promise<ExecResult> {
   return new Promise<ExecResult>((resolve, reject) => {
     const out = new StringDecoder('utf8');
     const err = new StringDecoder('utf8');
     let stdout = '';
     let stderr = '';
-    let exit: { code: number | null; signal?: string } | undefined;
     let aborted = false;
     const onAbort = (): void => {
       aborted = true;
@@ -405,11 +420,9 @@ function collect(channel: ClientChannel, options: ExecOptions, label: string, re
       stderr += text;
       options.onStderr?.(text);
     });
-    channel.on('exit', (code: number | null, signal?: string) => {
-      exit = signal ? { code, signal } : { code };
-    });
     channel.once('close', () => {
       release();
+      const exit = box.exit;
       options.signal?.removeEventListener('abort', onAbort);
       const tail = out.end();
       if (tail) {
@@ -427,12 +440,11 @@ function collect(channel: ClientChannel, options: ExecOptions, label: string, re
 }
 
 /** Wrap an open channel as an InteractiveCommand. */
-function interactive(channel: ClientChannel, release: () => void, label: string): InteractiveCommand {
+function interactive(channel: ClientChannel, box: ExitBox, release: () => void, label: string): InteractiveCommand {
   const decoder = new StringDecoder('utf8');
   const dataListeners = new Set<(chunk: string) => void>();
   const exitListeners = new Set<(result: { exitCode: number; signal?: string }) => void>();
   const early: string[] = [];
-  let exit: { code: number | null; signal?: string } | undefined;
   let result: { exitCode: number; signal?: string } | undefined;
   const emit = (text: string): void => {
     if (text === '') return;
@@ -441,13 +453,11 @@ function interactive(channel: ClientChannel, release: () => void, label: string)
   };
   channel.on('data', (data: Buffer) => emit(decoder.write(data)));
   channel.stderr.on('data', (data: Buffer) => emit(decoder.write(data)));
-  channel.on('exit', (code: number | null, signal?: string) => {
-    exit = signal ? { code, signal } : { code };
-  });
   const exited = new Promise<{ exitCode: number; signal?: string }>((resolve, reject) => {
     channel.once('close', () => {
       release();
       emit(decoder.end());
+      const exit = box.exit;
       if (!exit) {
         reject(new SshError('CONNECTION_LOST', `The interactive command on ${label} ended without an exit status (channel closed or connection lost).`));
         return;
