@@ -16,6 +16,9 @@ import type { Job, WorkflowBundle } from '../src/shared/model';
 
 const jobsArg = process.argv.indexOf('--jobs');
 const JOBS = jobsArg > 0 ? Number(process.argv[jobsArg + 1]) : 1000;
+const repsArg = process.argv.indexOf('--reps');
+/** Each case runs this many times, interleaved with the others; the table shows the median. */
+const REPS = repsArg > 0 ? Number(process.argv[repsArg + 1]) : 3;
 const TRUE = ['/bin/true', '/usr/bin/true'].find((file) => existsSync(file)) ?? '/bin/true';
 
 /** `count` jobs; `chain` makes each depend on the one before (one at a time, whatever the slots). */
@@ -70,13 +73,20 @@ async function bareSpawns(slots: number): Promise<number> {
 
 async function main(): Promise<void> {
   const cores = os.availableParallelism();
-  const rows: Array<[string, number, number]> = [];
   await executorRun('independent', cores); // warm-up
-  rows.push([`bare spawn of ${TRUE}, ${cores} at a time (floor)`, cores, await bareSpawns(cores)]);
-  rows.push([`local run, independent jobs`, cores, await executorRun('independent', cores)]);
-  rows.push([`local run, independent jobs`, 1, await executorRun('independent', 1)]);
-  rows.push([`local run, fan-out/fan-in`, cores, await executorRun('fan', cores)]);
-  rows.push([`local run, chain (one at a time)`, cores, await executorRun('chain', cores)]);
+  const cases: Array<[string, number, () => Promise<number>]> = [
+    [`bare spawn of ${TRUE}, ${cores} at a time (floor)`, cores, () => bareSpawns(cores)],
+    ['local run, independent jobs', cores, () => executorRun('independent', cores)],
+    ['local run, independent jobs', 1, () => executorRun('independent', 1)],
+    ['local run, fan-out/fan-in', cores, () => executorRun('fan', cores)],
+    ['local run, chain (one at a time)', cores, () => executorRun('chain', cores)],
+  ];
+  const samples = cases.map((): number[] => []);
+  for (let rep = 0; rep < REPS; rep++) {
+    for (let c = 0; c < cases.length; c++) samples[c]!.push(await cases[c]![2]());
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const rows: Array<[string, number, number]> = cases.map(([name, slots], c) => [name, slots, median(samples[c]!)]);
 
   const floor = rows[0]![2];
   const header = ['case', 'slots', 'jobs', 'wall (s)', 'jobs/s', 'wall/job (ms)', 'over floor/job (ms)'];
@@ -91,7 +101,7 @@ async function main(): Promise<void> {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  console.log(`Local executor, ${JOBS} trivial jobs, ${cores} cores, Node ${process.version}`);
+  console.log(`Local executor, ${JOBS} trivial jobs, ${cores} cores, Node ${process.version}, median of ${REPS} runs`);
   console.log(fmt(header));
   console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   for (const line of lines) console.log(fmt(line));

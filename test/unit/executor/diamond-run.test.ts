@@ -116,6 +116,24 @@ describe('local run of the diamond', () => {
   });
 });
 
+describe('env profiles', () => {
+  it('merges them transformation over site local over job, as pegasus-plan does', async () => {
+    const siteWins = diamondBundle();
+    siteWins.catalogs.sites = { sites: [{ name: 'local', profiles: { env: { GREETING: 'site' } } }] };
+    const tcWins = diamondBundle();
+    tcWins.catalogs.sites = siteWins.catalogs.sites;
+    tcWins.catalogs.transformations!.transformations[0]!.profiles = { env: { GREETING: 'transformation' } };
+    const seen: string[] = [];
+    for (const bundle of [siteWins, tcWins]) {
+      const started = await startLocalRun(bundle, { workflowDir, runsRoot: root });
+      if (!started.ok) throw new Error(JSON.stringify(started.diagnostics));
+      await started.run.done;
+      seen.push((await readFile(path.join(started.run.scratch, 'f.b1'), 'utf8')).split('\n')[0]!);
+    }
+    expect(seen).toEqual(['preprocess[site]: alpha', 'preprocess[transformation]: alpha']);
+  });
+});
+
 describe('cancel', () => {
   it('starts nothing when a listener cancels on the first job start', async () => {
     const started = await startLocalRun(diamondBundle(), { workflowDir, runsRoot: root });
