@@ -95,6 +95,13 @@ export async function prepareRunFolder(workflowFile: string, remoteDir: string, 
   return { files, workflowName: name, jobIds, workflowFile: workflowName, inputs };
 }
 
+/** The `name:` of a workflow file, for naming its run (throws LOCAL_FILE when unreadable). */
+export async function workflowNameOf(workflowFile: string): Promise<string> {
+  const name = stringAt((await readYaml(path.resolve(workflowFile))).contents, 'name');
+  if (name === undefined) throw new SubmitError('LOCAL_FILE', `${path.resolve(workflowFile)}: no workflow 'name' (is this a Pegasus workflow?)`);
+  return name;
+}
+
 async function readYaml(file: string): Promise<Document> {
   let text: string;
   try {

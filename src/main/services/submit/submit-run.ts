@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildPlanCommand, parsePlanOutput, type PlanOptions } from '../../../shared/remote/pegasus-plan';
 import { buildHomeCommand, parseHomeOutput } from '../../../shared/remote/pegasus-run-folder';
 import { REMOTE_RUN_FORMAT, type RemoteHostRef, type RemoteRunRecord } from '../../../shared/run/remote-run';
-import { prepareRunFolder, type RunFolderOptions } from './run-folder';
+import { prepareRunFolder, workflowNameOf, type RunFolderOptions } from './run-folder';
 import type { RunStore } from './run-store';
 import { parsed, runTool, toolFailure } from './run-tool';
 import type { SubmitHost } from './submit-host';
@@ -36,7 +36,7 @@ export async function submitWorkflow(request: SubmitRequest, deps: SubmitDeps): 
   const now = deps.now ?? (() => new Date());
   const base = request.remoteBase ?? `${parsed(parseHomeOutput((await deps.host.exec(buildHomeCommand())).stdout))}/pegasus-canvas/runs`;
   const stamp = now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const label = path.basename(request.workflowFile).replace(/\.(ya?ml|json)$/i, '').replace(/[^A-Za-z0-9._-]/g, '_');
+  const label = (await workflowNameOf(request.workflowFile)).replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_').slice(0, 60);
   const id = `${label}-${stamp}-${randomBytes(3).toString('hex')}`;
   const remoteDir = `${base.replace(/\/+$/, '')}/${id}`;
   const folder = await prepareRunFolder(request.workflowFile, remoteDir, path.join(deps.store.dir, id), request.catalogs);
