@@ -130,7 +130,7 @@ describe('drawing the diamond', () => {
 
     const positions = async () =>
       page.locator('.react-flow__node').evaluateAll((nodes) =>
-        Object.fromEntries(nodes.map((n) => [n.getAttribute('data-id'), (n as HTMLElement).style.transform])),
+        Object.fromEntries(nodes.map((n) => [n.getAttribute('data-id'), /transform:\s*([^;]+)/.exec(n.getAttribute('style') ?? '')?.[1] ?? ''])),
       );
     const before = await positions();
     // A fresh start of the app, then File → Open: the document comes back from disk.

@@ -29,7 +29,8 @@ export type FileFlowNode = Node<FileNodeData, 'file'>;
 export type CanvasNode = JobFlowNode | FileFlowNode;
 
 /**
- * Handles given up front, with the size, so that React Flow never has to measure a node
+ * Handles given up front, with the size (as `width`/`height` and as `measured`), so that
+ * React Flow counts every node as initialised and never has to measure one
  * before drawing it: with visible-only rendering this is what keeps the first paint of a
  * large graph fast (../shared/reference/perf.md).
  */

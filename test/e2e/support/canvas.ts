@@ -10,13 +10,6 @@ export function node(page: Page, key: string): Locator {
   return page.locator(`.react-flow__node[data-id="${key.replace(/"/g, '\\"')}"]`);
 }
 
-/** The canvas point (relative to the canvas element) → page coordinates. */
-async function canvasPoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
-  const box = await page.getByTestId('canvas').boundingBox();
-  if (!box) throw new Error('the canvas is not visible');
-  return { x: box.x + x, y: box.y + y };
-}
-
 /**
  * Drags a palette item onto the canvas at (x, y) of the canvas element, and waits until
  * the new node is selected (it is, once added). Returns the new node's key.
