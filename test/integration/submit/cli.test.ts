@@ -61,7 +61,7 @@ describe('submission commands (real sshd)', () => {
     const { workflow } = await diamondCopy(path.join(local, 'fail'), 'diamond-fail');
     const submitted = await cli('submit', workflow, ...connection(), '--sites', 'condorpool', '--watch', '--interval', '0.05');
     expect(submitted.code).toBe(1);
-    const id = /as run (\S+)/.exec(submitted.stdout)?.[1]!;
+    const id = /as run (\S+)/.exec(submitted.stdout)?.[1] ?? '(no run id printed)';
     expect(submitted.stdout).toMatch(/^ {2}analyze +failed +analyze_analyze, \d+ s, exit 2$/m);
 
     const status = await cli('status', id);
@@ -98,7 +98,7 @@ describe('submission commands (real sshd)', () => {
 
     const submitted = await cli('submit', workflow, ...connection(), '--sites', 'condorpool');
     expect(submitted.code).toBe(0);
-    const id = /as run (\S+)/.exec(submitted.stdout)?.[1]!;
+    const id = /as run (\S+)/.exec(submitted.stdout)?.[1] ?? '(no run id printed)';
     const status = await cli('status', id);
     expect(status.code).toBe(1);
     expect(status.stderr).toMatch(/^pegasus-canvas status: pegasus-status: expected the JSON object pegasus-status -j prints/);
