@@ -97,3 +97,49 @@ describe('sub-workflows in a local run', () => {
     expect(started.diagnostics.map((d) => [d.code, d.target])).toEqual([['PC509', { kind: 'job', jobId: 'sub1' }]]);
   });
 });
+
+describe('resume of a failed sub-workflow', () => {
+  it('resumes the child run in place: its succeeded jobs are not run again', async () => {
+    const gateDir = path.join(fixturesDir, 'gate');
+    const child: WorkflowBundle = {
+      workflow: {
+        pegasus: '5.0.4',
+        name: 'gate',
+        jobs: [
+          { type: 'job', id: 'stamp', name: 'stamp', arguments: ['stamp.txt'], uses: [{ lfn: 'stamp.txt', type: 'output' }] },
+          { type: 'job', id: 'gate', name: 'gate', arguments: ['gate.txt'], uses: [{ lfn: 'stamp.txt', type: 'input' }, { lfn: 'gate.txt', type: 'output' }] },
+        ],
+        dependencies: [],
+      },
+      catalogs: { transformations: { transformations: ['stamp', 'gate'].map((name) => ({ name, sites: [{ name: 'local', pfn: path.join(gateDir, 'bin', `${name}.sh`), type: 'installed' as const }] })) } },
+    };
+    const wf = path.join(root, 'wf');
+    await import('node:fs/promises').then((fs) => fs.mkdir(wf));
+    await writeFile(path.join(wf, 'gate.json'), JSON.stringify(child));
+    const parentBundle: WorkflowBundle = {
+      workflow: {
+        pegasus: '5.0.4',
+        name: 'outer',
+        jobs: [{ type: 'pegasusWorkflow', id: 'inner', file: 'gate.json', arguments: [], uses: [{ lfn: 'gate.json', type: 'input', forPlanning: true }] }],
+        dependencies: [],
+      },
+      catalogs: {},
+    };
+    const env = { PATH: process.env.PATH, GATE_OPEN: path.join(root, 'open'), STAMP_COUNT: path.join(root, 'stamps') };
+    const options = { workflowDir: wf, runsRoot: path.join(root, 'runs'), loadSubWorkflow: jsonLoader, baseEnv: env, defaultRetries: 0 };
+
+    const first = await startLocalRun(parentBundle, options);
+    if (!first.ok) throw new Error(JSON.stringify(first.diagnostics));
+    const failed = await first.run.done;
+    expect(failed.state).toBe('failed');
+    expect(failed.jobs[0]!.attempts[0]!.error).toBe('sub-workflow run failed');
+
+    await writeFile(env.GATE_OPEN, '');
+    const second = await startLocalRun(parentBundle, { ...options, resume: first.run.dir });
+    if (!second.ok) throw new Error(JSON.stringify(second.diagnostics));
+    expect((await second.run.done).state).toBe('succeeded');
+    const inner = await openRun(path.join(first.run.dir, 'children', 'inner'));
+    expect([inner.record.state, inner.record.resumes, inner.record.jobs.map((job) => job.attempts.length)]).toEqual(['succeeded', 1, [1, 2]]);
+    expect(await readFile(env.STAMP_COUNT, 'utf8')).toBe('stamp\n');
+  });
+});

@@ -338,6 +338,7 @@ export class LocalRun extends EventEmitter<LocalRunEvents> {
     try {
       stdinPath = job.stdin === undefined ? undefined : lfnPath(this.scratch, job.stdin);
       for (const output of job.outputs) await mkdirFor(lfnPath(this.scratch, output.lfn));
+      for (const log of [attempt.stdout, attempt.stderr]) await mkdirFor(path.resolve(this.dir, log));
     } catch (error) {
       return { exitCode: null, error: (error as Error).message };
     }
@@ -384,6 +385,7 @@ export class LocalRun extends EventEmitter<LocalRunEvents> {
     if (!started.ok) return { exitCode: null, error: started.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ') };
     this.record.jobs[i]!.childRun = path.relative(this.dir, childDir);
     this.children.set(i, started.run);
+    if (this.cancelling) void started.run.cancel(); // cancelled while the child was being set up
     started.run.on('job', (event) => void appendFile(log, `${this.now().toISOString()} ${event.jobId} ${event.state}\n`));
     const record = await started.run.done;
     this.children.delete(i);
