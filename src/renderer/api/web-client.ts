@@ -10,7 +10,7 @@ import { APP_COMMANDS, CHANNEL_NAMES, WEB_SOCKET_PATH, methodName, type AppComma
 import type { Channel, IpcResult, WindowApi, WireMessage, WireRequest } from '../../shared/ipc';
 
 /** Where the socket is: the page's own origin. */
-export function webSocketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
+export function webSocketUrl(location: { protocol: string; host: string }): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${WEB_SOCKET_PATH}`;
 }
 
