@@ -24,12 +24,25 @@ export function addInPlaceCleanup(state: PlanState, workflow: Workflow, catalogs
   if (!order) return state;
   const level = longestPathLevels(dag, order);
 
-  const users = new Map<string, number[]>();
+  // Files are numbered per (staging site, LFN); each use is a (file, job) pair in flat arrays,
+  // so a 10^5-job workflow makes no per-file arrays or sets. Duplicate edges are merged later.
+  const fileIds = new Map<string, Map<string, number>>();
+  const fileSite: string[] = [];
+  const fileLfn: string[] = [];
+  const useFile: number[] = [];
+  const useJob: number[] = [];
   const use = (lfn: string, site: string, job: number): void => {
-    const key = `${site}\u0000${lfn}`;
-    const list = users.get(key);
-    if (!list) users.set(key, [job]);
-    else if (list[list.length - 1] !== job) list.push(job);
+    let bySite = fileIds.get(site);
+    if (!bySite) fileIds.set(site, (bySite = new Map()));
+    let id = bySite.get(lfn);
+    if (id === undefined) {
+      id = fileLfn.length;
+      bySite.set(lfn, id);
+      fileSite.push(site);
+      fileLfn.push(lfn);
+    }
+    useFile.push(id);
+    useJob.push(job);
   };
   state.jobs.forEach((job, index) => {
     if (job.stagingSite === undefined) return;
@@ -54,11 +67,20 @@ export function addInPlaceCleanup(state: PlanState, workflow: Workflow, catalogs
     }
   });
 
-  const jobsAt = new Map<string, number>();
+  const fileCount = fileLfn.length;
+  const deepest = new Uint32Array(fileCount);
+  for (let u = 0; u < useFile.length; u++) {
+    const f = useFile[u]!;
+    const l = level[useJob[u]!]!;
+    if (l > deepest[f]!) deepest[f] = l;
+  }
+
+  const jobsAt = new Map<string, Map<number, number>>();
   state.jobs.forEach((job, index) => {
     if (job.stagingSite === undefined || job.kind === 'create-dir') return;
-    const key = `${job.stagingSite}\u0000${level[index]}`;
-    jobsAt.set(key, (jobsAt.get(key) ?? 0) + 1);
+    let bySite = jobsAt.get(job.stagingSite);
+    if (!bySite) jobsAt.set(job.stagingSite, (bySite = new Map()));
+    bySite.set(level[index]!, (bySite.get(level[index]!) ?? 0) + 1);
   });
 
   interface Bucket {
@@ -66,50 +88,46 @@ export function addInPlaceCleanup(state: PlanState, workflow: Workflow, catalogs
     next: number;
     slots: number[];
   }
-  const buckets = new Map<string, Bucket>();
+  const buckets = new Map<string, Map<number, Bucket>>();
   const jobs: Array<PlanJob & { cleanupFiles: string[] }> = [];
-  const parents: Array<Set<number>> = [];
-  for (const [key, list] of users) {
-    const split = key.indexOf('\u0000');
-    const site = key.slice(0, split);
-    const lfn = key.slice(split + 1);
-    let deepest = 0;
-    for (const job of list) deepest = Math.max(deepest, level[job]!);
-    const bucketKey = `${site}\u0000${deepest}`;
-    let bucket = buckets.get(bucketKey);
+  const cleanupOf = new Int32Array(fileCount);
+  for (let f = 0; f < fileCount; f++) {
+    const site = fileSite[f]!;
+    const lfn = fileLfn[f]!;
+    const at = deepest[f]!;
+    let bySite = buckets.get(site);
+    if (!bySite) buckets.set(site, (bySite = new Map()));
+    let bucket = bySite.get(at);
     if (!bucket) {
-      bucket = { count: Math.max(1, Math.ceil((jobsAt.get(bucketKey) ?? 1) / JOBS_PER_CLEANUP_JOB)), next: 0, slots: [] };
-      buckets.set(bucketKey, bucket);
+      bucket = { count: Math.max(1, Math.ceil((jobsAt.get(site)?.get(at) ?? 1) / JOBS_PER_CLEANUP_JOB)), next: 0, slots: [] };
+      bySite.set(at, bucket);
     }
     const slot = bucket.next++ % bucket.count;
     let local = bucket.slots[slot];
     if (local === undefined) {
       local = bucket.slots[slot] = jobs.length;
       jobs.push({
-        name: `clean_up_${site}_level_${deepest}_${slot}`,
+        name: `clean_up_${site}_level_${at}_${slot}`,
         kind: 'cleanup',
         site: 'local',
         stagingSite: site,
-        level: deepest,
+        level: at,
         tasks: [],
         transformation: 'pegasus::cleanup',
         category: 'cleanup',
         directory: { site, url: scratchUrl(catalogs, site, relativeDir) },
         cleanupFiles: [],
       });
-      parents.push(new Set());
     }
     jobs[local]!.cleanupFiles.push(lfn);
-    for (const job of list) parents[local]!.add(job);
+    cleanupOf[f] = local;
   }
 
-  const edgeFrom: number[] = [];
-  const edgeTo: number[] = [];
-  parents.forEach((set, local) => {
-    for (const parent of set) {
-      edgeFrom.push(parent);
-      edgeTo.push(state.jobs.length + local);
-    }
-  });
+  const edgeFrom: number[] = new Array<number>(useFile.length);
+  const edgeTo: number[] = new Array<number>(useFile.length);
+  for (let u = 0; u < useFile.length; u++) {
+    edgeFrom[u] = useJob[u]!;
+    edgeTo[u] = state.jobs.length + cleanupOf[useFile[u]!]!;
+  }
   return extendState(state, jobs, edgeFrom, edgeTo);
 }

@@ -44,10 +44,11 @@ export function selectSites(
   const jobs: PlanJob[] = [];
   const indexOf = new Int32Array(workflow.jobs.length).fill(-1);
 
+  const shared = new Map<string, PlanJob>();
   for (let i = 0; i < workflow.jobs.length; i++) {
     if (pruned[i]) continue;
     const job = workflow.jobs[i]!;
-    const planned = placeJob(job, i, levels[i]!, catalogs, options, diagnostics);
+    const planned = placeJob(job, i, levels[i]!, catalogs, options, diagnostics, shared);
     if (planned) {
       indexOf[i] = jobs.length;
       jobs.push(planned);
@@ -71,6 +72,27 @@ export function selectSites(
 }
 
 function placeJob(
+  job: Job,
+  index: number,
+  level: number,
+  catalogs: PlanCatalogs,
+  options: ResolvedPlanOptions,
+  diagnostics: Diagnostic[],
+  shared: Map<string, PlanJob>,
+): PlanJob | undefined {
+  // Jobs without profiles of their own that run the same transformation get the same
+  // placement: it is worked out once per transformation, not once per job.
+  if (job.type === 'job' && job.profiles === undefined) {
+    const template = shared.get(transformationKey(job));
+    if (template) return { ...template, name: computeJobName(job), level, tasks: [index] };
+    const planned = placeJobOnce(job, index, level, catalogs, options, diagnostics);
+    if (planned) shared.set(transformationKey(job), planned);
+    return planned;
+  }
+  return placeJobOnce(job, index, level, catalogs, options, diagnostics);
+}
+
+function placeJobOnce(
   job: Job,
   index: number,
   level: number,

@@ -91,11 +91,22 @@ export function addTransfers(
   };
 
   const containers = new Map<string, Container>();
-  const staged = new Map<string, number>();
+  const stagedBySite = new Map<string, Map<string, number>>();
   const base = jobs.length;
 
-  const place = (kind: ContainerKind, stagingSite: string, level: number, owner: PlanJob, transfer: FileTransfer): { index: number; container: number } => {
-    const key = `${kind}\u0000${stagingSite}\u0000${level}`;
+  // Container keys are built once per (kind, job), not once per file.
+  let keyJob = -1;
+  const keys: Partial<Record<ContainerKind, string>> = {};
+  const containerKey = (kind: ContainerKind, stagingSite: string, level: number, owner: number): string => {
+    if (owner !== keyJob) {
+      keyJob = owner;
+      for (const k of Object.keys(keys) as ContainerKind[]) delete keys[k];
+    }
+    return (keys[kind] ??= `${kind}\u0000${stagingSite}\u0000${level}`);
+  };
+  const place = (kind: ContainerKind, stagingSite: string, level: number, ownerIndex: number, transfer: FileTransfer): { index: number; container: number } => {
+    const owner = jobs[ownerIndex]!;
+    const key = containerKey(kind, stagingSite, level, ownerIndex);
     let container = containers.get(key);
     if (!container) {
       container = { count: bundleCount(kind, owner, workflow, catalogs, jobsAtLevel[level] ?? 1), next: 0, jobs: [], indices: [] };
@@ -126,21 +137,27 @@ export function addTransfers(
     const planJob = jobs[index]!;
     const stagingSite = planJob.stagingSite;
     if (stagingSite === undefined) continue;
-    const parents = new Set<number>();
+    let staged = stagedBySite.get(stagingSite);
+    if (!staged) stagedBySite.set(stagingSite, (staged = new Map()));
+    // Duplicate edges are fine: the final graph merges them (buildDag), so no set per job.
+    const addParent = (p: number): void => {
+      edgeFrom.push(p);
+      edgeTo.push(index);
+    };
     const destination = (lfn: string): TransferEnd => ({ site: stagingSite, url: `${scratchOf(stagingSite)}/${lfn}` });
 
     for (const input of inputsOf(planJob, workflow)) {
       const from = producer.get(input.lfn);
-      const fileKey = `${input.lfn}\u0000${stagingSite}`;
+      const fileKey = input.lfn;
       if (from !== undefined && from !== index) {
         const source = jobs[from]!;
         if (source.stagingSite === stagingSite || source.stagingSite === undefined) continue;
         const known = staged.get(fileKey);
         if (known !== undefined) {
-          parents.add(known);
+          addParent(known);
           continue;
         }
-        const placed = place('inter', stagingSite, planJob.level, planJob, {
+        const placed = place('inter', stagingSite, planJob.level, index, {
           lfn: input.lfn,
           linkage: 'input',
           source: { site: source.stagingSite, url: `${scratchOf(source.stagingSite)}/${input.lfn}` },
@@ -150,12 +167,12 @@ export function addTransfers(
         staged.set(fileKey, placed.index);
         edgeFrom.push(from);
         edgeTo.push(placed.index);
-        parents.add(placed.index);
+        addParent(placed.index);
         continue;
       }
       const known = staged.get(fileKey);
       if (known !== undefined) {
-        parents.add(known);
+        addParent(known);
         continue;
       }
       const replicas = lookupReplicas(catalogs.replicas, input.lfn);
@@ -172,7 +189,7 @@ export function addTransfers(
       const replica = replicas.find((r) => r.site === stagingSite) ?? replicas[0]!;
       const remote = replica.url.startsWith('file://') && replica.site === stagingSite;
       const bytes = input.bytes ?? replica.bytes;
-      const placed = place(remote ? 'stage-in-remote' : 'stage-in-local', stagingSite, planJob.level, planJob, {
+      const placed = place(remote ? 'stage-in-remote' : 'stage-in-local', stagingSite, planJob.level, index, {
         lfn: input.lfn,
         linkage: 'input',
         source: { site: replica.site, url: replica.url },
@@ -180,18 +197,18 @@ export function addTransfers(
         ...(bytes !== undefined ? { bytes } : {}),
       });
       staged.set(fileKey, placed.index);
-      parents.add(placed.index);
+      addParent(placed.index);
     }
 
     for (const exe of planJob.executables ?? []) {
-      const fileKey = `${exe.lfn}\u0000${stagingSite}`;
+      const fileKey = exe.lfn;
       const known = staged.get(fileKey);
       if (known !== undefined) {
-        parents.add(known);
+        addParent(known);
         continue;
       }
       const remote = exe.source.url.startsWith('file://') && exe.source.site === stagingSite;
-      const placed = place(remote ? 'stage-in-remote' : 'stage-in-local', stagingSite, planJob.level, planJob, {
+      const placed = place(remote ? 'stage-in-remote' : 'stage-in-local', stagingSite, planJob.level, index, {
         lfn: exe.lfn,
         linkage: 'input',
         source: exe.source,
@@ -199,44 +216,38 @@ export function addTransfers(
         executable: true,
       });
       staged.set(fileKey, placed.index);
-      parents.add(placed.index);
-    }
-    for (const parent of parents) {
-      edgeFrom.push(parent);
-      edgeTo.push(index);
+      addParent(placed.index);
     }
 
     if (options.outputSites.length === 0) continue;
-    const children = new Set<number>();
+
     for (const output of outputsOf(planJob, workflow)) {
       for (const site of options.outputSites) {
         const target = { site, url: outputUrl(catalogs, site, output.lfn) };
         if (output.stageOut) {
-          const placed = place('stage-out', stagingSite, planJob.level, planJob, {
+          const placed = place('stage-out', stagingSite, planJob.level, index, {
             lfn: output.lfn,
             linkage: 'output',
             source: { site: stagingSite, url: `${scratchOf(stagingSite)}/${output.lfn}` },
             destination: target,
             ...(output.bytes !== undefined ? { bytes: output.bytes } : {}),
           });
-          children.add(placed.index);
+          edgeFrom.push(index);
+          edgeTo.push(placed.index);
           if (output.register) registrations.push({ stagingSite, level: planJob.level, container: placed.container, lfn: output.lfn, ...target, parent: placed.index });
         } else if (output.register) {
-          const key = `stage-out\u0000${stagingSite}\u0000${planJob.level}`;
-          const container = containers.get(key);
+          const container = containers.get(containerKey('stage-out', stagingSite, planJob.level, index));
           const slot = container ? container.next++ % container.count : 0;
           registrations.push({ stagingSite, level: planJob.level, container: slot, lfn: output.lfn, site: stagingSite, url: `${scratchOf(stagingSite)}/${output.lfn}`, parent: index });
         }
       }
     }
-    for (const child of children) {
-      edgeFrom.push(index);
-      edgeTo.push(child);
-    }
   }
 
   return { state: extendState(state, newJobs, edgeFrom, edgeTo), registrations, diagnostics };
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 interface InputFile {
   lfn: string;
@@ -246,18 +257,22 @@ interface InputFile {
 
 /** Inputs a job reads from outside itself: a cluster's internal files and a sub-workflow's own file are not staged. */
 function inputsOf(planJob: PlanJob, workflow: Workflow): InputFile[] {
-  const produced = new Set<string>();
+  const produced: Set<string> | ReadonlySet<string> = planJob.tasks.length > 1 ? new Set<string>() : NONE;
   if (planJob.tasks.length > 1) {
-    for (const task of planJob.tasks) forEachFileRole(workflow.jobs[task]!, (lfn, role) => role === 'produces' && produced.add(lfn));
+    for (const task of planJob.tasks) forEachFileRole(workflow.jobs[task]!, (lfn, role) => role === 'produces' && (produced as Set<string>).add(lfn));
   }
-  const seen = new Set<string>();
+  // A set only when the job is large: most jobs have a handful of files, and a linear check is cheaper there.
+  const seen = planJob.tasks.length > 1 || (workflow.jobs[planJob.tasks[0]!]?.uses.length ?? 0) > 16 ? new Set<string>() : undefined;
   const inputs: InputFile[] = [];
   for (const task of planJob.tasks) {
     const job = workflow.jobs[task]!;
     const skip = job.type === 'job' ? undefined : job.file;
     forEachFileRole(job, (lfn, role) => {
-      if (role !== 'consumes' || lfn === skip || produced.has(lfn) || seen.has(lfn)) return;
-      seen.add(lfn);
+      if (role !== 'consumes' || lfn === skip || produced.has(lfn)) return;
+      if (seen) {
+        if (seen.has(lfn)) return;
+        seen.add(lfn);
+      } else if (inputs.some((input) => input.lfn === lfn)) return;
       const bytes = sizeOf(job, lfn);
       inputs.push(bytes === undefined ? { lfn, task } : { lfn, task, bytes });
     });
@@ -273,12 +288,15 @@ interface OutputFile {
 }
 
 function outputsOf(planJob: PlanJob, workflow: Workflow): OutputFile[] {
-  const seen = new Set<string>();
   const outputs: OutputFile[] = [];
+  const seen = planJob.tasks.length > 1 || (workflow.jobs[planJob.tasks[0]!]?.uses.length ?? 0) > 16 ? new Set<string>() : undefined;
   for (const task of planJob.tasks) {
     for (const use of workflow.jobs[task]!.uses) {
-      if (use.type !== 'output' || seen.has(use.lfn)) continue;
-      seen.add(use.lfn);
+      if (use.type !== 'output') continue;
+      if (seen) {
+        if (seen.has(use.lfn)) continue;
+        seen.add(use.lfn);
+      } else if (outputs.some((o) => o.lfn === use.lfn)) continue;
       const bytes = parseSize(use.size);
       outputs.push({ lfn: use.lfn, stageOut: use.stageOut === true, register: use.registerReplica === true, ...(bytes !== undefined ? { bytes } : {}) });
     }
