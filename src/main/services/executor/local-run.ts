@@ -1,102 +1,25 @@
 import { spawn as nodeSpawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Diagnostic, Replica, WorkflowBundle } from '../../../shared/model';
+import type { Diagnostic, WorkflowBundle } from '../../../shared/model';
 import type { AttemptRecord, RunRecord } from '../../../shared/run/run-record';
-import { countStates, finalRunState, isJobDone, type JobCounts, type JobState, type RunState } from '../../../shared/run/run-state';
+import { countStates, finalRunState, isJobDone, type JobCounts, type JobState } from '../../../shared/run/run-state';
 import { DagScheduler, ResourcePool } from '../../../shared/run/scheduler';
 import { containerCommand, runtimeProblem } from './container';
-import { startProcess, type RunningProcess, type SpawnFunction } from './job-process';
+import { startProcess, type RunningProcess } from './job-process';
+import type { JobEvent, LocalRunEvents, LocalRunOptions } from './run-options';
 import { preflight, type ExecutionPlan, type PlannedJob } from './preflight';
 import { createRunFolder, reopenForResume } from './run-folder';
 import { defaultRunsRoot, RunRecordWriter } from './run-store';
 import { exists, lfnPath, stageExecutable, stageFile } from './staging';
-import { which as findOnPath } from './which';
+import { isExecutable, isFile, which as findOnPath } from './which';
 
-/** Loads a workflow file with its catalogs (the CLI and app pass `loadWorkflowBundle`). */
-export type BundleLoader = (file: string) => Promise<{ ok: true; bundle: WorkflowBundle } | { ok: false; diagnostics: Diagnostic[] }>;
-
-/** Side effects of a run, as parameters so tests control them. */
-export interface LocalRunDeps {
-  spawn?: SpawnFunction;
-  /** Clock for the record's timestamps. */
-  now?: () => Date;
-  /** This machine; defaults to `os.availableParallelism()` cores and `os.totalmem()`. */
-  machine?: { cores: number; memoryMb: number };
-  which?: (command: string) => string | undefined;
-}
-
-export interface LocalRunOptions extends LocalRunDeps {
-  /** Directory of the workflow file: relative paths in catalogs resolve against it. */
-  workflowDir: string;
-  workflowFile?: string;
-  /** Folder holding runs (default `<workflowDir>/.pegasus-canvas/runs`). */
-  runsRoot?: string;
-  /** Exact folder for a new run. */
-  runDir?: string;
-  /** Folder of a stopped or failed run to finish. */
-  resume?: string;
-  /** Most cores in use at once (`--jobs N`); default: every core. */
-  slots?: number;
-  memoryMb?: number;
-  stageIn?: 'copy' | 'symlink';
-  /** Copy `stageOut: true` outputs to the run's `outputs/` (default true). */
-  stageOut?: boolean;
-  /** Retries of a job without a dagman RETRY profile (default 1, the planner's `RETRY 1`). */
-  defaultRetries?: number;
-  /** Environment jobs start from (default `process.env`); env profiles go on top. */
-  baseEnv?: NodeJS.ProcessEnv;
-  /** Needed for sub-workflow jobs. */
-  loadSubWorkflow?: BundleLoader;
-  /** Time between SIGTERM and SIGKILL on cancel (default 2000 ms). */
-  killGraceMs?: number;
-  /** For sub-workflow runs: the parent's pool, scratch and outputs. */
-  pool?: ResourcePool;
-  scratchDir?: string;
-  outputsDir?: string;
-  providedLfns?: ReadonlySet<string>;
-  inheritedReplicas?: readonly Replica[];
-}
-
-/** One job's change of state, for the canvas. */
-export interface JobEvent {
-  jobId: string;
-  index: number;
-  state: JobState;
-  /** 0-based attempt the state belongs to. */
-  attempt: number;
-  exitCode?: number | null;
-  error?: string;
-}
-
-/** Events of a {@link LocalRun}. */
-export interface LocalRunEvents {
-  job: [JobEvent];
-  progress: [JobCounts];
-  state: [RunState];
-}
+export type { BundleLoader, JobEvent, LocalRunDeps, LocalRunEvents, LocalRunOptions } from './run-options';
 
 export type StartResult = { ok: true; run: LocalRun; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function failure(code: string, error: unknown): StartResult {
   return { ok: false, diagnostics: [{ code: (error as { code?: string }).code?.startsWith('PC') ? (error as { code: string }).code : code, severity: 'error', message: (error as Error).message, target: { kind: 'workflow' } }] };

@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Absolute path of `command` on `PATH`, or undefined (how a container runtime is found). */
@@ -14,4 +14,23 @@ export function which(command: string, searchPath: string = process.env.PATH ?? 
     }
   }
   return undefined;
+}
+
+/** True when `file` is a regular file (following links). */
+export function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** True when this process may execute `file`. */
+export function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
