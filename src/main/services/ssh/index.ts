@@ -6,3 +6,4 @@ export { sha256Fingerprint, keyTypeOfBlob } from './fingerprint';
 export { checkHostKey, trustHostKey, hashedNameMatches, type HostKeyVerdict } from './known-hosts';
 export { cleanServerText } from './auth';
 export type * from './types';
+export { resolveTarget, type ResolvedTarget, type ResolveOptions, type TargetRequest } from './resolve-target';

@@ -1,0 +1,103 @@
+// Where to connect and as whom: a connection profile (or a bare host), ~/.ssh/config, and
+// command-line overrides, combined as ssh does: explicit values (command line, then profile)
+// win over the config file, which wins over defaults.
+import { access, readFile } from 'node:fs/promises';
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import type { Diagnostic } from '../../../shared/model';
+import { parseJumpHost, parseSshConfig, resolveSshConfig, type JumpHost } from '../../../shared/remote/ssh-config';
+import type { JumpTarget } from './types';
+
+export interface TargetRequest {
+  /** Host name, address or ~/.ssh/config alias. */
+  host: string;
+  port?: number;
+  user?: string;
+  identityFile?: string;
+  /** `[user@]host[:port],…` as ssh -J. */
+  proxyJump?: string;
+}
+
+export interface ResolvedTarget {
+  /** The name asked for (alias), for messages and known_hosts lookups by alias. */
+  alias: string;
+  host: string;
+  port: number;
+  username: string;
+  identityFiles: string[];
+  proxyJump: JumpTarget[];
+  diagnostics: Diagnostic[];
+}
+
+export interface ResolveOptions {
+  /** Default ~/.ssh/config; null to ignore any config file. */
+  sshConfigPath?: string | null;
+  /** For `~` expansion and default keys; default os.homedir(). */
+  homeDir?: string;
+  /** Default the local user name, as ssh does. */
+  defaultUser?: string;
+}
+
+const DEFAULT_KEYS = ['id_ed25519', 'id_ecdsa', 'id_rsa'];
+
+/**
+ * Combine, in order of precedence: `overrides` (e.g. --port/--user/--identity on the command
+ * line), then `profile` (what the user saved), then ~/.ssh/config for the profile's host,
+ * then defaults (port 22, local user name, ~/.ssh/id_ed25519|id_ecdsa|id_rsa that exist).
+ */
+export async function resolveTarget(profile: TargetRequest, overrides: Partial<TargetRequest> = {}, options: ResolveOptions = {}): Promise<ResolvedTarget> {
+  const home = options.homeDir ?? homedir();
+  const request: TargetRequest = { ...profile, ...definedOnly(overrides) };
+  const diagnostics: Diagnostic[] = [];
+  const configPath = options.sshConfigPath === undefined ? join(home, '.ssh', 'config') : options.sshConfigPath;
+  let fromConfig = resolveSshConfig({ blocks: [] }, request.host);
+  if (configPath !== null) {
+    const text = await readFile(configPath, 'utf8').catch(() => undefined);
+    if (text !== undefined) {
+      const parsed = parseSshConfig(text, { file: configPath });
+      diagnostics.push(...parsed.diagnostics);
+      if (parsed.ok) fromConfig = resolveSshConfig(parsed.value, request.host);
+    }
+  }
+  const config = fromConfig.ok ? fromConfig.value : { identityFiles: [], proxyJump: [] as JumpHost[] };
+  diagnostics.push(...fromConfig.diagnostics);
+
+  let jumps: JumpHost[] = config.proxyJump;
+  if (request.proxyJump !== undefined) {
+    jumps = [];
+    for (const part of request.proxyJump.split(',')) {
+      const jump = parseJumpHost(part.trim());
+      if (jump.ok) jumps.push(jump.value);
+      else diagnostics.push(...jump.diagnostics);
+    }
+  }
+
+  let identityFiles = request.identityFile !== undefined ? [request.identityFile] : config.identityFiles;
+  identityFiles = identityFiles.map((file) => expandHome(file, home));
+  if (identityFiles.length === 0) {
+    for (const name of DEFAULT_KEYS) {
+      const candidate = join(home, '.ssh', name);
+      if (await access(candidate).then(() => true, () => false)) identityFiles.push(candidate);
+    }
+  }
+
+  return {
+    alias: request.host,
+    host: config.hostName ?? request.host,
+    port: request.port ?? config.port ?? 22,
+    username: request.user ?? config.user ?? options.defaultUser ?? userInfo().username,
+    identityFiles,
+    proxyJump: jumps.map((jump) => ({ host: jump.host, ...(jump.port ? { port: jump.port } : {}), ...(jump.user ? { username: jump.user } : {}) })),
+    diagnostics,
+  };
+}
+
+function expandHome(path: string, home: string): string {
+  if (path === '~') return home;
+  if (path.startsWith('~/')) return join(home, path.slice(2));
+  return path.replaceAll('%d', home);
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
