@@ -13,6 +13,8 @@ export interface DependencyGraph extends Dag {
   readonly unknownReferences: ReadonlyArray<readonly [string, string]>;
   /** LFNs produced by more than one job, with the producers in document order. */
   readonly multiProducers: ReadonlyMap<string, number[]>;
+  /** Every produced LFN → the job that produces it (the last one, as pegasus-plan keeps). */
+  readonly producerOf: ReadonlyMap<string, number>;
 }
 
 /** How one job touches one file for the purpose of inference. */
@@ -89,7 +91,7 @@ export function inferDependencies(workflow: Workflow): DependencyGraph {
   }
 
   const dag = edges.build(jobs.length);
-  return { ...dag, indexById, unknownReferences, multiProducers: multiProducers ?? new Map() };
+  return { ...dag, indexById, unknownReferences, multiProducers: multiProducers ?? new Map(), producerOf };
 }
 
 /**

@@ -30,11 +30,13 @@ function checkOneUse(context: ValidationContext, job: Job, use: FileUse): void {
 
 function checkRepeats(context: ValidationContext, job: Job): void {
   const uses = job.uses;
-  const groups = new Map<string, FileUse[]>();
+  // Allocated only when a repeat exists: most jobs have none, and there may be 10^6 jobs.
+  let groups: Map<string, FileUse[]> | undefined;
   if (uses.length <= 8) {
     for (let i = 0; i < uses.length; i++) {
       for (let j = i + 1; j < uses.length; j++) {
         if (uses[i]!.lfn !== uses[j]!.lfn) continue;
+        groups ??= new Map();
         const group = groups.get(uses[i]!.lfn);
         if (group) {
           if (!group.includes(uses[j]!)) group.push(uses[j]!);
@@ -48,8 +50,9 @@ function checkRepeats(context: ValidationContext, job: Job): void {
       if (list) list.push(use);
       else byLfn.set(use.lfn, [use]);
     }
-    for (const [lfn, list] of byLfn) if (list.length > 1) groups.set(lfn, list);
+    for (const [lfn, list] of byLfn) if (list.length > 1) (groups ??= new Map()).set(lfn, list);
   }
+  if (!groups) return;
   for (const [lfn, group] of groups) {
     const types = new Set(group.map((use) => use.type));
     const target = { kind: 'file', lfn, jobId: job.id } as const;
@@ -62,19 +65,18 @@ function checkRepeats(context: ValidationContext, job: Job): void {
 }
 
 function checkStdio(context: ValidationContext, job: Job): void {
-  const stdio: Array<['stdin' | 'stdout' | 'stderr', string | undefined, 'input' | 'output']> = [
-    ['stdin', job.stdin, 'input'],
-    ['stdout', job.stdout, 'output'],
-    ['stderr', job.stderr, 'output'],
-  ];
-  for (const [field, lfn, type] of stdio) {
-    if (lfn === undefined) continue;
-    if (job.uses.some((use) => use.lfn === lfn && use.type === type)) continue;
-    report(
-      context,
-      'PC211',
-      `Job '${job.id}' has ${field} '${lfn}' but does not list it in uses as ${type}; pegasus-plan infers dependencies and transfers only from uses (the Python API adds the entry for you).`,
-      { kind: 'job', jobId: job.id, field },
-    );
-  }
+  if (job.stdin === undefined && job.stdout === undefined && job.stderr === undefined) return;
+  checkStdioField(context, job, 'stdin', job.stdin, 'input');
+  checkStdioField(context, job, 'stdout', job.stdout, 'output');
+  checkStdioField(context, job, 'stderr', job.stderr, 'output');
+}
+
+function checkStdioField(context: ValidationContext, job: Job, field: 'stdin' | 'stdout' | 'stderr', lfn: string | undefined, type: 'input' | 'output'): void {
+  if (lfn === undefined || job.uses.some((use) => use.lfn === lfn && use.type === type)) return;
+  report(
+    context,
+    'PC211',
+    `Job '${job.id}' has ${field} '${lfn}' but does not list it in uses as ${type}; pegasus-plan infers dependencies and transfers only from uses (the Python API adds the entry for you).`,
+    { kind: 'job', jobId: job.id, field },
+  );
 }

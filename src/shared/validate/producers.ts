@@ -21,14 +21,16 @@ export function checkProducers(context: ValidationContext): void {
     );
   }
 
-  const produced = new Set<string>();
-  const checkpoints = new Map<string, string>();
-  for (const job of workflow.jobs) {
-    forEachFileRole(job, (lfn, role) => {
-      if (role === 'produces') produced.add(lfn);
-    });
-    for (const use of job.uses) if (use.type === 'checkpoint' && !checkpoints.has(use.lfn)) checkpoints.set(use.lfn, job.id);
-  }
+  const produced = graph.producerOf;
+  // Checkpoint writers, indexed on first need: only to explain a missing input.
+  let checkpoints: Map<string, string> | undefined;
+  const checkpointWriter = (lfn: string): string | undefined => {
+    if (!checkpoints) {
+      checkpoints = new Map();
+      for (const job of workflow.jobs) for (const use of job.uses) if (use.type === 'checkpoint' && !checkpoints.has(use.lfn)) checkpoints.set(use.lfn, job.id);
+    }
+    return checkpoints.get(lfn);
+  };
 
   const replicas = new ReplicaIndex(bundle);
   for (const entry of replicas.uncheckable) {
@@ -46,7 +48,7 @@ export function checkProducers(context: ValidationContext): void {
       const key = `${job.id}\u0000${lfn}`;
       if (reported.has(key)) return;
       reported.add(key);
-      const checkpointBy = checkpoints.get(lfn);
+      const checkpointBy = checkpointWriter(lfn);
       const why = checkpointBy
         ? ` Job '${checkpointBy}' writes it as a checkpoint, which makes no dependency and is not a producer.`
         : '';

@@ -1,4 +1,3 @@
-import { forEachFileRole } from '../infer';
 import { isSubWorkflow } from '../model/job';
 import { report, type ValidationContext } from './context';
 import { ReplicaIndex } from './replica-index';
@@ -14,14 +13,8 @@ export function checkSubWorkflows(context: ValidationContext, exists: ((file: st
   const { workflow, bundle } = context;
   const subJobs = workflow.jobs.filter(isSubWorkflow);
   if (subJobs.length === 0) return;
-  const produced = new Set<string>();
-  for (const job of workflow.jobs) {
-    forEachFileRole(job, (lfn, role) => {
-      if (role === 'produces') produced.add(lfn);
-    });
-  }
   for (const job of subJobs) {
-    if (produced.has(job.file)) continue;
+    if (context.graph.producerOf.has(job.file)) continue;
     const candidates = [job.file, ...ReplicaIndex.pfnsOf(bundle, job.file)];
     if (candidates.some((candidate) => safeExists(exists, candidate))) continue;
     const kind = job.type === 'pegasusWorkflow' ? 'workflow' : 'DAG';

@@ -49,14 +49,24 @@ export function checkTransformations(context: ValidationContext): void {
     );
 
   const known = new Map<string, boolean>();
+  // Consecutive jobs usually run the same transformation: skip building the key for them.
+  let last: ComputeJob | undefined;
+  let lastOk = true;
   for (const job of computeJobs) {
-    const key = formatTransformationKey(job.namespace, job.name, job.version);
-    let ok = known.get(key);
-    if (ok === undefined) {
-      ok = found(job.namespace, job.name, job.version);
-      known.set(key, ok);
+    let ok: boolean | undefined;
+    if (last && job.name === last.name && job.namespace === last.namespace && job.version === last.version) ok = lastOk;
+    else {
+      const key = formatTransformationKey(job.namespace, job.name, job.version);
+      ok = known.get(key);
+      if (ok === undefined) {
+        ok = found(job.namespace, job.name, job.version);
+        known.set(key, ok);
+      }
     }
+    last = job;
+    lastOk = ok;
     if (!ok) {
+      const key = formatTransformationKey(job.namespace, job.name, job.version);
       report(context, 'PC208', `Job '${job.id}' runs transformation '${key}', which the transformation catalog does not have; pegasus-plan cannot place it on a site.`, {
         kind: 'job',
         jobId: job.id,

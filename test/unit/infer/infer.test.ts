@@ -95,3 +95,14 @@ describe('explicitOnly', () => {
     expect(explicitOnly(wf)).toEqual([{ id: 'a', children: ['ghost'] }]);
   });
 });
+
+describe('producerOf', () => {
+  it('maps each produced file to its last producer, stdout and stderr included', () => {
+    const wf = workflow([job('a', ['out:x'], { stdout: 'log' }), job('b', ['out:x', 'in:log'], { stderr: 'err' }), job('c', ['ck:s'])]);
+    expect([...inferDependencies(wf).producerOf]).toEqual([
+      ['x', 1],
+      ['log', 0],
+      ['err', 1],
+    ]);
+  });
+});
