@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalRun, type JobEvent } from '../../../src/main/services/executor/local-run';
 import { listRuns, openRun } from '../../../src/main/services/executor/run-store';
+import type { WorkflowBundle } from '../../../src/shared/model';
 import { diamondBundle, fixturesDir } from './workflows';
 
 let root: string;
@@ -175,5 +177,31 @@ describe('job logs', () => {
     record.jobs[0]!.attempts[0]!.stdout = '../../../etc/passwd';
     await expect(readJobLog(started.run.dir, record, 'preprocess', 'stdout')).rejects.toMatchObject({ code: 'PC522' });
     await expect(readJobLog(started.run.dir, record, 'nope', 'stdout')).rejects.toThrow("has no job 'nope'");
+  });
+});
+
+describe('arguments', () => {
+  it('joins them with spaces and splits on white space, as the planner and worker do, without a shell', async () => {
+    const { spawn } = await import('node:child_process');
+    const seen: string[][] = [];
+    const recordingSpawn: typeof spawn = ((command: string, args: readonly string[], options: object) => {
+      seen.push([command, ...args]);
+      return spawn(command, args, options);
+    }) as typeof spawn;
+    const printf = ['/usr/bin/printf', '/bin/printf'].find((file) => existsSync(file))!;
+    const bundle: WorkflowBundle = {
+      workflow: {
+        pegasus: '5.0.4',
+        name: 'args',
+        jobs: [{ type: 'job', id: 'p', name: 'printf', arguments: ['[%s]', '-t 12', { kind: 'number', text: '1.0' }, '$HOME', '*'], uses: [{ lfn: 'out.txt', type: 'output' }], stdout: 'out.txt' }],
+        dependencies: [],
+      },
+      catalogs: { transformations: { transformations: [{ name: 'printf', sites: [{ name: 'local', pfn: printf, type: 'installed' }] }] } },
+    };
+    const started = await startLocalRun(bundle, { workflowDir, runsRoot: root, spawn: recordingSpawn });
+    if (!started.ok) throw new Error(JSON.stringify(started.diagnostics));
+    expect((await started.run.done).state).toBe('succeeded');
+    expect(seen).toEqual([[printf, '[%s]', '-t', '12', '1.0', '$HOME', '*']]);
+    expect(await readFile(path.join(started.run.scratch, 'out.txt'), 'utf8')).toBe('[-t][12][1.0][$HOME][*]');
   });
 });
