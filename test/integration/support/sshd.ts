@@ -81,6 +81,10 @@ export interface SshdServer {
   stop(): Promise<void>;
   /** SIGKILL the listener and every session process (a crash, a pulled cable). */
   kill(): Promise<void>;
+  /** SIGSTOP every sshd process: the host stops answering but no connection is closed (a dead link). */
+  pause(): Promise<void>;
+  /** SIGCONT after pause(). */
+  resume(): Promise<void>;
   /** stop() and delete the temp dir. */
   dispose(): Promise<void>;
 }
@@ -185,7 +189,14 @@ export async function startSshd(options: StartSshdOptions = {}): Promise<SshdSer
     async kill() {
       await killTree(child, 'SIGKILL', homeDir);
     },
+    async pause() {
+      if (child?.pid !== undefined) for (const pid of [child.pid, ...(await descendants(child.pid))]) signalQuietly(pid, 'SIGSTOP');
+    },
+    async resume() {
+      if (child?.pid !== undefined) for (const pid of [child.pid, ...(await descendants(child.pid))]) signalQuietly(pid, 'SIGCONT');
+    },
     async dispose() {
+      await server.resume();
       await server.stop();
       await rm(dir, { recursive: true, force: true });
     },
@@ -300,6 +311,14 @@ async function sessionProcesses(homeDir: string): Promise<number[]> {
     if (`\0${environ}`.includes(marker)) found.push(Number(entry));
   }
   return found;
+}
+
+function signalQuietly(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // already gone
+  }
 }
 
 async function killTree(proc: ChildProcess | undefined, signal: NodeJS.Signals, homeDir: string): Promise<void> {
