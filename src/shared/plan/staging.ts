@@ -6,7 +6,7 @@ import { lookupReplicas, outputUrl, scratchUrl, type PlanCatalogs } from './cata
 import { PLAN_CODES, planError } from './diagnostics';
 import { extendState } from './graph-utils';
 import { profileNumber } from './profiles';
-import type { FileTransfer, PlanJob, PlanState, ResolvedPlanOptions, TransferEnd } from './types';
+import type { FileTransfer, PlanJob, PlanState, ResolvedPlanOptions } from './types';
 
 /** A replica that a registration job must insert, found while adding stage-out jobs. */
 export interface RegistrationRequest {
@@ -140,11 +140,8 @@ export function addTransfers(
     let staged = stagedBySite.get(stagingSite);
     if (!staged) stagedBySite.set(stagingSite, (staged = new Map()));
     // Duplicate edges are fine: the final graph merges them (buildDag), so no set per job.
-    const addParent = (p: number): void => {
-      edgeFrom.push(p);
-      edgeTo.push(index);
-    };
-    const destination = (lfn: string): TransferEnd => ({ site: stagingSite, url: `${scratchOf(stagingSite)}/${lfn}` });
+    // (No closures in this loop: one allocated per job costs more than the work it does.)
+    const scratchBase = scratchOf(stagingSite);
 
     for (const input of inputsOf(planJob, workflow)) {
       const from = producer.get(input.lfn);
@@ -154,25 +151,28 @@ export function addTransfers(
         if (source.stagingSite === stagingSite || source.stagingSite === undefined) continue;
         const known = staged.get(fileKey);
         if (known !== undefined) {
-          addParent(known);
+          edgeFrom.push(known);
+        edgeTo.push(index);
           continue;
         }
         const placed = place('inter', stagingSite, planJob.level, index, {
           lfn: input.lfn,
           linkage: 'input',
           source: { site: source.stagingSite, url: `${scratchOf(source.stagingSite)}/${input.lfn}` },
-          destination: destination(input.lfn),
+          destination: { site: stagingSite, url: `${scratchBase}/${input.lfn}` },
           ...(input.bytes !== undefined ? { bytes: input.bytes } : {}),
         });
         staged.set(fileKey, placed.index);
         edgeFrom.push(from);
         edgeTo.push(placed.index);
-        addParent(placed.index);
+        edgeFrom.push(placed.index);
+      edgeTo.push(index);
         continue;
       }
       const known = staged.get(fileKey);
       if (known !== undefined) {
-        addParent(known);
+        edgeFrom.push(known);
+        edgeTo.push(index);
         continue;
       }
       const replicas = lookupReplicas(catalogs.replicas, input.lfn);
@@ -193,18 +193,20 @@ export function addTransfers(
         lfn: input.lfn,
         linkage: 'input',
         source: { site: replica.site, url: replica.url },
-        destination: destination(input.lfn),
+        destination: { site: stagingSite, url: `${scratchBase}/${input.lfn}` },
         ...(bytes !== undefined ? { bytes } : {}),
       });
       staged.set(fileKey, placed.index);
-      addParent(placed.index);
+      edgeFrom.push(placed.index);
+      edgeTo.push(index);
     }
 
     for (const exe of planJob.executables ?? []) {
       const fileKey = exe.lfn;
       const known = staged.get(fileKey);
       if (known !== undefined) {
-        addParent(known);
+        edgeFrom.push(known);
+        edgeTo.push(index);
         continue;
       }
       const remote = exe.source.url.startsWith('file://') && exe.source.site === stagingSite;
@@ -212,11 +214,12 @@ export function addTransfers(
         lfn: exe.lfn,
         linkage: 'input',
         source: exe.source,
-        destination: destination(exe.lfn),
+        destination: { site: stagingSite, url: `${scratchBase}/${exe.lfn}` },
         executable: true,
       });
       staged.set(fileKey, placed.index);
-      addParent(placed.index);
+      edgeFrom.push(placed.index);
+      edgeTo.push(index);
     }
 
     if (options.outputSites.length === 0) continue;
@@ -228,7 +231,7 @@ export function addTransfers(
           const placed = place('stage-out', stagingSite, planJob.level, index, {
             lfn: output.lfn,
             linkage: 'output',
-            source: { site: stagingSite, url: `${scratchOf(stagingSite)}/${output.lfn}` },
+            source: { site: stagingSite, url: `${scratchBase}/${output.lfn}` },
             destination: target,
             ...(output.bytes !== undefined ? { bytes: output.bytes } : {}),
           });
@@ -238,7 +241,7 @@ export function addTransfers(
         } else if (output.register) {
           const container = containers.get(containerKey('stage-out', stagingSite, planJob.level, index));
           const slot = container ? container.next++ % container.count : 0;
-          registrations.push({ stagingSite, level: planJob.level, container: slot, lfn: output.lfn, site: stagingSite, url: `${scratchOf(stagingSite)}/${output.lfn}`, parent: index });
+          registrations.push({ stagingSite, level: planJob.level, container: slot, lfn: output.lfn, site: stagingSite, url: `${scratchBase}/${output.lfn}`, parent: index });
         }
       }
     }
