@@ -75,17 +75,28 @@ export function Canvas() {
     [baseEdges, selectedEdges],
   );
 
+  // True between a drag's first move and its stop: the stop records the move as one step.
+  const dragging = useRef(false);
+
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     let selection: Set<string> | undefined;
     let moved: Map<string, Position> | undefined;
+    let nudged: Array<readonly [string, Position]> | undefined;
     for (const change of changes) {
       if (change.type === 'select') {
         selection ??= new Set(uiStore.getState().selectedNodes);
         if (change.selected) selection.add(change.id);
         else selection.delete(change.id);
-      } else if (change.type === 'position' && change.position && change.dragging) {
-        moved ??= new Map();
-        moved.set(change.id, change.position);
+      } else if (change.type === 'position' && change.position) {
+        if (change.dragging) {
+          dragging.current = true;
+          moved ??= new Map();
+          moved.set(change.id, change.position);
+        } else if (!dragging.current) {
+          // Arrow keys on focused nodes move them without a drag: one step per key press.
+          nudged ??= [];
+          nudged.push([change.id, { x: Math.round(change.position.x), y: Math.round(change.position.y) }]);
+        }
       }
     }
     if (selection) uiStore.setState({ selectedNodes: selection });
@@ -97,6 +108,7 @@ export function Canvas() {
         return next;
       });
     }
+    if (nudged) applyEdit(moveNodes(documentStore.getState().doc, nudged, 'Move'));
   }, []);
 
   const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => {
@@ -111,6 +123,7 @@ export function Canvas() {
   }, []);
 
   const onNodeDragStop = useCallback((_event: unknown, _node: CanvasNode, dragged: CanvasNode[]) => {
+    dragging.current = false;
     setDrag(null);
     const moves = dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }] as const);
     applyEdit(moveNodes(documentStore.getState().doc, moves, dragged.length === 1 ? 'Move' : `Move ${dragged.length} nodes`));
