@@ -57,7 +57,11 @@ describe('secrets, jumps and keep-alives (real sshd)', () => {
       logger: capture.logger,
       prompts: { keyboardInteractive: async () => ['000000'], password: async () => 'not-it-but-secret-4411' },
     });
-    const error = await failing.connect().catch((e: unknown) => e as Error);
+    const error = await failing.connect().then(
+      () => new Error('connected although every answer was wrong'),
+      (e: unknown) => e as Error,
+    );
+    expect(error).toMatchObject({ code: 'AUTH_FAILED' });
     failing.close();
     const passing = new RemoteHost({
       host: kbd.host,
