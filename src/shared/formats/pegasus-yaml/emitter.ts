@@ -11,7 +11,8 @@ export type EmitScalar = string | number | boolean | null | NumberLiteral;
  */
 export interface Emitter {
   mapStart(): void;
-  key(key: string): void;
+  /** A key; `plain` says it is one of the format's own names, which never need quotes. */
+  key(key: string, plain?: boolean): void;
   mapEnd(): void;
   seqStart(): void;
   seqEnd(): void;
@@ -25,6 +26,8 @@ export interface Emitter {
 }
 
 const SPACES: string[] = [];
+/** `"  - "` by indentation, for the common depths. */
+const DASHES: string[] = Array.from({ length: 32 }, (_, i) => `${' '.repeat(i)}- `);
 function spaces(n: number): string {
   let s = SPACES[n];
   if (s === undefined) {
@@ -32,6 +35,22 @@ function spaces(n: number): string {
     SPACES[n] = s;
   }
   return s;
+}
+
+/** `"    key:"` for the format's own key names, made once per indentation. */
+const KEY_CACHE: Array<Map<string, string>> = [];
+function cachedKey(indent: number, key: string): string {
+  let byKey = KEY_CACHE[indent];
+  if (!byKey) {
+    byKey = new Map();
+    KEY_CACHE[indent] = byKey;
+  }
+  let text = byKey.get(key);
+  if (text === undefined) {
+    text = `${spaces(indent)}${key}:`;
+    byKey.set(key, text);
+  }
+  return text;
 }
 
 const enum Kind {
@@ -49,7 +68,9 @@ const enum Kind {
  *       - lfn: f.a
  */
 export class YamlEmitter implements Emitter {
-  private out = '';
+  /** Pieces of text not yet taken; joined once per chunk (fewer intermediate strings than +=). */
+  private parts: string[] = [];
+  private size = 0;
   private readonly kinds: Kind[] = [];
   private readonly indents: number[] = [];
   /** Whether the next entry of the top frame goes right after a "- " already written. */
@@ -58,13 +79,19 @@ export class YamlEmitter implements Emitter {
   private afterKey = false;
 
   get pending(): number {
-    return this.out.length;
+    return this.size;
   }
 
   take(): string {
-    const text = this.out;
-    this.out = '';
+    const text = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
     return text;
+  }
+
+  private add(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
   }
 
   /** Writes what comes before a value: a space after a key, or a dash in a sequence. Returns the column a nested block would use. */
@@ -73,9 +100,9 @@ export class YamlEmitter implements Emitter {
     const depth = this.kinds.length;
     if (depth > 0 && this.kinds[depth - 1] === Kind.Seq) {
       if (this.inline) {
-        this.out += '- ';
+        this.add('- ');
         this.inline = false;
-      } else this.out += `${spaces(this.indents[depth - 1]!)}- `;
+      } else this.add(DASHES[this.indents[depth - 1]!] ?? `${spaces(this.indents[depth - 1]!)}- `);
     }
   }
 
@@ -86,7 +113,7 @@ export class YamlEmitter implements Emitter {
       return;
     }
     if (this.afterKey) {
-      this.out += '\n';
+      this.add('\n');
       this.afterKey = false;
       this.push(Kind.Map, this.indents[depth - 1]! + 2, false);
       return;
@@ -102,7 +129,7 @@ export class YamlEmitter implements Emitter {
       return;
     }
     if (this.afterKey) {
-      this.out += '\n';
+      this.add('\n');
       this.afterKey = false;
       // Indentless: the dashes sit at the key's column.
       this.push(Kind.Seq, this.indents[depth - 1]!, false);
@@ -128,23 +155,25 @@ export class YamlEmitter implements Emitter {
     this.mapEnd();
   }
 
-  key(key: string): void {
-    const depth = this.kinds.length;
+  key(key: string, plain = false): void {
     if (this.inline) {
-      this.out += `${yamlString(key)}:`;
       this.inline = false;
-    } else this.out += `${spaces(this.indents[depth - 1]!)}${yamlString(key)}:`;
+      this.add(plain ? `${key}:` : `${yamlString(key)}:`);
+    } else {
+      const indent = this.indents[this.kinds.length - 1]!;
+      this.add(plain ? cachedKey(indent, key) : `${spaces(indent)}${yamlString(key)}:`);
+    }
     this.afterKey = true;
   }
 
   private value(text: string): void {
     if (this.afterKey) {
-      this.out += ` ${text}\n`;
+      this.add(` ${text}\n`);
       this.afterKey = false;
-      return;
+    } else {
+      this.beforeValue();
+      this.add(`${text}\n`);
     }
-    this.beforeValue();
-    this.out += `${text}\n`;
   }
 
   scalar(value: EmitScalar): void {

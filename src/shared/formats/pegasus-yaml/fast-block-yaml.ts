@@ -1,10 +1,10 @@
-import { resolvePlain, type TreeMap, type TreeValue } from './tree';
+import { resolvePlain, setTreeKey, type TreeMap, type TreeValue } from './tree';
 
 /**
- * Where each entry of a parsed collection starts: for a mapping, four numbers per entry
- * (key line, key column, value line, value column); for a sequence, two per item. 1-based.
+ * Where each entry of a parsed collection starts: for a mapping, key → [key line, key column,
+ * value line, value column]; for a sequence, two numbers per item (line, column). 1-based.
  */
-export type PositionTable = Map<TreeMap | TreeValue[], number[]>;
+export type PositionTable = Map<TreeMap | TreeValue[], number[] | Map<string, number[]>>;
 
 /** The result of {@link parseBlockYaml}: the tree, or `undefined` when the text is outside the subset. */
 export interface FastParse {
@@ -176,17 +176,17 @@ class BlockParser {
   }
 
   private parseMap(indent: number): TreeMap {
-    const map: TreeMap = new Map();
-    const table: number[] | undefined = this.positions ? [] : undefined;
+    const map: TreeMap = {};
+    const table: Map<string, number[]> | undefined = this.positions ? new Map() : undefined;
     if (table) this.positions!.set(map, table);
     for (;;) {
       const keyLine = this.line;
       const keyColumn = this.column() + 1;
       const key = this.parseKey();
-      if (map.has(key)) throw UNSUPPORTED;
+      if (Object.hasOwn(map, key)) throw UNSUPPORTED;
       this.skipSpaces();
-      if (table) table.push(keyLine, keyColumn, this.line, this.column() + 1);
-      map.set(key, this.parseEntryValue(indent, false));
+      if (table) table.set(key, [keyLine, keyColumn, this.line, this.column() + 1]);
+      setTreeKey(map, key, this.parseEntryValue(indent, false));
       if (!this.toContentLine()) break;
       const column = this.column();
       if (column < indent) break;
@@ -270,22 +270,33 @@ class BlockParser {
     return c === 32 || c === 9;
   }
 
-  /** Index of the `:` ending a plain key on this line, or -1 (stops at a comment). */
+  /** Index of the `:` ending a plain key on this line, or -1 (a comment ends the search). Scans this line only. */
   private findPlainColon(): number {
     const text = this.text;
-    let p = text.indexOf(':', this.pos);
-    while (p >= 0 && p < this.lineEnd) {
-      if (this.isMappingColon(p)) {
-        const hash = text.indexOf('#', this.pos);
-        if (hash >= 0 && hash < p) {
-          const before = text.charCodeAt(hash - 1);
-          if (hash === this.pos || before === 32 || before === 9) return -1;
-        }
-        return p;
+    const end = this.lineEnd;
+    for (let p = this.pos; p < end; p++) {
+      const c = text.charCodeAt(p);
+      if (c === 58) {
+        if (this.isMappingColon(p)) return p;
+      } else if (c === 35) {
+        const before = text.charCodeAt(p - 1);
+        if (p === this.pos || before === 32 || before === 9) return -1;
       }
-      p = text.indexOf(':', p + 1);
     }
     return -1;
+  }
+
+  /** Index of a comment's `#` on this line (a `#` after a blank), or the line end. */
+  private commentStart(): number {
+    const text = this.text;
+    const end = this.lineEnd;
+    for (let p = this.pos + 1; p < end; p++) {
+      if (text.charCodeAt(p) === 35) {
+        const before = text.charCodeAt(p - 1);
+        if (before === 32 || before === 9) return p;
+      }
+    }
+    return end;
   }
 
   private parseKey(): string {
@@ -364,23 +375,11 @@ class BlockParser {
       if (text.charCodeAt(this.pos) !== close) throw UNSUPPORTED;
       this.pos++;
       this.expectLineEnd();
-      return c === 91 ? [] : new Map();
+      return c === 91 ? [] : {};
     }
     this.checkPlainStart(c);
     // The scalar runs to the end of the line or to " #".
-    let end = this.lineEnd;
-    const hash = text.indexOf('#', this.pos);
-    if (hash >= 0 && hash < end) {
-      let h = hash;
-      while (h >= 0 && h < end) {
-        const before = text.charCodeAt(h - 1);
-        if (before === 32 || before === 9) {
-          end = h;
-          break;
-        }
-        h = text.indexOf('#', h + 1);
-      }
-    }
+    let end = this.commentStart();
     while (end > this.pos && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
     const raw = text.slice(this.pos, end);
     // A ": " inside means a nested mapping on one line (an error) and a trailing ":" a key.
@@ -407,8 +406,9 @@ class BlockParser {
     if (quote === 39) {
       let out = '';
       for (;;) {
-        const q = text.indexOf("'", p);
-        if (q < 0 || q >= this.lineEnd) throw UNSUPPORTED;
+        let q = p;
+        while (q < this.lineEnd && text.charCodeAt(q) !== 39) q++;
+        if (q >= this.lineEnd) throw UNSUPPORTED;
         out += text.slice(p, q);
         if (text.charCodeAt(q + 1) === 39) {
           out += "'";

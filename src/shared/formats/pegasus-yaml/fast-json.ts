@@ -1,4 +1,4 @@
-import type { TreeMap, TreeValue } from './tree';
+import type { TreeValue } from './tree';
 
 const MAX_DEPTH = 200;
 
@@ -19,30 +19,22 @@ export function parseFastJson(text: string): TreeValue | undefined {
   }
   const keys = countKeysIfNumbersExact(text);
   if (keys < 0) return undefined;
+  // The parsed objects are the tree already; count their keys and check the depth.
   let seen = 0;
-  const convert = (value: unknown, depth: number): TreeValue | undefined => {
-    if (value === null || typeof value !== 'object') return value as TreeValue;
-    if (depth > MAX_DEPTH) return undefined;
+  const check = (value: unknown, depth: number): boolean => {
+    if (value === null || typeof value !== 'object') return true;
+    if (depth > MAX_DEPTH) return false;
     if (Array.isArray(value)) {
-      const items: TreeValue[] = new Array<TreeValue>(value.length);
-      for (let i = 0; i < value.length; i++) {
-        const item = convert(value[i], depth + 1);
-        if (item === undefined) return undefined;
-        items[i] = item;
-      }
-      return items;
+      for (const item of value) if (!check(item, depth + 1)) return false;
+      return true;
     }
-    const map: TreeMap = new Map();
-    for (const key of Object.keys(value)) {
+    for (const key in value) {
       seen++;
-      const item = convert((value as Record<string, unknown>)[key], depth + 1);
-      if (item === undefined) return undefined;
-      map.set(key, item);
+      if (!check((value as Record<string, unknown>)[key], depth + 1)) return false;
     }
-    return map;
+    return true;
   };
-  const tree = convert(raw, 0);
-  return tree === undefined || seen !== keys ? undefined : tree;
+  return check(raw, 0) && seen === keys ? (raw as TreeValue) : undefined;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
 } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../../model/diagnostic';
 import { READ_CODES } from './codes';
-import { numberFrom, type PathStep, type TreeMap, type TreeValue } from './tree';
+import { hasKey, numberFrom, setTreeKey, TreeNumber, type PathStep, type TreeMap, type TreeValue } from './tree';
 
 /** Deepest nesting accepted; Pegasus documents need about ten levels. */
 export const MAX_NESTING = 256;
@@ -136,12 +136,12 @@ export function parseGeneralYaml(text: string, file: string | undefined): Genera
     }
     if (isScalar(node)) return scalarValue(node.value, (node as { source?: string }).source);
     if (isMap(node)) {
-      const map: TreeMap = new Map();
+      const map: TreeMap = {};
       for (const pair of node.items) {
         const key = keyText(pair.key);
         path.push(key);
-        if (map.has(key)) duplicates.push({ path: path.slice(0, -1), key, location: where(rangeStart(pair.key)) });
-        map.set(key, convert(pair.value, depth + 1));
+        if (hasKey(map, key)) duplicates.push({ path: path.slice(0, -1), key, location: where(rangeStart(pair.key)) });
+        setTreeKey(map, key, convert(pair.value, depth + 1));
         path.pop();
       }
       return map;
@@ -194,7 +194,7 @@ export function parseGeneralYaml(text: string, file: string | undefined): Genera
 function scalarValue(value: unknown, source: string | undefined): TreeValue {
   if (typeof value === 'number') return numberFrom(value, source ?? String(value));
   if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
-  if (typeof value === 'bigint') return { kind: 'number', text: String(value) };
+  if (typeof value === 'bigint') return new TreeNumber(String(value));
   return value === undefined ? null : String(value);
 }
 

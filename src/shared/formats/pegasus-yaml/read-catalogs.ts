@@ -19,7 +19,7 @@ import type {
 import { READ_CODES } from './codes';
 import { checksumField, hooksField, metadataField, profilesField, readList, stringField } from './read-common';
 import { expectMap, readBoolean, readEnum, readFields, readNumber, readString, readVersion, type FieldReader, type ReadContext } from './read-context';
-import type { TreeMap, TreeValue } from './tree';
+import { hasKey, type TreeMap, type TreeValue } from './tree';
 
 const ARCHES = ['x86', 'x86_64', 'ppc', 'ppc_64', 'ppc64le', 'ia64', 'sparcv7', 'sparcv9', 'amd64', 'aarch64'] as const;
 const OS_TYPES = ['linux', 'sunos', 'macosx', 'aix', 'windows'] as const;
@@ -287,7 +287,7 @@ export function readSiteCatalogMap(ctx: ReadContext, map: TreeMap, standalone: b
       ),
     },
     // The schema's other form of an embedded site catalog is {$ref: iri}: no sites then.
-    standalone || !map.has('$ref') ? ['sites'] : [],
+    standalone || !hasKey(map, '$ref') ? ['sites'] : [],
     'the site catalog',
   );
 }

@@ -15,13 +15,15 @@ export function readProfiles(ctx: ReadContext, value: TreeValue): Profiles | und
   const map = expectMap(ctx, value, 'profiles');
   if (!map) return undefined;
   const profiles: Profiles = {};
-  for (const [namespace, entries] of map) {
+  for (const namespace in map) {
+    const entries = map[namespace]!;
     ctx.path.push(namespace);
     if (NAMESPACES.has(namespace)) {
       const entryMap = expectMap(ctx, entries, `the ${namespace} profiles`);
       if (entryMap) {
         const out: ProfileEntries = {};
-        for (const [key, raw] of entryMap) {
+        for (const key in entryMap) {
+    const raw = entryMap[key]!;
           ctx.path.push(key);
           const scalar = readScalar(ctx, raw, `profile ${namespace}.${key}`);
           if (scalar !== undefined) setKey(out, key, scalar);
@@ -46,7 +48,8 @@ export function readMetadata(ctx: ReadContext, value: TreeValue): Metadata | und
   const map = expectMap(ctx, value, 'metadata');
   if (!map) return undefined;
   const out: Metadata = {};
-  for (const [key, raw] of map) {
+  for (const key in map) {
+    const raw = map[key]!;
     ctx.path.push(key);
     const scalar = readScalar(ctx, raw, `metadata "${key}"`);
     if (scalar !== undefined) setKey(out, key, scalar);

@@ -1,9 +1,9 @@
 import type { Diagnostic, DiagnosticTarget, Severity } from '../../model/diagnostic';
-import { isNumberLiteral, type Extras, type Scalar } from '../../model/scalar';
+import type { Extras, Scalar } from '../../model/scalar';
 import { READ_CODES } from './codes';
 import type { ParsedSource } from './source';
 import { pathText } from './source';
-import { isTreeMap, type PathStep, type TreeMap, type TreeValue } from './tree';
+import { hasKey, isTreeMap, TreeNumber, type PathStep, type TreeMap, type TreeValue } from './tree';
 
 interface PendingDiagnostic {
   code: string;
@@ -51,7 +51,7 @@ export function typeName(value: TreeValue | undefined): string {
   if (value === null || value === undefined) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (isTreeMap(value)) return 'a mapping';
-  if (isNumberLiteral(value) || typeof value === 'number') return `the number ${isNumberLiteral(value) ? value.text : String(value)}`;
+  if (value instanceof TreeNumber || typeof value === 'number') return `the number ${value instanceof TreeNumber ? value.text : String(value)}`;
   if (typeof value === 'boolean') return `the boolean ${String(value)}`;
   return `the text ${JSON.stringify(value)}`;
 }
@@ -65,9 +65,10 @@ export function setKey(record: Record<string, unknown>, key: string, value: unkn
 /** A tree value as plain data for `extra`: mappings become objects, in source order. */
 export function plain(value: TreeValue): unknown {
   if (Array.isArray(value)) return value.map(plain);
+  if (value instanceof TreeNumber) return value.toLiteral();
   if (isTreeMap(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of value) setKey(out, k, plain(v));
+    for (const k in value) setKey(out, k, plain(value[k]!));
     return out;
   }
   return value;
@@ -95,7 +96,8 @@ export function readFields<T extends { extra?: Extras }>(
   required: readonly string[],
   what: string,
 ): T {
-  for (const [key, value] of map) {
+  for (const key in map) {
+    const value = map[key]!;
     const reader = Object.hasOwn(fields, key) ? fields[key] : undefined;
     ctx.path.push(key);
     if (reader) {
@@ -109,7 +111,7 @@ export function readFields<T extends { extra?: Extras }>(
     ctx.path.pop();
   }
   for (const key of required) {
-    if (!map.has(key)) ctx.report(READ_CODES.missingKey, 'error', `${what} needs the key "${key}"`, 'key');
+    if (!hasKey(map, key)) ctx.report(READ_CODES.missingKey, 'error', `${what} needs the key "${key}"`, 'key');
   }
   return out;
 }
@@ -134,8 +136,8 @@ export function expectList(ctx: ReadContext, value: TreeValue, what: string): Tr
  */
 export function readString(ctx: ReadContext, value: TreeValue, what: string): string | undefined {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || isNumberLiteral(value)) {
-    const text = isNumberLiteral(value) ? value.text : String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof TreeNumber) {
+    const text = value instanceof TreeNumber ? value.text : String(value);
     ctx.report(READ_CODES.wrongType, 'warning', `${what} should be text; ${typeName(value)} is read as "${text}" (quote it)`);
     return text;
   }
@@ -157,7 +159,7 @@ export function readBoolean(ctx: ReadContext, value: TreeValue, what: string): b
 /** A number field (counts in a grid entry). */
 export function readNumber(ctx: ReadContext, value: TreeValue, what: string): number | undefined {
   if (typeof value === 'number') return value;
-  if (isNumberLiteral(value)) return Number(value.text.replace(/^\+/, ''));
+  if (value instanceof TreeNumber) return Number(value.text.replace(/^\+/, ''));
   ctx.report(READ_CODES.wrongType, 'error', `${what} should be a number, not ${typeName(value)}`);
   return undefined;
 }
@@ -174,7 +176,8 @@ export function readEnum<E extends string>(ctx: ReadContext, value: TreeValue, a
 
 /** A metadata, profile or argument value: text or number (booleans are kept with a warning). */
 export function readScalar(ctx: ReadContext, value: TreeValue, what: string): Scalar | undefined {
-  if (typeof value === 'string' || typeof value === 'number' || isNumberLiteral(value)) return value;
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (value instanceof TreeNumber) return value.toLiteral();
   if (typeof value === 'boolean') {
     ctx.report(READ_CODES.wrongType, 'warning', `${what} should be text or a number; the boolean ${String(value)} is read as "${String(value)}"`);
     return value;

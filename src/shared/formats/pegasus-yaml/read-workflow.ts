@@ -1,11 +1,10 @@
 import type { Argument, FileUse, Job, JobType, LinkType } from '../../model/job';
-import { isNumberLiteral } from '../../model/scalar';
 import type { Dependency, Workflow } from '../../model/workflow';
 import { READ_CODES } from './codes';
 import { readReplicaCatalogMap, readSiteCatalogMap, readTransformationCatalogMap } from './read-catalogs';
 import { hooksField, metadataField, profilesField, readList, stringField } from './read-common';
 import { expectMap, readBoolean, readEnum, readFields, readString, readVersion, typeName, type FieldReader, type ReadContext } from './read-context';
-import type { TreeMap, TreeValue } from './tree';
+import { getKey, hasKey, isTreeMap, TreeNumber, type TreeMap, type TreeValue } from './tree';
 
 const LINK_TYPES: readonly LinkType[] = ['input', 'output', 'checkpoint', 'inout', 'none'];
 const JOB_TYPES: readonly JobType[] = ['job', 'pegasusWorkflow', 'condorWorkflow'];
@@ -37,7 +36,7 @@ const USE_FIELDS: Record<string, FieldReader<FileUse>> = {
   // The API writes the size as a number, the schema wants text, the planner reads text: both are fine.
   size: (ctx, value, out) => {
     if (typeof value === 'number') out.size = String(value);
-    else if (isNumberLiteral(value)) out.size = value.text;
+    else if (value instanceof TreeNumber) out.size = value.text;
     else {
       const text = readString(ctx, value, 'size');
       if (text === undefined) return false;
@@ -75,7 +74,8 @@ const JOB_FIELDS: Record<string, FieldReader<Job>> = {
   nodeLabel: stringField((o, v) => (o.nodeLabel = v), 'nodeLabel'),
   arguments: (ctx, value, out) => {
     const items = readList<Argument>(ctx, value, 'arguments', (c, v) => {
-      if (typeof v === 'string' || typeof v === 'number' || isNumberLiteral(v)) return v;
+      if (typeof v === 'string' || typeof v === 'number') return v;
+      if (v instanceof TreeNumber) return v.toLiteral();
       const text = readString(c, v, 'an argument');
       return text;
     });
@@ -133,12 +133,12 @@ const SUB_WORKFLOW_FIELDS: Record<string, FieldReader<Job>> = {
 function readJob(ctx: ReadContext, value: TreeValue, index: number): Job | undefined {
   const map = expectMap(ctx, value, 'a job');
   if (!map) return undefined;
-  const rawId = map.get('id');
+  const rawId = getKey(map, 'id');
   ctx.target = { kind: 'job', jobId: typeof rawId === 'string' ? rawId : `#${index + 1}` };
   let type: JobType = 'job';
-  if (map.has('type')) {
+  if (hasKey(map, 'type')) {
     ctx.path.push('type');
-    const read = readEnum(ctx, map.get('type')!, JOB_TYPES, 'the job type');
+    const read = readEnum(ctx, getKey(map, 'type')!, JOB_TYPES, 'the job type');
     ctx.path.pop();
     if (read !== undefined && JOB_TYPES.includes(read)) type = read;
   }
@@ -231,7 +231,7 @@ const WORKFLOW_FIELDS: Record<string, FieldReader<Workflow>> = {
  */
 export function readWorkflowMap(ctx: ReadContext, map: TreeMap): Workflow {
   const workflow = readFields<Workflow>(ctx, map, { pegasus: '', name: '', jobs: [], dependencies: [] }, WORKFLOW_FIELDS, ['pegasus', 'name', 'jobs'], 'the workflow');
-  const jobs = map.get('jobs');
+  const jobs = getKey(map, 'jobs');
   ctx.path.push('jobs');
   workflow.jobs = readList(ctx, jobs ?? [], 'jobs', readJob) ?? [];
   if (Array.isArray(jobs) && jobs.length === 0) ctx.report(READ_CODES.emptyList, 'error', 'the workflow has no jobs; pegasus-plan needs at least one');
@@ -241,8 +241,8 @@ export function readWorkflowMap(ctx: ReadContext, map: TreeMap): Workflow {
 
 /** Why a document cannot be a workflow at all, or undefined when it can. */
 export function notAWorkflow(root: TreeValue): string | undefined {
-  if (!(root instanceof Map)) return `a workflow file holds a mapping (pegasus:, name:, jobs:…), not ${typeName(root)}`;
-  const jobs = root.get('jobs');
+  if (!isTreeMap(root)) return `a workflow file holds a mapping (pegasus:, name:, jobs:…), not ${typeName(root)}`;
+  const jobs = getKey(root, 'jobs');
   if (jobs === undefined) return 'this is not a workflow: it has no "jobs:" list';
   if (!Array.isArray(jobs)) return `"jobs:" should be a list of jobs, not ${typeName(jobs)}`;
   return undefined;

@@ -7,7 +7,7 @@ import { readReplicaCatalogMap, readSiteCatalogMap, readTransformationCatalogMap
 import { ReadContext, typeName } from './read-context';
 import { notAWorkflow, readWorkflowMap } from './read-workflow';
 import { parseSource, type SourceOptions } from './source';
-import { isTreeMap, type TreeMap } from './tree';
+import { hasKey, isTreeMap, type TreeMap } from './tree';
 
 /** Options of the readers: the file name for diagnostics, and the size cap (default 500 MB). */
 export type ReadOptions = SourceOptions;
@@ -37,7 +37,7 @@ export function readWorkflow(text: string, options: ReadOptions = {}): Result<Wo
   if (why) {
     return {
       ok: false,
-      diagnostics: [...source.diagnostics, { code: READ_CODES.notADocument, severity: 'error', message: why, location: source.locate(isTreeMap(source.root) && source.root.has('jobs') ? ['jobs'] : [], 'value') ?? { line: 1, column: 1 } }],
+      diagnostics: [...source.diagnostics, { code: READ_CODES.notADocument, severity: 'error', message: why, location: source.locate(isTreeMap(source.root) && hasKey(source.root, 'jobs') ? ['jobs'] : [], 'value') ?? { line: 1, column: 1 } }],
     };
   }
   const ctx = new ReadContext();
@@ -57,12 +57,12 @@ function readCatalog<T extends { pegasus?: string }>(
   if (!parsed.ok) return parsed;
   const source = parsed.value;
   const root = source.root;
-  if (!isTreeMap(root) || !root.has(listKey)) {
+  if (!isTreeMap(root) || !hasKey(root, listKey)) {
     const message = isTreeMap(root) ? `this is not a ${what}: it has no "${listKey}:" list` : `a ${what} file holds a mapping, not ${typeName(root)}`;
     return { ok: false, diagnostics: [...source.diagnostics, { code: READ_CODES.notADocument, severity: 'error', message, location: source.locate([], 'value') ?? { line: 1, column: 1 } }] };
   }
   const ctx = new ReadContext();
-  if (!root.has('pegasus')) {
+  if (!hasKey(root, 'pegasus')) {
     // The schema (and so pegasus-plan's validation of catalog files) wants it; some hosted catalogs lack it.
     ctx.report(READ_CODES.missingKey, 'warning', `a ${what} file needs "pegasus: 5.0" at the top (the schema requires it)`, 'value');
   }

@@ -3,7 +3,7 @@ import { READ_CODES } from './codes';
 import { parseBlockYaml, type PositionTable } from './fast-block-yaml';
 import { parseFastJson } from './fast-json';
 import { parseGeneralYaml, type DuplicateKey } from './general-yaml';
-import { isTreeMap, type PathStep, type TreeValue } from './tree';
+import { getKey, isTreeMap, type PathStep, type TreeValue } from './tree';
 
 /** pegasus-plan's default `pegasus.parser.document.size`: 500 MB. */
 export const DEFAULT_MAX_SIZE = 500 * 1024 * 1024;
@@ -115,22 +115,14 @@ function tableLocator(table: PositionTable, root: TreeValue, file: string | unde
       const entries = node !== null && typeof node === 'object' ? table.get(node as never) : undefined;
       if (!entries) break;
       const last = s === path.length - 1;
-      if (isTreeMap(node)) {
-        let index = 0;
-        let found = -1;
-        for (const key of node.keys()) {
-          if (key === step) {
-            found = index;
-            break;
-          }
-          index++;
-        }
-        if (found < 0) break;
+      if (isTreeMap(node) && entries instanceof Map) {
+        const entry = typeof step === 'string' ? entries.get(step) : undefined;
+        if (!entry) break;
         const keyFirst = last && where === 'key';
-        line = entries[found * 4 + (keyFirst ? 0 : 2)]!;
-        column = entries[found * 4 + (keyFirst ? 1 : 3)]!;
-        node = node.get(step as string);
-      } else if (Array.isArray(node) && typeof step === 'number' && step < node.length) {
+        line = entry[keyFirst ? 0 : 2]!;
+        column = entry[keyFirst ? 1 : 3]!;
+        node = getKey(node, step as string);
+      } else if (Array.isArray(node) && Array.isArray(entries) && typeof step === 'number' && step < node.length) {
         line = entries[step * 2]!;
         column = entries[step * 2 + 1]!;
         node = node[step];

@@ -28,19 +28,19 @@ import type { Emitter, EmitScalar } from './emitter';
 
 function str(e: Emitter, key: string, value: string | undefined): void {
   if (value === undefined) return;
-  e.key(key);
+  e.key(key, true);
   e.scalar(value);
 }
 
 function bool(e: Emitter, key: string, value: boolean | undefined): void {
   if (value === undefined) return;
-  e.key(key);
+  e.key(key, true);
   e.scalar(value);
 }
 
 function num(e: Emitter, key: string, value: number | undefined): void {
   if (value === undefined) return;
-  e.key(key);
+  e.key(key, true);
   e.scalar(value);
 }
 
@@ -90,7 +90,7 @@ export function writeExtras(e: Emitter, extra: Extras | undefined): void {
 
 function list<T>(e: Emitter, key: string, items: readonly T[] | undefined, write: (e: Emitter, item: T) => void): void {
   if (items === undefined) return;
-  e.key(key);
+  e.key(key, true);
   if (items.length === 0) {
     e.emptySeq();
     return;
@@ -106,7 +106,7 @@ function strings(e: Emitter, key: string, items: readonly string[] | undefined):
 
 function record(e: Emitter, key: string, entries: Record<string, EmitScalar> | undefined): void {
   if (entries === undefined) return;
-  e.key(key);
+  e.key(key, true);
   const keys = Object.keys(entries);
   if (keys.length === 0) {
     e.emptyMap();
@@ -127,7 +127,7 @@ export function writeMetadata(e: Emitter, metadata: Metadata | undefined): void 
 /** Profiles: the namespaces in alphabetical order as the API writes them, then `x-*` keys. */
 export function writeProfiles(e: Emitter, profiles: Profiles | undefined): void {
   if (profiles === undefined) return;
-  e.key('profiles');
+  e.key('profiles', true);
   const namespaces = SORTED_NAMESPACES.filter((ns) => profiles[ns] !== undefined);
   if (namespaces.length === 0 && (!profiles.extra || Object.keys(profiles.extra).length === 0)) {
     e.emptyMap();
@@ -143,7 +143,7 @@ const SORTED_NAMESPACES = [...PROFILE_NAMESPACES].sort();
 
 export function writeHooks(e: Emitter, hooks: Hooks | undefined): void {
   if (hooks === undefined) return;
-  e.key('hooks');
+  e.key('hooks', true);
   e.mapStart();
   list(e, 'shell', hooks.shell, (em, hook) => {
     em.mapStart();
@@ -158,7 +158,7 @@ export function writeHooks(e: Emitter, hooks: Hooks | undefined): void {
 
 function writeChecksum(e: Emitter, checksum: Checksum | undefined): void {
   if (checksum === undefined) return;
-  e.key('checksum');
+  e.key('checksum', true);
   if (checksum.sha256 === undefined && !checksum.extra) {
     e.emptyMap();
     return;
@@ -205,7 +205,7 @@ export function writeJob(e: Emitter, job: Job): void {
   str(e, 'stdout', job.stdout);
   str(e, 'stderr', job.stderr);
   str(e, 'nodeLabel', job.nodeLabel);
-  e.key('arguments');
+  e.key('arguments', true);
   const args = job.arguments;
   if (args.length === 0) e.emptySeq();
   else {

@@ -45,42 +45,42 @@ export function* writeWorkflowChunks(workflow: Workflow, options: WriteOptions =
   const e = emitterFor(options.format);
   e.mapStart();
   writeExtras(e, workflow.extra);
-  e.key('pegasus');
+  e.key('pegasus', true);
   e.scalar(workflow.pegasus);
-  e.key('name');
+  e.key('name', true);
   e.scalar(workflow.name);
   if (workflow.version !== undefined) {
-    e.key('version');
+    e.key('version', true);
     e.scalar(workflow.version);
   }
   writeHooks(e, workflow.hooks);
   writeProfiles(e, workflow.profiles);
   writeMetadata(e, workflow.metadata);
   if (workflow.siteCatalog) {
-    e.key('siteCatalog');
+    e.key('siteCatalog', true);
     e.mapStart();
     writeExtras(e, workflow.siteCatalog.extra);
     // The schema requires it here; the API leaves it out; pegasus-plan accepts it.
-    e.key('pegasus');
+    e.key('pegasus', true);
     e.scalar('5.0');
     writeSiteCatalogBody(e, workflow.siteCatalog);
     e.mapEnd();
   }
   if (workflow.replicaCatalog) {
-    e.key('replicaCatalog');
+    e.key('replicaCatalog', true);
     e.mapStart();
     writeExtras(e, workflow.replicaCatalog.extra);
     writeReplicaCatalogBody(e, workflow.replicaCatalog);
     e.mapEnd();
   }
   if (workflow.transformationCatalog) {
-    e.key('transformationCatalog');
+    e.key('transformationCatalog', true);
     e.mapStart();
     writeExtras(e, workflow.transformationCatalog.extra);
     writeTransformationCatalogBody(e, workflow.transformationCatalog);
     e.mapEnd();
   }
-  e.key('jobs');
+  e.key('jobs', true);
   if (workflow.jobs.length === 0) e.emptySeq();
   else {
     e.seqStart();
@@ -92,7 +92,7 @@ export function* writeWorkflowChunks(workflow: Workflow, options: WriteOptions =
   }
   const dependencies = dependencyList(workflow, options.graph ?? inferDependencies(workflow));
   if (dependencies.length > 0) {
-    e.key('jobDependencies');
+    e.key('jobDependencies', true);
     e.seqStart();
     for (const dependency of dependencies) {
       writeDependency(e, dependency);
@@ -115,7 +115,7 @@ function writeCatalog<T extends { pegasus?: string; extra?: Record<string, unkno
   const e = emitterFor(options.format);
   e.mapStart();
   writeExtras(e, catalog.extra);
-  e.key('pegasus');
+  e.key('pegasus', true);
   e.scalar(catalog.pegasus ?? '5.0');
   body(e, catalog);
   e.mapEnd();

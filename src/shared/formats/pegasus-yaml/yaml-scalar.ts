@@ -30,7 +30,8 @@ export function isPlainSafe(s: string): boolean {
   const c = s.charCodeAt(0);
   switch (c) {
     case 32: case 9: case 44: case 91: case 93: case 123: case 125: case 35: case 38: case 42: case 33:
-    case 124: case 62: case 39: case 34: case 37: case 64: case 96: case 63: case 58:
+    case 124: case 62: case 39: case 34: case 37: case 64: case 96: case 63: case 58: case 43: case 46: case 126:
+      // Indicators, blanks, and "+1", ".5", ".inf", "~".
       return false;
     case 45: {
       // "-x" is text; "-", "- x", "-1", "-.5", "---" are not.
@@ -39,17 +40,24 @@ export function isPlainSafe(s: string): boolean {
       if (d === 32 || d === 9 || d === 45 || d === 46 || (d >= 48 && d <= 57)) return false;
       break;
     }
-    case 43: case 46:
-      // "+1", ".5", ".inf", "..."
-      return false;
   }
+  // Anything starting like a number, date or time.
   if (c >= 48 && c <= 57) return false;
-  const last = s.charCodeAt(n - 1);
-  if (last === 32 || last === 9 || last === 58) return false;
-  if (SPECIAL_WORDS.has(s)) return false;
-  if (s.indexOf(': ') >= 0 || s.indexOf(' #') >= 0 || s.indexOf(':\t') >= 0 || s.indexOf('\t#') >= 0) return false;
-  if (NEEDS_ESCAPE.test(s)) return false;
-  return typeof resolvePlain(s) === 'string';
+  if (n <= 5 && SPECIAL_WORDS.has(s)) return false;
+  // One pass over the rest: controls, line separators, BOM, surrogates, ": " and " #".
+  let previous = c;
+  for (let i = 1; i < n; i++) {
+    const d = s.charCodeAt(i);
+    if (d < 0x20 || (d >= 0x7f && d <= 0x9f)) return false;
+    if (d >= 0x2028) {
+      if (d === 0x2028 || d === 0x2029 || d === 0xfeff || d === 0xfffe || d === 0xffff || (d >= 0xd800 && d <= 0xdfff)) return false;
+    }
+    if (d === 35 && previous === 32) return false;
+    if (previous === 58 && d === 32) return false;
+    previous = d;
+  }
+  // A trailing blank or ":".
+  return previous !== 32 && previous !== 58;
 }
 
 /** `s` as a YAML scalar: plain when safe, else single-quoted, else double-quoted with escapes. */
