@@ -47,9 +47,12 @@ describe('submission commands (real sshd)', () => {
     expect(submitted.stdout).toMatch(/diamond-bare \(.+\): succeeded, 100% done — 7\/7 done/);
     expect(submitted.stdout).toMatch(/^ {2}analyze +succeeded +analyze_analyze, \d+ s$/m);
 
-    const status = await cli('status', id!);
+    const status = await cli('status', id!, '--statistics');
     expect(status.code).toBe(0);
     expect(status.stdout.split('\n')[0]).toMatch(/succeeded, 100% done/);
+    expect(status.stdout).toMatch(/^Jobs +7 +0 +0 +7 +0$/m);
+    expect(status.stdout).toContain('Workflow wall time: 1 min, 56 secs');
+    expect(status.stdout).toMatch(/^ {2}analyze +#{40} 10$/m);
 
     const fetched = await cli('fetch', id!, '-o', 'downloads');
     expect(fetched.code).toBe(0);
