@@ -82,3 +82,17 @@ describe('run folders', () => {
     await expect(openRun(root)).rejects.toMatchObject({ code: 'PC520' });
   });
 });
+
+describe('staging failures', () => {
+  it('records the run as failed when an input cannot be staged (an LFN climbing out of scratch)', async () => {
+    const bundle = diamondBundle();
+    const first = bundle.workflow.jobs[0]!;
+    first.uses = first.uses.map((use) => (use.lfn === 'f.a' ? { ...use, lfn: '../f.a' } : use));
+    bundle.catalogs.replicas = { replicas: [{ lfn: '../f.a', pfns: [{ site: 'local', pfn: 'input/f.a' }] }] };
+    const started = await startLocalRun(bundle, { workflowDir, runsRoot: root });
+    expect(started.ok).toBe(false);
+    expect(started.diagnostics.map((d) => [d.code, d.message])).toEqual([['PC530', "LFN '../f.a' points outside the run's scratch directory"]]);
+    const [run] = await listRuns(root);
+    expect([run!.record.state, run!.record.diagnostics.map((d) => d.code), run!.record.jobs.every((job) => job.attempts.length === 0)]).toEqual(['failed', ['PC530'], true]);
+  });
+});

@@ -78,9 +78,14 @@ export async function startLocalRun(bundle: WorkflowBundle, options: LocalRunOpt
   folder.record.diagnostics = checked.diagnostics;
   const run = new LocalRun(folder.dir, folder.record, checked.plan, options, now);
   try {
+    await run.save(); // the run is listed (and reopens) from the moment it exists
     await run.stage();
   } catch (error) {
-    return failure('PC531', error);
+    const refused = failure('PC531', error);
+    Object.assign(folder.record, { state: 'failed', endedAt: now().toISOString() });
+    folder.record.diagnostics.push(...refused.diagnostics);
+    await run.save().catch(() => undefined);
+    return refused;
   }
   // Start on the next turn, so that the caller subscribes before the first event.
   setImmediate(() => run.start());
@@ -129,6 +134,12 @@ export class LocalRun extends EventEmitter<LocalRunEvents> {
   /** Counts of jobs per state now. */
   get jobCounts(): JobCounts {
     return { ...this.counts };
+  }
+
+  /** Writes the record now. */
+  async save(): Promise<void> {
+    this.writer.changed();
+    await this.writer.flush();
   }
 
   /** Stages inputs into the scratch directory and stageable executables into `bin/`. */
