@@ -25,7 +25,7 @@ export const PLAN_CODES = {
   allPruned: 'PC409',
   /** A site was created because the catalog lacked it. */
   siteCreated: 'PC410',
-  /** A sub-workflow job's file has no replica: the PRE script gets the bare LFN. */
+  /** A sub-workflow job's file has no replica and no job makes it. */
   subWorkflowFile: 'PC411',
 } as const;
 

@@ -133,10 +133,15 @@ export function addTransfers(
     return { index: container.indices[slot]!, container: slot };
   };
 
+  const located = new Map<number, PlanJob>();
   for (const index of byLevel) {
     const planJob = jobs[index]!;
     const stagingSite = planJob.stagingSite;
     if (stagingSite === undefined) continue;
+    if (planJob.kind === 'dax' || planJob.kind === 'dag') {
+      const path = locateSubWorkflow(planJob, workflow, catalogs, producer, jobs, scratchOf, diagnostics);
+      if (path !== undefined) located.set(index, { ...planJob, subWorkflowPath: path });
+    }
     let staged = stagedBySite.get(stagingSite);
     if (!staged) stagedBySite.set(stagingSite, (staged = new Map()));
     // Duplicate edges are fine: the final graph merges them (buildDag), so no set per job.
@@ -247,10 +252,43 @@ export function addTransfers(
     }
   }
 
-  return { state: extendState(state, newJobs, edgeFrom, edgeTo), registrations, diagnostics };
+  const withPaths = located.size === 0 ? state : { ...state, jobs: jobs.map((job, i) => located.get(i) ?? job) };
+  return { state: extendState(withPaths, newJobs, edgeFrom, edgeTo), registrations, diagnostics };
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The path pegasus-plan hands to a sub-workflow job: the workflow or DAG file's replica
+ * (one on `local` preferred, `file://` stripped), or, when a job of this workflow makes it,
+ * its copy in that job's scratch directory. Neither is an error (PC411), as in pegasus-plan.
+ */
+function locateSubWorkflow(
+  planJob: PlanJob,
+  workflow: Workflow,
+  catalogs: PlanCatalogs,
+  producer: ReadonlyMap<string, number>,
+  jobs: readonly PlanJob[],
+  scratchOf: (site: string) => string,
+  diagnostics: Diagnostic[],
+): string | undefined {
+  const abstract = workflow.jobs[planJob.tasks[0]!]!;
+  if (abstract.type === 'job') return undefined;
+  const replicas = lookupReplicas(catalogs.replicas, abstract.file);
+  const replica = replicas.find((r) => r.site === 'local') ?? replicas[0];
+  if (replica) return replica.url.replace(/^file:\/\//, '');
+  const from = producer.get(abstract.file);
+  const site = from === undefined ? undefined : jobs[from]!.stagingSite;
+  if (site !== undefined) return `${scratchOf(site)}/${abstract.file}`.replace(/^file:\/\//, '');
+  diagnostics.push(
+    planError(PLAN_CODES.subWorkflowFile, `Job ${abstract.id}: its ${abstract.type} file ${abstract.file} has no replica in the replica catalog and no job produces it.`, {
+      kind: 'file',
+      lfn: abstract.file,
+      jobId: abstract.id,
+    }),
+  );
+  return undefined;
+}
 
 interface InputFile {
   lfn: string;

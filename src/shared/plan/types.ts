@@ -130,6 +130,8 @@ export interface PlanJob {
   profiles?: { condor?: Readonly<Record<string, string>>; env?: Readonly<Record<string, string>> };
   /** Stageable executables the job needs, by LFN (the transformation name) and source. */
   executables?: ReadonlyArray<{ lfn: string; source: TransferEnd }>;
+  /** Where a sub-workflow job's workflow or DAG file is: its replica's path, or the scratch copy when a job makes it. */
+  subWorkflowPath?: string;
   /** Directory a create-dir or leaf cleanup job makes or removes. */
   directory?: TransferEnd;
   /** Expected runtime in seconds (pegasus profile `runtime`, summed over a cluster's tasks). */

@@ -11,7 +11,7 @@ function diamond(): ReturnType<typeof planOk> {
       { type: 'condorWorkflow', id: 'd', file: 'other.dag', arguments: [], uses: [{ lfn: 'f.c', type: 'input' }] },
       { type: 'pegasusWorkflow', id: 's', file: 'inner.yml', arguments: ['--basename', 'inner'], uses: [{ lfn: 'f.d', type: 'input' }, { lfn: 'inner.yml', type: 'input' }] },
     ],
-    replicas: [{ lfn: 'f.a', size: 2048 }, { lfn: 'inner.yml', pfn: '/home/u/inner.yml' }],
+    replicas: [{ lfn: 'f.a', size: 2048 }, { lfn: 'inner.yml', pfn: '/home/u/inner.yml' }, { lfn: 'other.dag', pfn: 'file:///home/u/other.dag' }],
     name: 'diamond',
   });
   return planOk(b, { outputSites: ['local'], cleanup: 'leaf' });
@@ -57,7 +57,7 @@ describe('the DAGMan .dag writer', () => {
   });
 
   it('writes SUBDAG EXTERNAL for a condorWorkflow and a PRE script running pegasus-plan for a pegasusWorkflow', () => {
-    expect(text).toContain('SUBDAG EXTERNAL dagman_d other.dag\n');
+    expect(text).toContain('SUBDAG EXTERNAL dagman_d /home/u/other.dag\n');
     const dag = readDag(text);
     const sub = dag.nodes.find((n) => n.name === 'pegasus-plan_s')!;
     expect(sub.category).toBe('subwf');
@@ -65,7 +65,7 @@ describe('the DAGMan .dag writer', () => {
     expect(text).toContain('SCRIPT PRE pegasus-plan_s 00/00/pegasus-plan_s.pre.sh  -Dpegasus.log.*=');
     expect(sub.preScript).toContain('--basename inner');
     expect(sub.preScript).toContain('--relative-dir user/pegasus/diamond/run0001/00/00/./inner_s');
-    expect(sub.preScript).toMatch(/--cleanup none --deferred inner\.yml$/);
+    expect(sub.preScript).toMatch(/--cleanup none --deferred \/home\/u\/inner\.yml$/);
   });
 
   it('writes one PARENT  p CHILD c line per edge, with two spaces', () => {

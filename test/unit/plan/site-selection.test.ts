@@ -95,9 +95,21 @@ describe('site and staging-site selection', () => {
         { type: 'pegasusWorkflow', id: 'sub1', file: 'inner.yml', arguments: [], uses: [{ lfn: 'inner.yml', type: 'input' }] },
         { type: 'condorWorkflow', id: 'sub2', file: 'inner.dag', arguments: [], uses: [] },
       ],
-      replicas: [{ lfn: 'inner.yml' }],
+      replicas: [{ lfn: 'inner.yml' }, { lfn: 'inner.dag', pfn: 'file:///home/u/inner.dag' }],
     });
     const planned = planOk(b, {});
     expect([byName(planned, 'pegasus-plan_sub1').site, byName(planned, 'dagman_sub2').site]).toEqual(['local', 'local']);
+    expect([byName(planned, 'pegasus-plan_sub1').subWorkflowPath, byName(planned, 'dagman_sub2').subWorkflowPath]).toEqual(['/inputs/inner.yml', '/home/u/inner.dag']);
+  });
+
+  it('finds a sub-workflow file made by an earlier job, and fails when nothing provides it', () => {
+    const made = bundle({
+      jobs: [job('g', 'gen', [], [{ lfn: 'inner.yml', stageOut: false }]), { type: 'pegasusWorkflow', id: 'sub', file: 'inner.yml', arguments: [], uses: [{ lfn: 'inner.yml', type: 'input' }] }],
+    });
+    expect(byName(planOk(made, {}), 'pegasus-plan_sub').subWorkflowPath).toBe('/data/local/scratch/user/pegasus/wf/run0001/inner.yml');
+    const missing = bundle({ jobs: [{ type: 'condorWorkflow', id: 'd', file: 'nowhere.dag', arguments: [], uses: [] }] });
+    const result = plan(missing, {});
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.target])).toEqual([[PLAN_CODES.subWorkflowFile, { kind: 'file', lfn: 'nowhere.dag', jobId: 'd' }]]);
   });
 });

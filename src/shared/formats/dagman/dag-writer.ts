@@ -78,8 +78,9 @@ export function isPegasusLite(job: PlanJob): boolean {
   return (job.kind === 'compute' || job.kind === 'cluster') && job.dataConfiguration !== 'sharedfs';
 }
 
-/** The file of a sub-workflow job: its replica's path when the catalog has one, else the LFN. */
+/** The file of a sub-workflow job: where the planner located it, else its LFN. */
 export function subWorkflowFile(workflow: ExecutableWorkflow, job: PlanJob): string {
+  if (job.subWorkflowPath !== undefined) return job.subWorkflowPath;
   const abstract = workflow.workflow.jobs[job.tasks[0]!];
   if (!abstract || abstract.type === 'job') return job.name;
   return abstract.file;
