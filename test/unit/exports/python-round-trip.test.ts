@@ -18,7 +18,6 @@ const standIn = path.join(path.dirname(new URL(import.meta.url).pathname), 'pega
 const temp = mkdtempSync(path.join(tmpdir(), 'pc-roundtrip-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-const text = (value: Scalar | undefined) => (value === undefined ? undefined : scalarText(value));
 const texts = (record: Record<string, Scalar> | undefined) => (record ? Object.fromEntries(Object.entries(record).map(([k, v]) => [k, scalarText(v)])) : undefined);
 const profiles = (p: object | undefined) =>
   p ? Object.fromEntries(Object.entries(p).filter(([ns]) => ns !== 'extra').map(([ns, entries]) => [ns, texts(entries as Record<string, Scalar>)])) : undefined;
