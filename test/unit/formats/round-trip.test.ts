@@ -56,7 +56,7 @@ function edges(dependencies: unknown): string[] {
   return list.flatMap((d) => d.children.map((c) => `${d.id}>${c}`)).sort();
 }
 
-describe.each(exampleFiles())('$name', ({ name, kind, text }) => {
+describe.each(exampleFiles())('$name', ({ kind, text }) => {
   test('opens without errors', () => {
     const result = read(kind, text);
     expect(result.ok).toBe(true);
