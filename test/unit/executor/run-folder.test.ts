@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -94,5 +95,24 @@ describe('staging failures', () => {
     expect(started.diagnostics.map((d) => [d.code, d.message])).toEqual([['PC530', "LFN '../f.a' points outside the run's scratch directory"]]);
     const [run] = await listRuns(root);
     expect([run!.record.state, run!.record.diagnostics.map((d) => d.code), run!.record.jobs.every((job) => job.attempts.length === 0)]).toEqual(['failed', ['PC530'], true]);
+  });
+});
+
+describe('input integrity', () => {
+  it('checks the sha256 the replica catalog gives, and fails the run on a mismatch', async () => {
+    const sha = createHash('sha256').update(await readFile(path.join(workflowDir, 'input', 'f.a'))).digest('hex');
+    const good = diamondBundle();
+    good.catalogs.replicas!.replicas[0]!.checksum = { sha256: sha };
+    const ok = await startLocalRun(good, { workflowDir, runsRoot: root });
+    if (!ok.ok) throw new Error(JSON.stringify(ok.diagnostics));
+    expect((await ok.run.done).state).toBe('succeeded');
+
+    const bad = diamondBundle();
+    bad.catalogs.replicas!.replicas[0]!.checksum = { sha256: '0'.repeat(64) };
+    const refused = await startLocalRun(bad, { workflowDir, runsRoot: path.join(root, 'bad') });
+    expect(refused.ok).toBe(false);
+    expect(refused.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['PC532', `Input 'f.a' (${path.join(workflowDir, 'input', 'f.a')}) has sha256 ${sha}, but the replica catalog says ${'0'.repeat(64)}`],
+    ]);
   });
 });

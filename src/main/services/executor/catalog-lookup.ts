@@ -50,6 +50,11 @@ export class CatalogLookup {
     return this.sites.get(name);
   }
 
+  /** The sha256 a replica entry of the LFN declares, if any (what pegasus-integrity checks). */
+  sha256(lfn: string): string | undefined {
+    return (this.replicas.get(lfn) ?? []).find((replica) => replica.checksum?.sha256)?.checksum?.sha256;
+  }
+
   /** Every PFN registered for an LFN (non-regex entries), in catalog order. */
   pfns(lfn: string): ReplicaPfn[] {
     return (this.replicas.get(lfn) ?? []).flatMap((replica) => replica.pfns);

@@ -14,7 +14,7 @@ import type { JobEvent, LocalRunEvents, LocalRunOptions } from './run-options';
 import { preflight, type ExecutionPlan, type PlannedJob } from './preflight';
 import { createRunFolder, reopenForResume } from './run-folder';
 import { defaultRunsRoot, RunRecordWriter } from './run-store';
-import { exists, lfnPath, stageExecutable, stageFile } from './staging';
+import { exists, lfnPath, sha256File, stageExecutable, stageFile } from './staging';
 import { isExecutable, isFile, which as findOnPath } from './which';
 
 export type { BundleLoader, JobEvent, LocalRunDeps, LocalRunEvents, LocalRunOptions } from './run-options';
@@ -144,7 +144,17 @@ export class LocalRun extends EventEmitter<LocalRunEvents> {
 
   /** Stages inputs into the scratch directory and stageable executables into `bin/`. */
   async stage(): Promise<void> {
-    for (const { lfn, source } of this.plan.stageIn) await stageFile(source, lfnPath(this.scratch, lfn), this.record.options.stageIn);
+    for (const { lfn, source, sha256 } of this.plan.stageIn) {
+      const target = lfnPath(this.scratch, lfn);
+      await stageFile(source, target, this.record.options.stageIn);
+      // Integrity check of inputs with a checksum in the replica catalog, as Pegasus does.
+      if (sha256 !== undefined) {
+        const actual = await sha256File(target);
+        if (actual !== sha256.toLowerCase()) {
+          throw Object.assign(new Error(`Input '${lfn}' (${source}) has sha256 ${actual}, but the replica catalog says ${sha256}`), { code: 'PC532' });
+        }
+      }
+    }
     for (const job of this.plan.jobs) {
       const exe = job.executable;
       if (!exe) continue;

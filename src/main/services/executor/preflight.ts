@@ -35,7 +35,7 @@ export interface ExecutionPlan {
   jobs: PlannedJob[];
   graph: DependencyGraph;
   /** Workflow inputs and where they are copied from. */
-  stageIn: Array<{ lfn: string; source: string }>;
+  stageIn: Array<{ lfn: string; source: string; sha256?: string }>;
   /** Replicas a sub-workflow inherits: the inline catalog, one level, as pegasus-plan does. */
   inheritedReplicas: Replica[];
 }
@@ -102,7 +102,15 @@ export async function preflight(bundle: WorkflowBundle, context: PreflightContex
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   return {
-    plan: { jobs, graph, stageIn: [...stageIn].map(([lfn, source]) => ({ lfn, source })), inheritedReplicas: workflow.replicaCatalog?.replicas ?? [] },
+    plan: {
+      jobs,
+      graph,
+      stageIn: [...stageIn].map(([lfn, source]) => {
+        const sha256 = lookup.sha256(lfn);
+        return sha256 ? { lfn, source, sha256 } : { lfn, source };
+      }),
+      inheritedReplicas: workflow.replicaCatalog?.replicas ?? [],
+    },
     diagnostics,
   };
 }

@@ -1,4 +1,5 @@
-import { constants, promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { constants, createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -42,4 +43,11 @@ export async function exists(file: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The sha256 of a file, hex, read as a stream (inputs may be large). */
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
