@@ -75,6 +75,13 @@ export function parseGeneralYaml(text: string, file: string | undefined): Genera
     return { ok: false, diagnostics: [tooDeepOrBroken(error, where(0))] };
   }
   if (doc.errors.length > 0) {
+    const overflow = doc.errors.find((error) => /call stack/i.test(error.message));
+    if (overflow) {
+      return {
+        ok: false,
+        diagnostics: [{ code: READ_CODES.tooDeep, severity: 'error', message: 'the document is nested too deeply to read (Pegasus files need about ten levels)', location: where(overflow.pos[0]) }],
+      };
+    }
     return {
       ok: false,
       diagnostics: doc.errors.slice(0, 20).map((error) => ({
@@ -118,7 +125,7 @@ export function parseGeneralYaml(text: string, file: string | undefined): Genera
     if (--budget < 0) {
       throw new Unreadable(
         READ_CODES.aliasLimit,
-        `aliases expand to more than ${text.length + 100_000} nodes (an "alias bomb"): the document is refused`,
+        `aliases expand to more than ${text.length + 100_000} values (an "alias bomb"?): the document is refused`,
         rangeStart(node),
       );
     }
@@ -128,7 +135,7 @@ export function parseGeneralYaml(text: string, file: string | undefined): Genera
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
       if (++aliases > MAX_ALIASES) {
-        throw new Unreadable(READ_CODES.aliasLimit, `more than ${MAX_ALIASES} aliases: the document is refused`, rangeStart(node));
+        throw new Unreadable(READ_CODES.aliasLimit, `aliases are expanded more than ${MAX_ALIASES} times (an "alias bomb"?): the document is refused`, rangeStart(node));
       }
       const target = aliasTarget.get(node);
       if (!target) throw new Unreadable(READ_CODES.yamlSyntax, `alias *${node.source} has no anchor before it`, rangeStart(node));

@@ -27,7 +27,7 @@ export class ReadContext {
 
   report(code: string, severity: Severity, message: string, at: 'key' | 'value' = 'value', extraStep?: PathStep): void {
     const path = extraStep === undefined ? this.path.slice() : [...this.path, extraStep];
-    const entry: PendingDiagnostic = { code, severity, message: `${pathText(path)}: ${message}`, path, at };
+    const entry: PendingDiagnostic = { code, severity, message: path.length > 0 ? `${pathText(path)}: ${message}` : message, path, at };
     if (this.target) entry.target = this.target;
     this.pending.push(entry);
   }

@@ -35,8 +35,8 @@ export interface SourceOptions {
 export function parseSource(text: string, options: SourceOptions = {}): { ok: true; value: ParsedSource } | { ok: false; diagnostics: Diagnostic[] } {
   const file = options.file;
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
-  // A UTF-16 length above the cap means at least that many UTF-8 bytes; near it, count.
-  const size = text.length > maxSize / 3 ? utf8Length(text) : text.length;
+  // Each UTF-16 unit is at least one UTF-8 byte and at most three: count only when it matters.
+  const size = text.length > maxSize ? text.length : text.length > maxSize / 3 ? utf8Length(text) : text.length;
   if (size > maxSize) {
     return {
       ok: false,
