@@ -59,6 +59,13 @@ export function parseGeneralYaml(text: string, file: string | undefined): Genera
     const { line, col } = lineCounter.linePos(offset);
     return file === undefined ? { line, column: col } : { file, line, column: col };
   };
+  const deep = deepFlowAt(text);
+  if (deep >= 0) {
+    return {
+      ok: false,
+      diagnostics: [{ code: READ_CODES.tooDeep, severity: 'error', message: `brackets nest more than ${MAX_FLOW_DEPTH} levels deep here (Pegasus files need about ten)`, location: where(deep) }],
+    };
+  }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, {
@@ -196,6 +203,21 @@ export function parseGeneralYaml(text: string, file: string | undefined): Genera
     return where(rangeStart(at === 'key' && keyNode !== undefined ? keyNode : node));
   };
   return { ok: true, value, duplicates, warnings, locate };
+}
+
+/** Bracket depth beyond which the text is refused before the `yaml` library spends seconds on it. */
+const MAX_FLOW_DEPTH = 1000;
+
+/** Offset where `[`/`{` nesting first passes {@link MAX_FLOW_DEPTH} (brackets in quotes count too: a cheap guard), or -1. */
+function deepFlowAt(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return -1;
 }
 
 function scalarValue(value: unknown, source: string | undefined): TreeValue {
