@@ -153,12 +153,14 @@ function mergeJobs(group: Group, all: readonly PlanJob[]): PlanJob {
   const members = group.members.map((m) => all[m]!);
   const first = members[0]!;
   const tasks: number[] = [];
+  const executablePaths: string[] = [];
   let runtime: number | undefined;
   let retry: number | undefined;
   let level = first.level;
   const executables = new Map<string, NonNullable<PlanJob['executables']>[number]>();
   for (const member of members) {
     tasks.push(...member.tasks);
+    executablePaths.push(...(member.executablePaths ?? member.tasks.map(() => '')));
     if (member.runtime !== undefined) runtime = (runtime ?? 0) + member.runtime;
     if (member.retry !== undefined) retry = Math.max(retry ?? 0, member.retry);
     level = Math.min(level, member.level);
@@ -172,6 +174,7 @@ function mergeJobs(group: Group, all: readonly PlanJob[]): PlanJob {
     dataConfiguration: first.dataConfiguration,
     level,
     tasks,
+    executablePaths,
     transformation: first.transformation,
     runtime,
     retry,

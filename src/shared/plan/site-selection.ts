@@ -169,6 +169,7 @@ function placeJobOnce(
     runtime: profileNumber('pegasus', 'runtime', job, site, tx, txSite),
     retry: profileNumber('dagman', 'retry', job, site, tx, txSite),
     condorPriority: profileNumber('condor', 'priority', job, site, tx, txSite),
+    executablePaths: [txSite.type === 'stageable' ? `./${job.name}` : txSite.pfn.replace(/^file:\/\//, '')],
   };
   const sources = [txSite.profiles, tx.profiles, site?.profiles, job.profiles];
   const condor = mergedNamespace('condor', ...sources);

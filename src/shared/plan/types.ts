@@ -120,6 +120,11 @@ export interface PlanJob {
   level: number;
   /** Indices into `workflow.jobs` of the abstract jobs this node runs (one, or a cluster's tasks). */
   tasks: readonly number[];
+  /**
+   * The executable each task runs, parallel to `tasks`: the transformation catalog's PFN when
+   * installed on the site, `./<name>` (staged into the job's directory) when stageable.
+   */
+  executablePaths?: readonly string[];
   /** `namespace::name:version` of what runs, e.g. `pegasus::transfer` for transfer jobs. */
   transformation: string;
   transfers?: readonly FileTransfer[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dagmanContext, jobDirectory, readDag, submitDirectoryFiles, writeDag } from '../../../src/shared/formats/dagman';
-import { bundle, job, planOk } from './support/build';
+import { bundle, job, planOk, tx } from './support/build';
 
 function diamond(): ReturnType<typeof planOk> {
   const b = bundle({
@@ -148,5 +148,25 @@ describe('reading a DAG file', () => {
       ['b', 'c'],
     ]);
     expect(dag.maxJobs.get('stagein')).toBe(3);
+  });
+});
+
+describe('clustered and shared-filesystem jobs', () => {
+  it('writes a cluster’s task list, one command line per task', () => {
+    const jobs = [1, 2, 3].map((i) => ({ ...job(`s${i}`, 'sim', [], [{ lfn: `o${i}`, stageOut: false }]), arguments: ['-n', `${i}`] }));
+    const b = bundle({ jobs, transformations: [tx('sim', ['condorpool'], 'installed', { pegasus: { 'clusters.size': 3 } })] });
+    const planned = planOk(b, { cluster: ['horizontal'], cleanup: 'none' });
+    const files = new Map([...submitDirectoryFiles(planned)].map((f) => [f.path, f.content]));
+    expect(files.get('00/00/merge_sim_PID1_ID1.in')).toBe('#@ 1 sim s1\n/opt/sim -n 1\n#@ 2 sim s2\n/opt/sim -n 2\n#@ 3 sim s3\n/opt/sim -n 3\n');
+    expect(files.get('00/00/merge_sim_PID1_ID1.sub')).toContain('+pegasus_cluster_size = 3\n');
+  });
+
+  it('runs a sharedfs compute job through pegasus-kickstart with the installed executable', () => {
+    const b = bundle({ jobs: [{ ...job('a', 'sim', [], [{ lfn: 'o', stageOut: false }]), arguments: ['--seed', 7] }] });
+    const planned = planOk(b, { dataConfiguration: 'sharedfs', cleanup: 'none' });
+    const sub = [...submitDirectoryFiles(planned, { pegasusBinDir: '/p/bin' })].find((f) => f.path === '00/00/sim_a.sub')!.content;
+    expect(sub).toContain('executable = /p/bin/pegasus-kickstart\n');
+    expect(sub).toContain('arguments = "-n sim -N a -R condorpool -L wf /opt/sim --seed 7"\n');
+    expect(sub).not.toContain('transfer_input_files');
   });
 });

@@ -42,7 +42,10 @@ export function writeSubmitFile(workflow: ExecutableWorkflow, job: PlanJob, cont
     const lite = isPegasusLite(job);
     keys.set('universe', 'vanilla');
     keys.set('executable', lite ? `${jobPath}.sh` : `${context.pegasusBinDir}/pegasus-kickstart`);
-    if (!lite && abstract) keys.set('arguments', quoted(`-n ${job.transformation} -N ${abstract.id} -R ${job.site} -L ${context.label} ${abstract.arguments.map(argumentText).join(' ')}`));
+    if (!lite && abstract) {
+      const executable = job.executablePaths?.[0] ?? (abstract.type === 'job' ? abstract.name : abstract.file);
+      keys.set('arguments', quoted(`-n ${job.transformation} -N ${abstract.id} -R ${job.site} -L ${context.label} ${[executable, ...abstract.arguments.map(argumentText)].join(' ')}`));
+    }
     keys.set('transfer_executable', lite ? 'true' : 'false');
     if (job.dataConfiguration === 'condorio') {
       const { inputs, outputs } = fileLists(workflow, job);

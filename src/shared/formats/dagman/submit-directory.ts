@@ -27,7 +27,7 @@ export function* submitDirectoryFiles(workflow: ExecutableWorkflow, options: Dag
     const dir = directories[i]!;
     const sub = writeSubmitFile(workflow, job, context, dir);
     if (sub !== undefined) yield { path: `${dir}/${job.name}.sub`, content: sub };
-    const list = transferListFile(job);
+    const list = transferListFile(job, workflow);
     if (list !== undefined) yield { path: `${dir}/${job.name}.in`, content: list };
   }
   yield { path: 'braindump.yml', content: braindump(workflow, context) };

@@ -1,11 +1,14 @@
-import type { FileTransfer, PlanJob, Registration, TransferEnd } from '../../plan/types';
+import type { ExecutableWorkflow, FileTransfer, PlanJob, Registration, TransferEnd } from '../../plan/types';
+import { argumentText } from './arguments';
 
 /**
  * The `.in` files of auxiliary jobs, in pegasus-transfer's JSON format (transfer, mkdir,
  * remove entries) and pegasus-rc-client's `LFN PFN site="x"` lines. Cost: O(entries).
  */
-export function transferListFile(job: PlanJob): string | undefined {
+export function transferListFile(job: PlanJob, workflow?: ExecutableWorkflow): string | undefined {
   switch (job.kind) {
+    case 'cluster':
+      return workflow ? clusterTasks(job, workflow) : undefined;
     case 'stage-in':
     case 'inter-site':
     case 'stage-out':
@@ -57,4 +60,18 @@ function removeFilesJson(job: PlanJob): string {
 
 function registrationLines(registrations: readonly Registration[]): string {
   return registrations.map((r) => `${r.lfn} ${r.url} site="${r.site}"\n`).join('');
+}
+
+/**
+ * A cluster's task list for pegasus-cluster (SeqExec): one command line per task, in task
+ * order, each under a `#@ n <transformation> <id>` comment line as pegasus-plan writes them.
+ */
+function clusterTasks(job: PlanJob, workflow: ExecutableWorkflow): string {
+  const lines: string[] = [];
+  job.tasks.forEach((task, n) => {
+    const abstract = workflow.workflow.jobs[task]!;
+    const executable = job.executablePaths?.[n] || (abstract.type === 'job' ? abstract.name : abstract.file);
+    lines.push(`#@ ${n + 1} ${job.transformation} ${abstract.id}`, [executable, ...abstract.arguments.map(argumentText)].join(' '));
+  });
+  return `${lines.join('\n')}\n`;
 }
