@@ -125,10 +125,10 @@ export async function startSshd(options: StartSshdOptions = {}): Promise<SshdSer
   const bashrc = join(homeDir, '.bashrc');
   await writeFile(bashrc, 'cd "$HOME" || exit 1\n', { mode: 0o644 });
   await own(bashrc);
-  const port = options.port ?? (await freePort());
+  let port = options.port ?? (await freePort());
   const path = [...(options.pathPrepend ?? []), '/usr/local/bin', '/usr/bin', '/bin'].join(':');
   const setEnv = [`HOME=${homeDir}`, `PATH=${path}`, ...Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`)];
-  const config = [
+  const configLines = (): string[] => [
     `Port ${port}`,
     'ListenAddress 127.0.0.1',
     `HostKey ${hostKey}`,
@@ -148,9 +148,9 @@ export async function startSshd(options: StartSshdOptions = {}): Promise<SshdSer
     'LogLevel VERBOSE',
     ...(options.extraConfig ?? []),
     '',
-  ].join('\n');
+  ];
   const configPath = join(dir, 'sshd_config');
-  await writeFile(configPath, config, { mode: 0o644 });
+  await writeFile(configPath, configLines().join('\n'), { mode: 0o644 });
   const logPath = join(dir, 'sshd.log');
   const knownHostsPath = join(dir, 'known_hosts');
 
@@ -236,9 +236,23 @@ export async function startSshd(options: StartSshdOptions = {}): Promise<SshdSer
     return proc;
   }
 
-  await describeHostKey();
-  child = await launch();
-  return server;
+  // The free port may be taken by someone else between the probe and sshd's bind: try another.
+  for (let attempt = 1; ; attempt++) {
+    await describeHostKey();
+    try {
+      child = await launch();
+      return server;
+    } catch (error) {
+      const busy = /Address already in use|Cannot bind any address/.test((error as Error).message);
+      if (!busy || options.port !== undefined || attempt >= 5) {
+        await rm(dir, { recursive: true, force: true });
+        throw error;
+      }
+      port = await freePort();
+      server.port = port;
+      await writeFile(configPath, configLines().join('\n'), { mode: 0o644 });
+    }
+  }
 }
 
 async function keygen(path: string, passphrase: string): Promise<void> {
