@@ -63,7 +63,7 @@ export function parseGeneralYaml(text: string, file: string | undefined): Genera
   if (deep >= 0) {
     return {
       ok: false,
-      diagnostics: [{ code: READ_CODES.tooDeep, severity: 'error', message: `brackets nest more than ${MAX_FLOW_DEPTH} levels deep here (Pegasus files need about ten)`, location: where(deep) }],
+      diagnostics: [{ code: READ_CODES.tooDeep, severity: 'error', message: `brackets nest more than ${MAX_FLOW_DEPTH} levels deep here (Pegasus files need about ten)`, location: locationOf(text, deep, file) }],
     };
   }
   let doc: Document.Parsed;
@@ -218,6 +218,18 @@ function deepFlowAt(text: string): number {
     } else if ((c === 93 || c === 125) && depth > 0) depth--;
   }
   return -1;
+}
+
+/** Line and column of an offset, counted directly (before any parse). */
+function locationOf(text: string, offset: number, file: string | undefined): SourceLocation {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  const column = offset - lineStart + 1;
+  return file === undefined ? { line, column } : { file, line, column };
 }
 
 function scalarValue(value: unknown, source: string | undefined): TreeValue {
