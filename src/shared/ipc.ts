@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { CHANNEL_NAMES, type AppCommand, type ChannelName, type MethodName } from './ipc-channels';
+import { positionsProblem, workflowShapeProblem } from './ipc-shape';
 import type { CatalogFiles, Diagnostic, Workflow, WorkflowBundle } from './model';
 
 export { APP_COMMANDS, CHANNEL_NAMES, COMMAND_CHANNEL, WEB_SOCKET_PATH, methodName } from './ipc-channels';
@@ -59,57 +60,48 @@ export const pointSchema = z.object({ x: z.number(), y: z.number() });
  * The sidecar `NAME.canvas.json`: canvas positions, kept out of the YAML so that the
  * workflow file stays what pegasus-plan reads (DESIGN.md §2). Unknown keys are kept.
  */
+const positionsSchema = z.unknown().superRefine((value, ctx) => {
+  const problem = positionsProblem(value, []);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+});
+
 export const canvasLayoutSchema = z
   .object({
     version: z.literal(1),
-    /** Job id → position. */
-    jobs: z.record(z.string(), pointSchema),
+    /** Job id → position (checked by a loop, not a zod record: a layout holds one entry per job). */
+    jobs: positionsSchema,
     /** LFN → position. */
-    files: z.record(z.string(), pointSchema),
+    files: positionsSchema,
     viewport: z.object({ x: z.number(), y: z.number(), zoom: z.number().positive() }).optional(),
     /** Which view the canvas showed: jobs and files, or jobs only. */
     view: z.enum(['files', 'jobs']).optional(),
   })
-  .loose();
+  .loose()
+  .transform((value) => value as unknown as CanvasLayout);
 
-export type CanvasLayout = z.infer<typeof canvasLayoutSchema>;
+/** The sidecar's content (see {@link canvasLayoutSchema}); unknown keys are kept. */
+export interface CanvasLayout {
+  version: 1;
+  jobs: Record<string, Point>;
+  files: Record<string, Point>;
+  viewport?: { x: number; y: number; zoom: number };
+  view?: 'files' | 'jobs';
+  [key: string]: unknown;
+}
 export type Point = z.infer<typeof pointSchema>;
-
-const scalarLike = z.union([z.string(), z.number(), z.boolean(), z.object({ kind: z.literal('number'), text: z.string() })]);
-
-const fileUseShape = z
-  .object({
-    lfn: z.string(),
-    type: z.enum(['input', 'output', 'inout', 'checkpoint', 'none']),
-  })
-  .loose();
-
-const jobShape = z
-  .object({
-    id: z.string(),
-    type: z.enum(['job', 'pegasusWorkflow', 'condorWorkflow']),
-    arguments: z.array(z.union([z.string(), z.number(), z.object({ kind: z.literal('number'), text: z.string() })])),
-    uses: z.array(fileUseShape),
-    stdin: z.string().optional(),
-    stdout: z.string().optional(),
-    stderr: z.string().optional(),
-    metadata: z.record(z.string(), scalarLike).optional(),
-  })
-  .loose();
 
 /**
  * A {@link Workflow} as the renderer sends it. The run-time check covers the structure the
- * writers rely on (jobs, uses, dependencies); the writers keep every other field as it is.
+ * writers rely on (jobs, uses, arguments, dependencies) with the plain loops of
+ * `ipc-shape.ts`; the writers keep every other field as it is.
  */
 export const workflowSchema = z
-  .object({
-    pegasus: z.string(),
-    name: z.string(),
-    jobs: z.array(jobShape),
-    dependencies: z.array(z.object({ id: z.string(), children: z.array(z.string()) }).loose()),
+  .unknown()
+  .superRefine((value, ctx) => {
+    const problem = workflowShapeProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
   })
-  .loose()
-  .transform((value) => value as unknown as Workflow);
+  .transform((value) => value as Workflow);
 
 const catalogFilesSchema = z
   .object({

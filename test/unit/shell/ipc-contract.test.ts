@@ -51,3 +51,33 @@ describe('ipc contract', () => {
     expect(windowTitle(null, true)).toBe('Pegasus Canvas');
   });
 });
+
+describe('shape checks of large values', () => {
+  const workflow = { pegasus: '5.0.4', name: 'w', dependencies: [{ id: 'a', children: ['b'] }], jobs: [{ id: 'a', type: 'job', name: 't', arguments: ['-i', 3, { kind: 'number', text: '1.0' }], uses: [{ lfn: 'f', type: 'input' }] }] };
+
+  it('accepts a well-formed workflow and layout and keeps unknown fields', () => {
+    const ok = parseRequest('recovery.write', { id: 'x', path: null, name: 'n', workflow: { ...workflow, 'x-extra': 1 }, layout: { version: 1, jobs: { a: { x: 1, y: 2 } }, files: {}, zoomHint: 3 } });
+    expect(ok.ok).toBe(true);
+    if (ok.ok) {
+      expect((ok.value.workflow as unknown as Record<string, unknown>)['x-extra']).toBe(1);
+      expect(ok.value.layout?.zoomHint).toBe(3);
+    }
+  });
+
+  it.each([
+    [{ ...workflow, jobs: [{ ...workflow.jobs[0], uses: [{ lfn: 'f', type: 'sideways' }] }] }, 'workflow.jobs.0.uses.0.type'],
+    [{ ...workflow, jobs: [{ ...workflow.jobs[0], arguments: [null] }] }, 'workflow.jobs.0.arguments.0'],
+    [{ ...workflow, jobs: [{ ...workflow.jobs[0], type: 'pegasusWorkflow' }] }, 'workflow.jobs.0.file'],
+    [{ ...workflow, dependencies: [{ id: 'a', children: [1] }] }, 'workflow.dependencies.0.children.0'],
+    [{ ...workflow, jobs: {} }, 'workflow.jobs'],
+  ])('names the bad field of a workflow (%#)', (bad, where) => {
+    const result = parseRequest('document.save', { path: '/w.yml', workflow: bad, layout: null });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain(`${where}:`);
+  });
+
+  it('names the bad position of a layout', () => {
+    const result = parseRequest('document.save', { path: '/w.yml', workflow, layout: { version: 1, jobs: { a: { x: 'left', y: 0 } }, files: {} } });
+    expect(!result.ok && result.error.message).toContain('layout.jobs.a.x');
+  });
+});
