@@ -116,3 +116,26 @@ describe('input integrity', () => {
     ]);
   });
 });
+
+describe('retries across a resume', () => {
+  it('gives a resumed job its RETRY count afresh, numbering attempts on from the last run', async () => {
+    const gate = path.join(fixturesDir, 'gate', 'bin');
+    const bundle = diamondBundle();
+    bundle.workflow.jobs = [{ type: 'job', id: 'gate', name: 'gate', arguments: ['gate.txt'], uses: [{ lfn: 'gate.txt', type: 'output' }] }];
+    bundle.catalogs.transformations = { transformations: [{ name: 'gate', sites: [{ name: 'local', pfn: path.join(gate, 'gate.sh'), type: 'installed' }] }] };
+    const options = { workflowDir, runsRoot: root, defaultRetries: 1, baseEnv: { PATH: process.env.PATH, GATE_OPEN: path.join(root, 'open') } };
+    const first = await startLocalRun(bundle, options);
+    if (!first.ok) throw new Error(JSON.stringify(first.diagnostics));
+    expect((await first.run.done).jobs[0]!.attempts.map((a) => a.exitCode)).toEqual([1, 1]);
+    const second = await startLocalRun(bundle, { ...options, resume: first.run.dir });
+    if (!second.ok) throw new Error(JSON.stringify(second.diagnostics));
+    const record = await second.run.done;
+    expect(record.state).toBe('failed');
+    expect(record.jobs[0]!.attempts.map((a) => [a.attempt, a.exitCode, a.stderr])).toEqual([
+      [0, 1, 'logs/gate.err.000'],
+      [1, 1, 'logs/gate.err.001'],
+      [2, 1, 'logs/gate.err.002'],
+      [3, 1, 'logs/gate.err.003'],
+    ]);
+  });
+});

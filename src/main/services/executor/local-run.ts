@@ -104,6 +104,8 @@ export class LocalRun extends EventEmitter<LocalRunEvents> {
   private scheduler!: DagScheduler;
   private started = false;
   private readonly states: JobState[];
+  /** Attempts each job had before this session: a resumed run gets its retries afresh, as a rescue DAG does. */
+  private readonly attemptBase: number[];
   private counts: JobCounts;
   private readonly processes = new Map<number, RunningProcess>();
   private readonly children = new Map<number, LocalRun>();
@@ -126,6 +128,7 @@ export class LocalRun extends EventEmitter<LocalRunEvents> {
     this.writer = new RunRecordWriter(dir, record);
     this.pool = options.pool ?? new ResourcePool({ cores: record.options.slots, memoryMb: record.options.memoryMb ?? Infinity });
     this.states = record.jobs.map((job) => job.state);
+    this.attemptBase = record.jobs.map((job) => job.attempts.length);
     this.counts = countStates(this.states);
     this.scratch = path.resolve(dir, record.scratchDir);
     this.outputs = path.resolve(dir, record.outputsDir);
@@ -263,7 +266,7 @@ export class LocalRun extends EventEmitter<LocalRunEvents> {
     } else if (this.cancelling) {
       this.scheduler.fail(i);
       this.setState(i, 'cancelled', attempt, result);
-    } else if (attempt < job.retries) {
+    } else if (attempt - this.attemptBase[i]! < job.retries) {
       this.setState(i, 'ready', attempt + 1, result);
       this.scheduler.retry(i);
     } else {

@@ -122,7 +122,8 @@ function checkInputs(job: Job, produced: ReadonlySet<string>, lookup: CatalogLoo
   if (job.stdin !== undefined && !wanted.some((w) => w.lfn === job.stdin)) wanted.push({ lfn: job.stdin, optional: false });
   for (const { lfn, optional } of wanted) {
     if (produced.has(lfn) || stageIn.has(lfn) || context.providedLfns?.has(lfn)) continue;
-    const pfns = lookup.pfns(lfn);
+    // Replicas at site local first, as the replica selector prefers the submit host.
+    const pfns = lookup.pfns(lfn).sort((a, b) => Number(b.site === 'local') - Number(a.site === 'local'));
     const source = pfns.map((p) => localPath(p.pfn, p.site, context.baseDir)).find((file) => file !== undefined && context.isFile(file));
     if (source) {
       stageIn.set(lfn, source);
