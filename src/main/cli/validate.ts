@@ -37,15 +37,26 @@ export async function validateFile(file: string, options: LoadBundleOptions): Pr
     readable = !diagnostics.some((d) => UNREADABLE_CODES.has(d.code));
   } else {
     const checked = validateWorkflow(loaded.bundle, { subWorkflowExists: subWorkflowExists(loaded.files.workflow) });
-    diagnostics = [...loaded.diagnostics, ...checked];
     if (checked.length > 0) {
       const text = await readFile(loaded.files.workflow, 'utf8').catch(() => '');
       locateTargets(text, loaded.files.workflow, checked);
     }
+    diagnostics = [...loaded.diagnostics, ...withoutRepeats(checked, loaded.diagnostics)];
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   return { file: path.resolve(file), readable, errors, warnings, diagnostics };
+}
+
+/**
+ * The reader already reports a malformed job id (PC114) and an empty job list (PC116) at
+ * their place in the text; validation says the same from the model (PC202, PC217) for the
+ * app. On the command line each problem is printed once.
+ */
+function withoutRepeats(checked: Diagnostic[], read: readonly Diagnostic[]): Diagnostic[] {
+  const badIdLines = new Set(read.filter((d) => d.code === 'PC114' && d.location).map((d) => d.location!.line));
+  const emptyList = read.some((d) => d.code === 'PC116');
+  return checked.filter((d) => !(d.code === 'PC202' && d.location && badIdLines.has(d.location.line)) && !(d.code === 'PC217' && emptyList));
 }
 
 export const validateCommand: CliCommand = {

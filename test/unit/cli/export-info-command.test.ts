@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -77,6 +77,15 @@ describe('pegasus-canvas info', () => {
       replicas: { origin: 'file', file: '09-sharedfs-hello-world-catalogs/replicas.yml' },
       transformations: { origin: 'file', file: '09-sharedfs-hello-world-catalogs/transformations.yml' },
     });
+  });
+
+  it('says when the dependencies have a cycle', async () => {
+    const file = path.join(temp, 'loop.yml');
+    writeFileSync(file, 'pegasus: "5.0"\nname: loop\njobs:\n- {type: job, name: t, id: a, arguments: [], uses: []}\n- {type: job, name: t, id: b, arguments: [], uses: []}\njobDependencies:\n- {id: a, children: [b]}\n- {id: b, children: [a]}\n');
+    const result = await runCli(['info', file], temp);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('levels        - (the dependencies have a cycle: run validate)');
+    expect(result.stdout).toContain('critical path -');
   });
 
   it('exits 2 without a file', async () => {

@@ -53,6 +53,19 @@ describe('pegasus-canvas validate', () => {
     expect(result.stdout).toContain('loop.yml:6:3: error PC200 The dependencies form a cycle: a -> b -> a.');
   });
 
+  it('prints a problem the reader already reported only once', async () => {
+    const badId = path.join(temp, 'badid.yml');
+    writeFileSync(badId, CYCLE.replace('id: a', 'id: a.b').replace('name: loop', 'name: badid'));
+    const result = await runCli(['validate', badId], temp);
+    expect(result.stdout).toContain(' error PC114 ');
+    expect(result.stdout).not.toContain(' PC202 ');
+    const empty = path.join(temp, 'empty.yml');
+    writeFileSync(empty, 'pegasus: "5.0"\nname: e\njobs: []\n');
+    const emptyResult = await runCli(['validate', empty], temp);
+    expect(emptyResult.code).toBe(1);
+    expect(emptyResult.stdout.trimEnd().split('\n')).toEqual([expect.stringMatching(/^empty\.yml:3:7: error PC116 /)]);
+  });
+
   it('validates several files, including catalogs found beside them', async () => {
     const result = await runCli(['validate', 'diamond.yml', 'diamond-catalogs/workflow.yml', '09-sharedfs-hello-world.yml'], examples);
     expect(result.code).toBe(0);
