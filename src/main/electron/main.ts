@@ -26,6 +26,13 @@ function fileFromArgv(argv: readonly string[]): string | null {
   return args[0] ? path.resolve(args[0]) : null;
 }
 
+// macOS passes a double-clicked file as an event, before `ready` when it starts the app.
+let openedFromFinder: string | null = null;
+app.on('open-file', (event, file) => {
+  event.preventDefault();
+  openedFromFinder = file;
+});
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -39,7 +46,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const outDir = path.resolve(__dirname, '..', '..');
     serveAppProtocol(path.join(outDir, 'renderer'));
-    const initialFile = fileFromArgv(process.argv);
+    const initialFile = openedFromFinder ?? fileFromArgv(process.argv);
     const services = createShellServices({
       mode: 'electron',
       version: app.getVersion(),

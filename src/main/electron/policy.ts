@@ -61,9 +61,13 @@ export function senderAllowed(frame: SenderFrame | null | undefined): boolean {
   return isAppUrl(frame.url);
 }
 
-/** Permission requests (camera, notifications, …): the app needs none. */
-export function permissionAllowed(_permission: string): boolean {
-  return false;
+/**
+ * Permission requests: the app needs none (camera, notifications, reading the clipboard, …)
+ * but writing plain text to the clipboard, which Copy uses and every browser allows on a
+ * user gesture.
+ */
+export function permissionAllowed(permission: string): boolean {
+  return permission === 'clipboard-sanitized-write';
 }
 
 /**

@@ -92,8 +92,9 @@ describe('IPC sender check', () => {
 });
 
 describe('permissions and the close guard', () => {
-  it('denies every permission', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(permissionAllowed(p)).toBe(false);
+  it('denies every permission but writing text to the clipboard', () => {
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'pointerLock']) expect(permissionAllowed(p), p).toBe(false);
+    expect(permissionAllowed('clipboard-sanitized-write')).toBe(true);
   });
 
   it('asks before losing unsaved edits', () => {
