@@ -34,7 +34,13 @@ function ancestors(workflow: ExecutableWorkflow): (target: number) => Set<number
   return (target) => {
     const seen = new Set<number>();
     const stack = [target];
-    while (stack.length > 0) for (const p of parents[stack.pop()!]!) if (!seen.has(p)) (seen.add(p), stack.push(p));
+    while (stack.length > 0) {
+      for (const p of parents[stack.pop()!]!) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        stack.push(p);
+      }
+    }
     return seen;
   };
 }
