@@ -8,12 +8,37 @@ import { type ParseResult } from './pegasus-output';
  * canvas come from here, read incrementally.
  */
 
-/** `tail -c +OFFSET+1 -- SUBMIT_DIR/jobstate.log`: the bytes appended since `offset`. */
+/**
+ * A constant script (values arrive as its positional parameters, never inside it): the log's
+ * size on one line, then the bytes from OFFSET+1 on. The size tells a rotated or rewritten log
+ * (smaller than what was read) from one with nothing new.
+ */
+const TAIL_SCRIPT = 'wc -c < "$1" && tail -c +"$2" -- "$1"';
+
+/** The size of SUBMIT_DIR/jobstate.log and the bytes appended since `offset`. */
 export function buildJobstateTailCommand(submitDir: string, offset: number): ParseResult<readonly string[]> {
   return firstProblem(
     [checkAbsolutePath('the submit directory', submitDir), Number.isSafeInteger(offset) && offset >= 0 ? undefined : `offset ${offset} is not a byte count`],
-    () => ['tail', '-c', `+${offset + 1}`, '--', `${submitDir.replace(/\/+$/, '')}/jobstate.log`],
+    () => ['sh', '-c', TAIL_SCRIPT, 'sh', `${submitDir.replace(/\/+$/, '')}/jobstate.log`, String(offset + 1)],
   );
+}
+
+/** What the tail command printed: the log's size, and the new bytes when it did not shrink. */
+export interface JobstateTail {
+  size: number;
+  /** The log is smaller than the offset read so far: it was rotated; read it again from 0. */
+  rotated: boolean;
+  chunk: string;
+}
+
+/** Parses the tail command's output (see buildJobstateTailCommand). */
+export function parseJobstateTail(stdout: string, offset: number): ParseResult<JobstateTail> {
+  const newline = stdout.indexOf('\n');
+  const size = Number((newline < 0 ? stdout : stdout.slice(0, newline)).trim());
+  if (newline < 0 || !Number.isSafeInteger(size) || size < 0) {
+    return { ok: false, error: `jobstate.log: expected its size on the first line, got: ${stdout.slice(0, 80).replace(/\s+/g, ' ')}` };
+  }
+  return { ok: true, value: { size, rotated: size < offset, chunk: size < offset ? '' : stdout.slice(newline + 1) } };
 }
 
 export interface JobstateEvent {

@@ -130,4 +130,23 @@ describe('submission faults (real sshd)', () => {
     // A poll of a finished run changes nothing.
     expect((await pollRun(remotes.at(-2)!, done, store)).record.state).toBe('succeeded');
   });
+
+  it('a jobstate.log rotated on the host (monitord started again) is read again from its start', async () => {
+    const { workflow } = await diamondCopy(path.join(local, 'rotate'), 'diamond-rotate');
+    const store = new RunStore(path.join(local, 'runs-rotate'));
+    const remote = connect();
+    const record = await submitWorkflow(
+      { workflowFile: workflow, planOptions: { sites: ['condorpool'] }, host: { host: server.host, port: server.port, user: server.user } },
+      { host: remote, store },
+    );
+    const done = await watchRun(remote, record, { store, intervalMs: 10 });
+    expect(done.jobstateOffset).toBeGreaterThan(100);
+    const log = `${done.submitDir}/jobstate.log`;
+    expect((await remote.exec(['mv', '--', log, `${log}.000`])).exitCode).toBe(0);
+    await remote.sftp.writeFile(log, '1764009999 analyze_analyze SUBMIT 4000.0 condorpool - 5\n');
+    const after = await pollRun(remote, done, store);
+    expect(after.record.jobstateOffset).toBe(Buffer.byteLength('1764009999 analyze_analyze SUBMIT 4000.0 condorpool - 5\n'));
+    expect(after.record.jobs.analyze_analyze).toMatchObject({ state: 'queued', tries: 2 });
+    expect(after.record.jobs.preprocess_preprocess?.state).toBe('succeeded');
+  });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildJobstateTailCommand, foldJobstate, parseJobstateChunk, type NodeHistory } from '../../../src/shared/remote/jobstate-log';
+import { buildJobstateTailCommand, foldJobstate, parseJobstateChunk, parseJobstateTail, type NodeHistory } from '../../../src/shared/remote/jobstate-log';
 import { sharedPath } from '../../support/shared-path';
 
 const recorded = readFileSync(sharedPath('pegasus-samples', 'submit-dirs', 'hierarchical_wf_success', 'jobstate.log'), 'utf8');
@@ -49,8 +49,16 @@ describe('jobstate.log', () => {
     expect(chunk.consumedBytes).toBe(Buffer.byteLength('not a log line\nüber 12 x\n1 j SUBMIT 1.0 local - 1\n'));
   });
 
-  it('builds a tail from the next unread byte', () => {
-    expect(buildJobstateTailCommand('/s/run0001/', 120)).toEqual({ ok: true, value: ['tail', '-c', '+121', '--', '/s/run0001/jobstate.log'] });
+  it('builds a constant script that prints the size and the bytes from the next unread one; paths go as parameters', () => {
+    const built = buildJobstateTailCommand("/s/it's run/", 120);
+    expect(built).toEqual({ ok: true, value: ['sh', '-c', 'wc -c < "$1" && tail -c +"$2" -- "$1"', 'sh', "/s/it's run/jobstate.log", '121'] });
     expect(buildJobstateTailCommand('/s', -1).ok).toBe(false);
+  });
+
+  it('reads the size line, and tells a rotated (smaller) log from one with nothing new', () => {
+    expect(parseJobstateTail('200\n1 j SUBMIT 1.0 local - 1\n', 150)).toEqual({ ok: true, value: { size: 200, rotated: false, chunk: '1 j SUBMIT 1.0 local - 1\n' } });
+    expect(parseJobstateTail('150\n', 150)).toEqual({ ok: true, value: { size: 150, rotated: false, chunk: '' } });
+    expect(parseJobstateTail('40\n', 150)).toEqual({ ok: true, value: { size: 40, rotated: true, chunk: '' } });
+    expect(parseJobstateTail('garbage', 0).ok).toBe(false);
   });
 });

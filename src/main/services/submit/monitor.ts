@@ -1,4 +1,4 @@
-import { buildJobstateTailCommand, foldJobstate, parseJobstateChunk } from '../../../shared/remote/jobstate-log';
+import { buildJobstateTailCommand, foldJobstate, parseJobstateChunk, parseJobstateTail } from '../../../shared/remote/jobstate-log';
 import { buildStatusCommand, parseStatusJson, type StatusReport } from '../../../shared/remote/pegasus-status';
 import { historiesOf, mergeJobStates, remoteProgress, runStateOfDag, type RemoteProgress, type RemoteRunRecord } from '../../../shared/run/remote-run';
 import { isRunFinal } from '../../../shared/run/run-state';
@@ -29,18 +29,30 @@ export async function pollRun(host: SubmitHost, record: RemoteRunRecord, store: 
   if (statusResult.exitCode !== 0) throw toolFailure(statusArgv, statusResult);
   const status = parsed(parseStatusJson(statusResult.stdout));
 
-  const tail = await runTool(host, buildJobstateTailCommand(submitDir, record.jobstateOffset));
-  // No jobstate.log yet (monitord not started) is not an error: nothing happened yet.
-  const chunk = tail.exitCode === 0 ? parseJobstateChunk(tail.stdout) : { events: [], consumedBytes: 0 };
-  const histories = foldJobstate(historiesOf(record.jobs), chunk.events);
+  let chunk = await readJobstate(host, submitDir, record.jobstateOffset);
+  if (chunk === 'rotated') {
+    // A new log (monitord started again): read it from its start; what is known stays known.
+    record.jobstateOffset = 0;
+    chunk = await readJobstate(host, submitDir, 0);
+  }
+  const events = chunk === 'rotated' ? { events: [], consumedBytes: 0 } : chunk;
+  const histories = foldJobstate(historiesOf(record.jobs), events.events);
   mergeJobStates(record.jobs, histories, status.condorJobs, new Set(record.workflow.jobIds));
-  record.jobstateOffset += chunk.consumedBytes;
+  record.jobstateOffset += events.consumedBytes;
   record.status = { totals: status.totals, dagState: status.state, at: now().toISOString() };
   record.state = runStateOfDag(status.state, record.removed);
   delete record.error;
   record.updatedAt = now().toISOString();
   await store.save(record);
   return { record, progress: remoteProgress(record), status };
+}
+
+async function readJobstate(host: SubmitHost, submitDir: string, offset: number): Promise<ReturnType<typeof parseJobstateChunk> | 'rotated'> {
+  const result = await runTool(host, buildJobstateTailCommand(submitDir, offset));
+  // No jobstate.log yet (monitord not started) is not an error: nothing happened yet.
+  if (result.exitCode !== 0) return { events: [], consumedBytes: 0 };
+  const tail = parsed(parseJobstateTail(result.stdout, offset));
+  return tail.rotated ? 'rotated' : parseJobstateChunk(tail.chunk);
 }
 
 export interface WatchOptions {
