@@ -84,17 +84,20 @@ describe('run folders', () => {
   });
 });
 
-describe('staging failures', () => {
-  it('records the run as failed when an input cannot be staged (an LFN climbing out of scratch)', async () => {
+describe('LFNs that leave the scratch folder', () => {
+  it('are refused before the run starts', async () => {
     const bundle = diamondBundle();
     const first = bundle.workflow.jobs[0]!;
     first.uses = first.uses.map((use) => (use.lfn === 'f.a' ? { ...use, lfn: '../f.a' } : use));
+    first.stdout = '/etc/passwd';
     bundle.catalogs.replicas = { replicas: [{ lfn: '../f.a', pfns: [{ site: 'local', pfn: 'input/f.a' }] }] };
     const started = await startLocalRun(bundle, { workflowDir, runsRoot: root });
     expect(started.ok).toBe(false);
-    expect(started.diagnostics.map((d) => [d.code, d.message])).toEqual([['PC530', "LFN '../f.a' points outside the run's scratch directory"]]);
-    const [run] = await listRuns(root);
-    expect([run!.record.state, run!.record.diagnostics.map((d) => d.code), run!.record.jobs.every((job) => job.attempts.length === 0)]).toEqual(['failed', ['PC530'], true]);
+    expect(started.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['PC530', "Job 'preprocess' uses '../f.a', a file name that would leave the run's scratch folder."],
+      ['PC530', "Job 'preprocess' uses '/etc/passwd', a file name that would leave the run's scratch folder."],
+    ]);
+    expect(await listRuns(root)).toEqual([]);
   });
 });
 
@@ -114,6 +117,9 @@ describe('input integrity', () => {
     expect(refused.diagnostics.map((d) => [d.code, d.message])).toEqual([
       ['PC532', `Input 'f.a' (${path.join(workflowDir, 'input', 'f.a')}) has sha256 ${sha}, but the replica catalog says ${'0'.repeat(64)}`],
     ]);
+    // The folder was made before staging: its record says why the run never started.
+    const [run] = await listRuns(path.join(root, 'bad'));
+    expect([run!.record.state, run!.record.diagnostics.map((d) => d.code), run!.record.jobs.every((job) => job.attempts.length === 0)]).toEqual(['failed', ['PC532'], true]);
   });
 });
 

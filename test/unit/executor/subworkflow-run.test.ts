@@ -143,3 +143,29 @@ describe('resume of a failed sub-workflow', () => {
     expect(await readFile(env.STAMP_COUNT, 'utf8')).toBe('stamp\n');
   });
 });
+
+describe('resume of a parent whose sub-workflow never started', () => {
+  it('starts the child in its own folder, not in the parent being resumed', async () => {
+    const wf = path.join(root, 'wf');
+    await import('node:fs/promises').then((fs) => fs.mkdir(wf));
+    await writeFile(path.join(wf, 'sub-diamond.json'), JSON.stringify(childDiamond()));
+    const bundle = parent();
+    // prep now fails until the gate opens.
+    bundle.workflow.jobs[0] = { type: 'job', id: 'prep', name: 'gate', arguments: ['f.a'], uses: [{ lfn: 'f.a', type: 'output' }] };
+    bundle.catalogs.transformations!.transformations.push({ name: 'gate', sites: [{ name: 'local', pfn: path.join(fixturesDir, 'gate', 'bin', 'gate.sh'), type: 'installed' }] });
+    const env = { PATH: process.env.PATH, GATE_OPEN: path.join(root, 'open') };
+    const options = { workflowDir: wf, runsRoot: path.join(root, 'runs'), loadSubWorkflow: jsonLoader, baseEnv: env, defaultRetries: 0 };
+    const first = await startLocalRun(bundle, options);
+    if (!first.ok) throw new Error(JSON.stringify(first.diagnostics));
+    expect((await first.run.done).jobs.map((job) => job.state)).toEqual(['failed', 'unready', 'unready']);
+
+    await writeFile(env.GATE_OPEN, '');
+    const second = await startLocalRun(bundle, { ...options, resume: first.run.dir });
+    if (!second.ok) throw new Error(JSON.stringify(second.diagnostics));
+    const record = await second.run.done;
+    // gate.sh wrote "open" into f.a: the child diamond ran on one line.
+    expect([record.state, record.jobs[1]!.childRun]).toEqual(['succeeded', path.join('children', 'sub1')]);
+    expect((await openRun(path.join(first.run.dir, 'children', 'sub1'))).record.resumes).toBe(0);
+    expect(await readFile(path.join(second.run.outputs, 'count.txt'), 'utf8')).toBe('5\n');
+  });
+});

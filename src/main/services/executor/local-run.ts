@@ -234,6 +234,7 @@ export class LocalRun extends EventEmitter<LocalRunEvents> {
     const jobRecord = this.record.jobs[i]!;
     const attempt = jobRecord.attempts.length;
     const suffix = String(attempt).padStart(3, '0');
+    // LFNs were checked by the preflight (PC530), so lfnPath cannot throw here.
     const attemptRecord: AttemptRecord = {
       attempt,
       startedAt: this.now().toISOString(),
@@ -318,8 +319,10 @@ export class LocalRun extends EventEmitter<LocalRunEvents> {
     const resume = (await exists(path.join(childDir, 'run.json'))) ? childDir : undefined;
     const provided = new Set(this.plan.stageIn.map((s) => s.lfn));
     for (const j of this.plan.jobs) for (const o of j.outputs) provided.add(o.lfn);
+    // The child has its own folder: the parent's resume/runDir/runsRoot must not leak into it.
+    const { resume: _resume, runDir: _runDir, runsRoot: _runsRoot, ...inherited } = this.options;
     const started = await startLocalRun(loaded.bundle, {
-      ...this.options,
+      ...inherited,
       workflowDir: path.dirname(file),
       workflowFile: file,
       ...(resume ? { resume } : { runDir: childDir }),

@@ -86,6 +86,14 @@ export async function preflight(bundle: WorkflowBundle, context: PreflightContex
   const cycle = findCycleJob(graph);
   if (cycle !== undefined) diagnostics.push(error('PC510', `The jobs form a cycle through '${workflow.jobs[cycle]!.id}'; a run needs an acyclic workflow.`, workflow.jobs[cycle]!.id));
 
+  for (const job of workflow.jobs) {
+    const lfns = new Set<string>(job.uses.map((use) => use.lfn));
+    for (const lfn of [job.stdin, job.stdout, job.stderr]) if (lfn !== undefined) lfns.add(lfn);
+    for (const lfn of lfns) {
+      if (!lfnStaysInside(lfn)) diagnostics.push({ code: 'PC530', severity: 'error', message: `Job '${job.id}' uses '${lfn}', a file name that would leave the run's scratch folder.`, target: { kind: 'file', lfn, jobId: job.id } });
+    }
+  }
+
   const produced = new Set<string>();
   for (const job of workflow.jobs) forEachFileRole(job, (lfn, role) => role === 'produces' && produced.add(lfn));
 
@@ -134,6 +142,13 @@ function checkInputs(job: Job, produced: ReadonlySet<string>, lookup: CatalogLoo
     const where = pfns.length === 0 ? 'it has no replica and no job produces it' : `none of its replicas is a file on this machine (${pfns.map((p) => `${p.site}: ${p.pfn}`).join(', ')})`;
     diagnostics.push({ code: 'PC506', severity: 'error', message: `Job '${job.id}' reads '${lfn}', but ${where}.`, target: { kind: 'file', lfn, jobId: job.id } });
   }
+}
+
+/** True when an LFN, taken as a path below a folder, stays inside it (no `..` climbing out, not absolute, not empty). */
+function lfnStaysInside(lfn: string): boolean {
+  if (lfn === '' || path.isAbsolute(lfn)) return false;
+  const resolved = path.resolve('/scratch', lfn);
+  return resolved.startsWith('/scratch/');
 }
 
 function outputsOf(job: Job): PlannedJob['outputs'] {
