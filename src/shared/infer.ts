@@ -15,6 +15,8 @@ export interface DependencyGraph extends Dag {
   readonly multiProducers: ReadonlyMap<string, number[]>;
   /** Every produced LFN → the job that produces it (the last one, as pegasus-plan keeps). */
   readonly producerOf: ReadonlyMap<string, number>;
+  /** `[job, lfn]` for each consumption of a file that no job produces (workflow inputs), in document order. */
+  readonly unproducedInputs: ReadonlyArray<readonly [number, string]>;
 }
 
 /** How one job touches one file for the purpose of inference. */
@@ -72,11 +74,13 @@ export function inferDependencies(workflow: Workflow): DependencyGraph {
   }
 
   const edges = new EdgeListBuilder(jobs.length * 2);
+  const unproducedInputs: Array<readonly [number, string]> = [];
   for (let i = 0; i < jobs.length; i++) {
     forEachFileRole(jobs[i]!, (lfn, role) => {
       if (role !== 'consumes') return;
       const producer = producerOf.get(lfn);
-      if (producer !== undefined && producer !== i) edges.add(producer, i, EdgeFlag.Inferred);
+      if (producer === undefined) unproducedInputs.push([i, lfn]);
+      else if (producer !== i) edges.add(producer, i, EdgeFlag.Inferred);
     });
   }
 
@@ -91,7 +95,7 @@ export function inferDependencies(workflow: Workflow): DependencyGraph {
   }
 
   const dag = edges.build(jobs.length);
-  return { ...dag, indexById, unknownReferences, multiProducers: multiProducers ?? new Map(), producerOf };
+  return { ...dag, indexById, unknownReferences, multiProducers: multiProducers ?? new Map(), producerOf, unproducedInputs };
 }
 
 /**

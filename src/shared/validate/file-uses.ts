@@ -44,6 +44,10 @@ function checkRepeats(context: ValidationContext, job: Job): void {
       }
     }
   } else {
+    // A set first: repeats are rare, so group only when one exists.
+    const seen = new Set<string>();
+    for (const use of uses) seen.add(use.lfn);
+    if (seen.size === uses.length) return;
     const byLfn = new Map<string, FileUse[]>();
     for (const use of uses) {
       const list = byLfn.get(use.lfn);

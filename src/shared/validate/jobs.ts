@@ -14,9 +14,11 @@ export function checkJobs(context: ValidationContext): void {
       kind: 'workflow',
     });
   }
+  // One map entry per distinct id: when the counts agree, no id repeats and no lookup is needed.
+  const repeats = graph.indexById.size !== workflow.jobs.length;
   for (let i = 0; i < workflow.jobs.length; i++) {
     const id = workflow.jobs[i]!.id;
-    const first = graph.indexById.get(id);
+    const first = repeats ? graph.indexById.get(id) : i;
     if (first !== undefined && first !== i) {
       report(context, 'PC201', `Job id '${id}' is used by jobs #${first + 1} and #${i + 1}; job ids must be unique.`, { kind: 'job', jobId: id, field: 'id' });
     }

@@ -1,4 +1,3 @@
-import { forEachFileRole } from '../infer';
 import { report, quoteList, type ValidationContext } from './context';
 import { ReplicaIndex } from './replica-index';
 
@@ -6,7 +5,7 @@ import { ReplicaIndex } from './replica-index';
  * PC203 files produced by several jobs; PC206 inputs that no job produces and no replica
  * provides; PC219 regex replicas that cannot be checked. Local files are not looked at:
  * whether a replica's PFN exists is a question for the machine that plans.
- * Cost: O(jobs + uses) with one set of produced LFNs.
+ * Cost: O(unproduced inputs + replicas), using what inference found; no extra pass over all uses.
  */
 export function checkProducers(context: ValidationContext): void {
   const { workflow, graph, bundle } = context;
@@ -21,7 +20,6 @@ export function checkProducers(context: ValidationContext): void {
     );
   }
 
-  const produced = graph.producerOf;
   // Checkpoint writers, indexed on first need: only to explain a missing input.
   let checkpoints: Map<string, string> | undefined;
   const checkpointWriter = (lfn: string): string | undefined => {
@@ -40,24 +38,34 @@ export function checkProducers(context: ValidationContext): void {
     });
   }
 
-  const reported = new Set<string>();
-  for (const job of workflow.jobs) {
-    forEachFileRole(job, (lfn, role) => {
-      if (role !== 'consumes' || produced.has(lfn) || replicas.provides(lfn)) return;
-      if (job.uses.some((use) => use.lfn === lfn && use.optional)) return;
-      const key = `${job.id}\u0000${lfn}`;
-      if (reported.has(key)) return;
-      reported.add(key);
-      const checkpointBy = checkpointWriter(lfn);
-      const why = checkpointBy
-        ? ` Job '${checkpointBy}' writes it as a checkpoint, which makes no dependency and is not a producer.`
-        : '';
-      report(
-        context,
-        'PC206',
-        `Job '${job.id}' reads '${lfn}', which no job produces and no replica catalog entry provides; pegasus-plan will not find it unless another replica source (--input-dir, a replica catalog in the properties) has it.${why}`,
-        { kind: 'file', lfn, jobId: job.id },
-      );
-    });
+  // Optional inputs of the job last asked about (inputs come grouped by job).
+  let optionalJob = -1;
+  let optional = new Set<string>();
+  const optionalIn = (index: number): Set<string> => {
+    if (index !== optionalJob) {
+      optionalJob = index;
+      optional = new Set(workflow.jobs[index]!.uses.filter((use) => use.optional).map((use) => use.lfn));
+    }
+    return optional;
+  };
+
+  // Inference already found the inputs no job produces; only those need a replica.
+  let reported: Set<string> | undefined;
+  for (const [index, lfn] of graph.unproducedInputs) {
+    if (replicas.provides(lfn)) continue;
+    const job = workflow.jobs[index]!;
+    if (optionalIn(index).has(lfn)) continue;
+    const key = `${index}\u0000${lfn}`;
+    reported ??= new Set();
+    if (reported.has(key)) continue; // stdin and a uses entry name the same file
+    reported.add(key);
+    const checkpointBy = checkpointWriter(lfn);
+    const why = checkpointBy ? ` Job '${checkpointBy}' writes it as a checkpoint, which makes no dependency and is not a producer.` : '';
+    report(
+      context,
+      'PC206',
+      `Job '${job.id}' reads '${lfn}', which no job produces and no replica catalog entry provides; pegasus-plan will not find it unless another replica source (--input-dir, a replica catalog in the properties) has it.${why}`,
+      { kind: 'file', lfn, jobId: job.id },
+    );
   }
 }

@@ -106,3 +106,15 @@ describe('producerOf', () => {
     ]);
   });
 });
+
+describe('unproducedInputs', () => {
+  it('lists each read of a file no job produces, stdin included, in document order', () => {
+    const wf = workflow([job('a', ['in:raw', 'out:x']), job('b', ['in:x', 'in:ref'], { stdin: 'ref' }), job('c', ['ck:s']), job('d', ['in:s'])]);
+    expect(inferDependencies(wf).unproducedInputs).toEqual([
+      [0, 'raw'],
+      [1, 'ref'],
+      [1, 'ref'],
+      [3, 's'],
+    ]);
+  });
+});
