@@ -96,7 +96,9 @@ describe('local run of a 200-job fan-out/fan-in', () => {
     // Jobs that were running were killed by the cancel, not left to finish.
     const stopped = cancelled.jobs.filter((job) => job.state === 'cancelled' && job.attempts.length > 0).map((job) => job.attempts.at(-1)!);
     expect(stopped.length).toBeGreaterThan(0);
-    for (const attempt of stopped) expect(attempt, JSON.stringify(attempt)).toMatchObject({ exitCode: null, signal: 'SIGTERM' });
+    // (A job caught between being taken and its spawn is stopped before it starts.)
+    for (const attempt of stopped) expect(attempt.signal === 'SIGTERM' || attempt.error === 'cancelled before it started', JSON.stringify(attempt)).toBe(true);
+    expect(stopped.some((attempt) => attempt.signal === 'SIGTERM')).toBe(true);
 
     // Every shell script and its sleeping child are gone (the process group was killed).
     const pids: number[] = [];
