@@ -1,4 +1,4 @@
-export { plan } from './plan';
+export { plan, PLAN_PASSES, type PlanHooks, type PlanPass } from './plan';
 export { computeJobName } from './site-selection';
 export { PLAN_CODES } from './diagnostics';
 export type {

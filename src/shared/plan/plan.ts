@@ -29,8 +29,10 @@ import { addWorkerPackage } from './worker-package';
  * Fails (ok: false) with PC4xx errors naming the job and the reason when pegasus-plan would
  * refuse the workflow. Cost: O(jobs + uses + edges) (plus ⌈staging sites/32⌉ factors).
  */
-export function plan(bundle: WorkflowBundle, options: PlanOptions = {}): Result<ExecutableWorkflow> {
+export function plan(bundle: WorkflowBundle, options: PlanOptions = {}, hooks: PlanHooks = {}): Result<ExecutableWorkflow> {
   const workflow = bundle.workflow;
+  let passIndex = 0;
+  const done = (pass: PlanPass): void => hooks.onPass?.(pass, ++passIndex, PLAN_PASSES.length);
   const diagnostics: Diagnostic[] = [];
   if (workflow.jobs.length === 0) {
     return { ok: false, diagnostics: [planError(PLAN_CODES.empty, `Workflow ${workflow.name} has no jobs: pegasus-plan refuses an empty workflow.`, { kind: 'workflow' })] };
@@ -53,6 +55,7 @@ export function plan(bundle: WorkflowBundle, options: PlanOptions = {}): Result<
   }
   const reuse = dataReuse(workflow, graph, order, catalogs.replicas, opts.force);
   const levels = keptLevels(graph, order, reuse.pruned);
+  done('data reuse');
   const prunedJobs = workflow.jobs.filter((_, i) => reuse.pruned[i] === 1).map((job) => job.id);
   const label = workflow.name;
 
@@ -66,18 +69,23 @@ export function plan(bundle: WorkflowBundle, options: PlanOptions = {}): Result<
     const sited = selectSites(workflow, graph, levels, reuse.pruned, catalogs, opts);
     diagnostics.push(...sited.diagnostics);
     if (hasErrors(diagnostics)) return { ok: false, diagnostics };
+    done('site selection');
 
     const clustered = cluster(sited.state, workflow, catalogs, opts.cluster);
     diagnostics.push(...clustered.diagnostics);
     if (hasErrors(diagnostics)) return { ok: false, diagnostics };
+    done('clustering');
 
     const staged = addTransfers(clustered.state, workflow, catalogs, opts);
     diagnostics.push(...staged.diagnostics);
     if (hasErrors(diagnostics)) return { ok: false, diagnostics };
+    done('staging');
 
     state = addRegistrations(staged.state, staged.registrations);
+    done('registration');
     state = addWorkerPackage(state, label, opts);
     state = addCreateDirs(state, label, catalogs, opts);
+    done('create-dir');
     if (opts.cleanup === 'inplace') {
       if (state.jobs.some((job) => job.kind === 'dax' || job.kind === 'dag')) {
         diagnostics.push(
@@ -88,9 +96,12 @@ export function plan(bundle: WorkflowBundle, options: PlanOptions = {}): Result<
       } else state = addInPlaceCleanup(state, workflow, catalogs, opts.relativeDir);
     }
     if (opts.cleanup !== 'none') state = addLeafCleanup(state, label, catalogs, opts);
+    done('cleanup');
   }
 
   state = assignPriorities(state);
+  passIndex = PLAN_PASSES.length - 1;
+  done('priorities');
   return {
     ok: true,
     value: {
@@ -105,6 +116,17 @@ export function plan(bundle: WorkflowBundle, options: PlanOptions = {}): Result<
     },
     diagnostics,
   };
+}
+
+/** The passes {@link PlanHooks.onPass} reports, in order. */
+export const PLAN_PASSES = ['data reuse', 'site selection', 'clustering', 'staging', 'registration', 'create-dir', 'cleanup', 'priorities'] as const;
+
+export type PlanPass = (typeof PLAN_PASSES)[number];
+
+/** Callbacks for a caller that shows progress (the app plans in a worker and reports each pass). */
+export interface PlanHooks {
+  /** Called after each pass with its 1-based position among `total`. */
+  onPass?: (pass: PlanPass, index: number, total: number) => void;
 }
 
 function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

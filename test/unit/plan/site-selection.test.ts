@@ -113,3 +113,12 @@ describe('site and staging-site selection', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.target])).toEqual([[PLAN_CODES.subWorkflowFile, { kind: 'file', lfn: 'nowhere.dag', jobId: 'd' }]]);
   });
 });
+
+describe('progress', () => {
+  it('reports each pass in order, ending with priorities', () => {
+    const seen: string[] = [];
+    const b = bundle({ jobs: [job('a', 'alpha', [], ['x'])] });
+    plan(b, {}, { onPass: (pass, index, total) => seen.push(`${index}/${total} ${pass}`) });
+    expect(seen).toEqual(['1/8 data reuse', '2/8 site selection', '3/8 clustering', '4/8 staging', '5/8 registration', '6/8 create-dir', '7/8 cleanup', '8/8 priorities']);
+  });
+});
