@@ -87,7 +87,11 @@ export function createHandlers(services: ShellServices): HandlerTable {
     },
     'recent.remove': async ({ path }) => recent.remove(path),
 
-    'recovery.write': async (request) => recovery.write(request),
+    'recovery.write': async (request) => {
+      // The path is granted again on restore, so only a path the page may already use is kept.
+      if (request.path) await guard.check(request.path, 'write');
+      return recovery.write(request);
+    },
     'recovery.list': async () => recovery.list(),
     'recovery.restore': async ({ id }) => {
       const restored = await recovery.restore(id);

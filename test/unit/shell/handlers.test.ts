@@ -111,4 +111,15 @@ describe('handlers', () => {
     expect(await dispatch(table, 'dialog.confirm', { message: 'Replace?', buttons: ['Replace', 'Cancel'] })).toEqual({ ok: true, value: { response: 1 } });
     expect(await dispatch(table, 'fs.listDir', {})).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE' } });
   });
+
+  it('keeps in an autosave only a path the page may already use', async () => {
+    const made = await dispatch(table, 'document.new', { template: 'diamond' });
+    if (!made.ok) throw new Error(made.error.message);
+    const workflow = (made.value as { bundle: { workflow: unknown } }).bundle.workflow;
+    const sneaky = await dispatch(table, 'recovery.write', { id: 'r1', path: '/etc/cron.d/evil', name: 'x', workflow, layout: null });
+    expect(sneaky).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch(table, 'recovery.list', {})).toEqual({ ok: true, value: [] });
+    const untitled = await dispatch(table, 'recovery.write', { id: 'r2', path: null, name: 'Untitled', workflow, layout: null });
+    expect(untitled.ok).toBe(true);
+  });
 });
