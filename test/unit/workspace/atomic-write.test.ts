@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile, chmod } from 'node:fs/promises';
+import { chmod, lstat, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -55,6 +55,16 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(file, 'replacement', failing)).rejects.toThrow('EXDEV');
     expect(await readFile(file, 'utf8')).toBe('original');
     expect(await readdir(dir)).toEqual(['w.yml']);
+  });
+
+  it('writes through a symbolic link and keeps the link', async () => {
+    const real = path.join(dir, 'real.yml');
+    const link = path.join(dir, 'link.yml');
+    await writeFile(real, 'old');
+    await symlink(real, link);
+    await writeFileAtomic(link, 'new');
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(real, 'utf8')).toBe('new');
   });
 
   it('fails on a missing folder without creating anything', async () => {

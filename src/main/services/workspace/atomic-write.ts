@@ -27,9 +27,12 @@ export const nodeAtomicFs: AtomicWriteFs = {
  * never a mix: write a temporary file in the same folder (same file system, so rename is
  * atomic), flush it to disk (fsync), then rename it over the target. On any failure the
  * temporary file is removed and the target is untouched. Cost: one extra fsync per save.
+ * Returns the number of bytes written.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, fs: AtomicWriteFs = nodeAtomicFs): Promise<number> {
+export async function writeFileAtomic(requested: string, data: string | Uint8Array, fs: AtomicWriteFs = nodeAtomicFs): Promise<number> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  // A symbolic link stays a link: the file it points to is replaced, as editors do.
+  const file = await fsp.realpath(requested).catch(() => requested);
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   let mode = 0o644;
