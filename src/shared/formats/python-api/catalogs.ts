@@ -38,8 +38,10 @@ function platformArgs(thing: { arch?: string; osType?: string; osRelease?: strin
   return args;
 }
 
+/** Notes keys the API cannot write; `x-pegasus` is left out because the API writes its own. */
 function extraNote(extra: object | undefined, what: string, notes: string[]): void {
-  if (extra && Object.keys(extra).length > 0) notes.push(`${what}: keys ${Object.keys(extra).join(', ')}`);
+  const keys = Object.keys(extra ?? {}).filter((key) => key !== 'x-pegasus');
+  if (keys.length > 0) notes.push(`${what}: keys ${keys.join(', ')}`);
 }
 
 /** `sc = SiteCatalog()` with one `Site` per entry. */
