@@ -6,7 +6,7 @@ import { cluster } from './clustering';
 import { addCreateDirs } from './create-dir';
 import { dataReuse } from './data-reuse';
 import { PLAN_CODES, planError, planInfo } from './diagnostics';
-import { keptLevels, stateDag, topologicalOrder } from './graph-utils';
+import { keptLevels, topologicalOrder } from './graph-utils';
 import { addInPlaceCleanup } from './inplace-cleanup';
 import { addLeafCleanup } from './leaf-cleanup';
 import { resolveOptions } from './options';
@@ -99,7 +99,7 @@ export function plan(bundle: WorkflowBundle, options: PlanOptions = {}, hooks: P
     done('cleanup');
   }
 
-  state = assignPriorities(state);
+  const final = assignPriorities(state);
   passIndex = PLAN_PASSES.length - 1;
   done('priorities');
   return {
@@ -107,8 +107,8 @@ export function plan(bundle: WorkflowBundle, options: PlanOptions = {}, hooks: P
     value: {
       name: label,
       index: opts.index,
-      jobs: state.jobs,
-      graph: stateDag(state),
+      jobs: final.state.jobs,
+      graph: final.graph,
       relativeDir: opts.relativeDir,
       options: opts,
       workflow,
