@@ -109,12 +109,16 @@ export function jobStateOfNode(state: NodeState): JobState {
 const JOB_TO_NODE: Partial<Record<JobState, NodeState>> = { queued: 'queued', running: 'running', succeeded: 'done', failed: 'failed', held: 'held' };
 
 /**
- * Rebuilds jobstate.log histories from a record's jobs, so a watch that starts again (after a
- * restart) goes on reading the log from the saved offset instead of from the start. O(jobs).
+ * Rebuilds jobstate.log histories from a record's jobs (all, or only the `only` nodes: those a
+ * new chunk of the log mentions), so a watch goes on reading the log from the saved offset,
+ * also after a restart. O(nodes rebuilt).
  */
-export function historiesOf(jobs: Readonly<Record<string, RemoteJob>>): Map<string, NodeHistory> {
+export function historiesOf(jobs: Readonly<Record<string, RemoteJob>>, only?: Iterable<string>): Map<string, NodeHistory> {
   const histories = new Map<string, NodeHistory>();
-  for (const [node, job] of Object.entries(jobs)) {
+  const nodes = only === undefined ? Object.keys(jobs) : only;
+  for (const node of nodes) {
+    const job = jobs[node];
+    if (job === undefined || histories.has(node)) continue;
     histories.set(node, {
       state: JOB_TO_NODE[job.state] ?? 'queued',
       tries: job.tries,

@@ -36,14 +36,25 @@ export async function pollRun(host: SubmitHost, record: RemoteRunRecord, store: 
     chunk = await readJobstate(host, submitDir, 0);
   }
   const events = chunk === 'rotated' ? { events: [], consumedBytes: 0 } : chunk;
-  const histories = foldJobstate(historiesOf(record.jobs), events.events);
+  // Only the nodes the new lines mention are folded: a poll with no news costs O(queue), not O(jobs).
+  const histories = foldJobstate(historiesOf(record.jobs, events.events.map((event) => event.job)), events.events);
   mergeJobStates(record.jobs, histories, status.condorJobs, new Set(record.workflow.jobIds));
+  const state = runStateOfDag(status.state, record.removed);
+  const changed =
+    events.events.length > 0 ||
+    status.condorJobs.length > 0 ||
+    record.error !== undefined ||
+    state !== record.state ||
+    JSON.stringify(record.status?.totals) !== JSON.stringify(status.totals);
   record.jobstateOffset += events.consumedBytes;
   record.status = { totals: status.totals, dagState: status.state, at: now().toISOString() };
-  record.state = runStateOfDag(status.state, record.removed);
+  record.state = state;
   delete record.error;
-  record.updatedAt = now().toISOString();
-  await store.save(record);
+  // The record is rewritten only when something changed (it holds every job: large workflows).
+  if (changed) {
+    record.updatedAt = now().toISOString();
+    await store.save(record);
+  }
   return { record, progress: remoteProgress(record), status };
 }
 
