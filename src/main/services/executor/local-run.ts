@@ -286,7 +286,9 @@ export class LocalRun extends EventEmitter<LocalRunEvents> {
     try {
       stdinPath = job.stdin === undefined ? undefined : lfnPath(this.scratch, job.stdin);
       for (const output of job.outputs) await mkdirFor(lfnPath(this.scratch, output.lfn));
-      for (const log of [attempt.stdout, attempt.stderr]) await mkdirFor(path.resolve(this.dir, log));
+      // logs/ exists from the start; only stdout/stderr LFNs may need a folder (deep LFNs).
+      if (job.stdout !== undefined) await mkdirFor(path.resolve(this.dir, attempt.stdout));
+      if (job.stderr !== undefined) await mkdirFor(path.resolve(this.dir, attempt.stderr));
     } catch (error) {
       return { exitCode: null, error: (error as Error).message };
     }
