@@ -104,7 +104,9 @@ export function addTransfers(
     }
     return (keys[kind] ??= `${kind}\u0000${stagingSite}\u0000${level}`);
   };
-  const place = (kind: ContainerKind, stagingSite: string, level: number, ownerIndex: number, transfer: FileTransfer): { index: number; container: number } => {
+  // The slot of the last placed transfer (returned beside the job index without an object per file).
+  let placedSlot = 0;
+  const place = (kind: ContainerKind, stagingSite: string, level: number, ownerIndex: number, transfer: FileTransfer): number => {
     const owner = jobs[ownerIndex]!;
     const key = containerKey(kind, stagingSite, level, ownerIndex);
     let container = containers.get(key);
@@ -130,7 +132,8 @@ export function addTransfers(
       newJobs.push(job);
     }
     container.jobs[slot]!.transfers.push(transfer);
-    return { index: container.indices[slot]!, container: slot };
+    placedSlot = slot;
+    return container.indices[slot]!;
   };
 
   const located = new Map<number, PlanJob>();
@@ -165,12 +168,12 @@ export function addTransfers(
           linkage: 'input',
           source: { site: source.stagingSite, url: `${scratchOf(source.stagingSite)}/${input.lfn}` },
           destination: { site: stagingSite, url: `${scratchBase}/${input.lfn}` },
-          ...(input.bytes !== undefined ? { bytes: input.bytes } : {}),
+          bytes: input.bytes,
         });
-        staged.set(fileKey, placed.index);
+        staged.set(fileKey, placed);
         edgeFrom.push(from);
-        edgeTo.push(placed.index);
-        edgeFrom.push(placed.index);
+        edgeTo.push(placed);
+        edgeFrom.push(placed);
       edgeTo.push(index);
         continue;
       }
@@ -199,10 +202,10 @@ export function addTransfers(
         linkage: 'input',
         source: { site: replica.site, url: replica.url },
         destination: { site: stagingSite, url: `${scratchBase}/${input.lfn}` },
-        ...(bytes !== undefined ? { bytes } : {}),
+        bytes,
       });
-      staged.set(fileKey, placed.index);
-      edgeFrom.push(placed.index);
+      staged.set(fileKey, placed);
+      edgeFrom.push(placed);
       edgeTo.push(index);
     }
 
@@ -222,8 +225,8 @@ export function addTransfers(
         destination: { site: stagingSite, url: `${scratchBase}/${exe.lfn}` },
         executable: true,
       });
-      staged.set(fileKey, placed.index);
-      edgeFrom.push(placed.index);
+      staged.set(fileKey, placed);
+      edgeFrom.push(placed);
       edgeTo.push(index);
     }
 
@@ -238,11 +241,11 @@ export function addTransfers(
             linkage: 'output',
             source: { site: stagingSite, url: `${scratchBase}/${output.lfn}` },
             destination: target,
-            ...(output.bytes !== undefined ? { bytes: output.bytes } : {}),
+            bytes: output.bytes,
           });
           edgeFrom.push(index);
-          edgeTo.push(placed.index);
-          if (output.register) registrations.push({ stagingSite, level: planJob.level, container: placed.container, lfn: output.lfn, ...target, parent: placed.index });
+          edgeTo.push(placed);
+          if (output.register) registrations.push({ stagingSite, level: planJob.level, container: placedSlot, lfn: output.lfn, ...target, parent: placed });
         } else if (output.register) {
           const container = containers.get(containerKey('stage-out', stagingSite, planJob.level, index));
           const slot = container ? container.next++ % container.count : 0;
@@ -315,7 +318,7 @@ function inputsOf(planJob: PlanJob, workflow: Workflow): InputFile[] {
         seen.add(lfn);
       } else if (inputs.some((input) => input.lfn === lfn)) return;
       const bytes = sizeOf(job, lfn);
-      inputs.push(bytes === undefined ? { lfn, task } : { lfn, task, bytes });
+      inputs.push({ lfn, task, bytes });
     });
   }
   return inputs;
@@ -339,7 +342,7 @@ function outputsOf(planJob: PlanJob, workflow: Workflow): OutputFile[] {
         seen.add(use.lfn);
       } else if (outputs.some((o) => o.lfn === use.lfn)) continue;
       const bytes = parseSize(use.size);
-      outputs.push({ lfn: use.lfn, stageOut: use.stageOut === true, register: use.registerReplica === true, ...(bytes !== undefined ? { bytes } : {}) });
+      outputs.push({ lfn: use.lfn, stageOut: use.stageOut === true, register: use.registerReplica === true, bytes });
     }
   }
   return outputs;
