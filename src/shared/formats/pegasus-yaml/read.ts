@@ -2,6 +2,7 @@ import type { ReplicaCatalog, SiteCatalog, TransformationCatalog } from '../../m
 import type { Result } from '../../model/diagnostic';
 import type { Workflow } from '../../model/workflow';
 import { explicitOnly } from '../../infer';
+import { jobDependencyList } from './dependencies';
 import { READ_CODES } from './codes';
 import { readReplicaCatalogMap, readSiteCatalogMap, readTransformationCatalogMap } from './read-catalogs';
 import { ReadContext, typeName } from './read-context';
@@ -42,7 +43,10 @@ export function readWorkflow(text: string, options: ReadOptions = {}): Result<Wo
   }
   const ctx = new ReadContext();
   const workflow = readWorkflowMap(ctx, source.root as TreeMap);
-  workflow.dependencies = explicitOnly(workflow);
+  // Only the edges files do not explain, in the order the writer uses (so that a written file
+  // reads back the same). Files from the API have none left: then no second pass.
+  const explicit = explicitOnly(workflow);
+  workflow.dependencies = explicit.length === 0 ? explicit : explicitOnly({ ...workflow, dependencies: jobDependencyList({ ...workflow, dependencies: explicit }) });
   return { ok: true, value: workflow, diagnostics: ctx.finish(source) };
 }
 

@@ -26,20 +26,46 @@ import type { Emitter, EmitScalar } from './emitter';
  * workflow or catalog file they come first, where the API puts `x-pegasus`.
  */
 
+/**
+ * Writes `extra[key]` in place of a known key when the reader kept the value there (it had
+ * the wrong type), so that the key is neither lost nor written twice. True when it did.
+ */
+function fromExtra(e: Emitter, key: string): boolean {
+  const extra = e.scopeExtra;
+  if (extra === undefined || !Object.hasOwn(extra, key)) return false;
+  e.key(key, true);
+  writeAny(e, extra[key]);
+  (e.scopeConsumed ??= new Set()).add(key);
+  return true;
+}
+
+/** Starts writing an object whose unknown keys are `extra`; returns what `leave` restores. */
+function enter(e: Emitter, extra: Extras | undefined): [Extras | undefined, Set<string> | undefined] {
+  const saved: [Extras | undefined, Set<string> | undefined] = [e.scopeExtra, e.scopeConsumed];
+  e.scopeExtra = extra;
+  e.scopeConsumed = undefined;
+  return saved;
+}
+
+function leave(e: Emitter, saved: [Extras | undefined, Set<string> | undefined]): void {
+  e.scopeExtra = saved[0];
+  e.scopeConsumed = saved[1];
+}
+
 function str(e: Emitter, key: string, value: string | undefined): void {
-  if (value === undefined) return;
+  if (fromExtra(e, key) || value === undefined) return;
   e.key(key, true);
   e.scalar(value);
 }
 
 function bool(e: Emitter, key: string, value: boolean | undefined): void {
-  if (value === undefined) return;
+  if (fromExtra(e, key) || value === undefined) return;
   e.key(key, true);
   e.scalar(value);
 }
 
 function num(e: Emitter, key: string, value: number | undefined): void {
-  if (value === undefined) return;
+  if (fromExtra(e, key) || value === undefined) return;
   e.key(key, true);
   e.scalar(value);
 }
@@ -80,16 +106,19 @@ export function writeAny(e: Emitter, value: unknown): void {
   } else e.scalar(String(value));
 }
 
-export function writeExtras(e: Emitter, extra: Extras | undefined): void {
+/** The unknown keys of the current object (those not already written in place), or of `extra` skipping `known`. */
+export function writeExtras(e: Emitter, extra: Extras | undefined, known?: ReadonlySet<string>): void {
   if (!extra) return;
+  const consumed = extra === e.scopeExtra ? e.scopeConsumed : undefined;
   for (const key of Object.keys(extra)) {
+    if (consumed?.has(key) || known?.has(key)) continue;
     e.key(key);
     writeAny(e, extra[key]);
   }
 }
 
 function list<T>(e: Emitter, key: string, items: readonly T[] | undefined, write: (e: Emitter, item: T) => void): void {
-  if (items === undefined) return;
+  if (fromExtra(e, key) || items === undefined) return;
   e.key(key, true);
   if (items.length === 0) {
     e.emptySeq();
@@ -105,7 +134,7 @@ function strings(e: Emitter, key: string, items: readonly string[] | undefined):
 }
 
 function record(e: Emitter, key: string, entries: Record<string, EmitScalar> | undefined): void {
-  if (entries === undefined) return;
+  if (fromExtra(e, key) || entries === undefined) return;
   e.key(key, true);
   const keys = Object.keys(entries);
   if (keys.length === 0) {
@@ -120,13 +149,15 @@ function record(e: Emitter, key: string, entries: Record<string, EmitScalar> | u
   e.mapEnd();
 }
 
+export { enter, leave, fromExtra };
+
 export function writeMetadata(e: Emitter, metadata: Metadata | undefined): void {
   record(e, 'metadata', metadata);
 }
 
 /** Profiles: the namespaces in alphabetical order as the API writes them, then `x-*` keys. */
 export function writeProfiles(e: Emitter, profiles: Profiles | undefined): void {
-  if (profiles === undefined) return;
+  if (fromExtra(e, 'profiles') || profiles === undefined) return;
   e.key('profiles', true);
   const namespaces = SORTED_NAMESPACES.filter((ns) => profiles[ns] !== undefined);
   if (namespaces.length === 0 && (!profiles.extra || Object.keys(profiles.extra).length === 0)) {
@@ -134,38 +165,46 @@ export function writeProfiles(e: Emitter, profiles: Profiles | undefined): void 
     return;
   }
   e.mapStart();
+  const saved = enter(e, profiles.extra);
   for (const ns of namespaces) record(e, ns, profiles[ns]);
   writeExtras(e, profiles.extra);
+  leave(e, saved);
   e.mapEnd();
 }
 
 const SORTED_NAMESPACES = [...PROFILE_NAMESPACES].sort();
 
 export function writeHooks(e: Emitter, hooks: Hooks | undefined): void {
-  if (hooks === undefined) return;
+  if (fromExtra(e, 'hooks') || hooks === undefined) return;
   e.key('hooks', true);
   e.mapStart();
+  const saved = enter(e, hooks.extra);
   list(e, 'shell', hooks.shell, (em, hook) => {
     em.mapStart();
+    const inner = enter(em, hook.extra);
     str(em, '_on', hook.on);
     str(em, 'cmd', hook.cmd);
     writeExtras(em, hook.extra);
+    leave(em, inner);
     em.mapEnd();
   });
   writeExtras(e, hooks.extra);
+  leave(e, saved);
   e.mapEnd();
 }
 
 function writeChecksum(e: Emitter, checksum: Checksum | undefined): void {
-  if (checksum === undefined) return;
+  if (fromExtra(e, 'checksum') || checksum === undefined) return;
   e.key('checksum', true);
   if (checksum.sha256 === undefined && !checksum.extra) {
     e.emptyMap();
     return;
   }
   e.mapStart();
+  const saved = enter(e, checksum.extra);
   str(e, 'sha256', checksum.sha256);
   writeExtras(e, checksum.extra);
+  leave(e, saved);
   e.mapEnd();
 }
 
@@ -173,6 +212,7 @@ function writeChecksum(e: Emitter, checksum: Checksum | undefined): void {
 
 function writeUse(e: Emitter, use: FileUse): void {
   e.mapStart();
+  const saved = enter(e, use.extra);
   str(e, 'lfn', use.lfn);
   writeMetadata(e, use.metadata);
   str(e, 'size', use.size);
@@ -187,12 +227,14 @@ function writeUse(e: Emitter, use: FileUse): void {
   str(e, 'version', use.version);
   bool(e, 'executable', use.executable);
   writeExtras(e, use.extra);
+  leave(e, saved);
   e.mapEnd();
 }
 
 /** One job, in the API's key order with `stdin` moved after `uses`. */
 export function writeJob(e: Emitter, job: Job): void {
   e.mapStart();
+  const saved = enter(e, job.extra);
   str(e, 'type', job.type);
   if (job.type === 'job') {
     str(e, 'namespace', job.namespace);
@@ -205,13 +247,15 @@ export function writeJob(e: Emitter, job: Job): void {
   str(e, 'stdout', job.stdout);
   str(e, 'stderr', job.stderr);
   str(e, 'nodeLabel', job.nodeLabel);
-  e.key('arguments', true);
-  const args = job.arguments;
-  if (args.length === 0) e.emptySeq();
-  else {
-    e.seqStart();
-    for (const arg of args) e.scalar(arg);
-    e.seqEnd();
+  if (!fromExtra(e, 'arguments')) {
+    e.key('arguments', true);
+    const args = job.arguments;
+    if (args.length === 0) e.emptySeq();
+    else {
+      e.seqStart();
+      for (const arg of args) e.scalar(arg);
+      e.seqEnd();
+    }
   }
   list(e, 'uses', job.uses, writeUse);
   str(e, 'stdin', job.stdin);
@@ -219,14 +263,17 @@ export function writeJob(e: Emitter, job: Job): void {
   writeMetadata(e, job.metadata);
   writeHooks(e, job.hooks);
   writeExtras(e, job.extra);
+  leave(e, saved);
   e.mapEnd();
 }
 
 export function writeDependency(e: Emitter, dependency: Dependency): void {
   e.mapStart();
+  const saved = enter(e, dependency.extra);
   str(e, 'id', dependency.id);
   strings(e, 'children', dependency.children);
   writeExtras(e, dependency.extra);
+  leave(e, saved);
   e.mapEnd();
 }
 
@@ -234,18 +281,22 @@ export function writeDependency(e: Emitter, dependency: Dependency): void {
 
 function writeReplica(e: Emitter, replica: Replica): void {
   e.mapStart();
+  const saved = enter(e, replica.extra);
   str(e, 'lfn', replica.lfn);
   list(e, 'pfns', replica.pfns, (em, pfn) => {
     em.mapStart();
+    const inner = enter(em, pfn.extra);
     str(em, 'site', pfn.site);
     str(em, 'pfn', pfn.pfn);
     writeExtras(em, pfn.extra);
+    leave(em, inner);
     em.mapEnd();
   });
   writeChecksum(e, replica.checksum);
   writeMetadata(e, replica.metadata);
   bool(e, 'regex', replica.regex);
   writeExtras(e, replica.extra);
+  leave(e, saved);
   e.mapEnd();
 }
 
@@ -258,6 +309,7 @@ export function writeReplicaCatalogBody(e: Emitter, catalog: ReplicaCatalog): vo
 
 function writeTransformationSite(e: Emitter, site: TransformationSite): void {
   e.mapStart();
+  const saved = enter(e, site.extra);
   str(e, 'name', site.name);
   str(e, 'pfn', site.pfn);
   str(e, 'type', site.type);
@@ -270,11 +322,13 @@ function writeTransformationSite(e: Emitter, site: TransformationSite): void {
   writeProfiles(e, site.profiles);
   writeMetadata(e, site.metadata);
   writeExtras(e, site.extra);
+  leave(e, saved);
   e.mapEnd();
 }
 
 function writeTransformation(e: Emitter, tx: Transformation): void {
   e.mapStart();
+  const saved = enter(e, tx.extra);
   str(e, 'namespace', tx.namespace);
   str(e, 'name', tx.name);
   str(e, 'version', tx.version);
@@ -285,11 +339,13 @@ function writeTransformation(e: Emitter, tx: Transformation): void {
   writeMetadata(e, tx.metadata);
   writeChecksum(e, tx.checksum);
   writeExtras(e, tx.extra);
+  leave(e, saved);
   e.mapEnd();
 }
 
 function writeContainer(e: Emitter, container: Container): void {
   e.mapStart();
+  const saved = enter(e, container.extra);
   str(e, 'name', container.name);
   str(e, 'type', container.type);
   str(e, 'image', container.image);
@@ -300,6 +356,7 @@ function writeContainer(e: Emitter, container: Container): void {
   writeMetadata(e, container.metadata);
   writeProfiles(e, container.profiles);
   writeExtras(e, container.extra);
+  leave(e, saved);
   e.mapEnd();
 }
 
@@ -312,15 +369,18 @@ export function writeTransformationCatalogBody(e: Emitter, catalog: Transformati
 
 function writeFileServer(e: Emitter, server: FileServer): void {
   e.mapStart();
+  const saved = enter(e, server.extra);
   str(e, 'url', server.url);
   str(e, 'operation', server.operation);
   writeProfiles(e, server.profiles);
   writeExtras(e, server.extra);
+  leave(e, saved);
   e.mapEnd();
 }
 
 function writeDirectory(e: Emitter, directory: Directory): void {
   e.mapStart();
+  const saved = enter(e, directory.extra);
   str(e, 'type', directory.type);
   str(e, 'path', directory.path);
   bool(e, 'sharedFileSystem', directory.sharedFileSystem);
@@ -328,11 +388,13 @@ function writeDirectory(e: Emitter, directory: Directory): void {
   str(e, 'totalSize', directory.totalSize);
   list(e, 'fileServers', directory.fileServers, writeFileServer);
   writeExtras(e, directory.extra);
+  leave(e, saved);
   e.mapEnd();
 }
 
 function writeGrid(e: Emitter, grid: Grid): void {
   e.mapStart();
+  const saved = enter(e, grid.extra);
   str(e, 'type', grid.type);
   str(e, 'contact', grid.contact);
   str(e, 'scheduler', grid.scheduler);
@@ -346,11 +408,13 @@ function writeGrid(e: Emitter, grid: Grid): void {
   num(e, 'idleNodes', grid.idleNodes);
   num(e, 'totalNodes', grid.totalNodes);
   writeExtras(e, grid.extra);
+  leave(e, saved);
   e.mapEnd();
 }
 
 function writeSite(e: Emitter, site: Site): void {
   e.mapStart();
+  const saved = enter(e, site.extra);
   str(e, 'name', site.name);
   str(e, 'arch', site.arch);
   str(e, 'os.type', site.osType);
@@ -360,6 +424,7 @@ function writeSite(e: Emitter, site: Site): void {
   list(e, 'grids', site.grids, writeGrid);
   writeProfiles(e, site.profiles);
   writeExtras(e, site.extra);
+  leave(e, saved);
   e.mapEnd();
 }
 

@@ -1,8 +1,12 @@
 import type { ReplicaCatalog, SiteCatalog, TransformationCatalog } from '../../model/catalogs';
 import type { Workflow } from '../../model/workflow';
-import { dependencyList, inferDependencies, type DependencyGraph } from '../../infer';
+import { inferDependencies, type DependencyGraph } from '../../infer';
+import { jobDependencyList } from './dependencies';
 import { JsonEmitter, YamlEmitter, type Emitter } from './emitter';
 import {
+  enter,
+  fromExtra,
+  leave,
   writeDependency,
   writeExtras,
   writeHooks,
@@ -44,42 +48,19 @@ function emitterFor(format: WriteFormat | undefined): Emitter {
 export function* writeWorkflowChunks(workflow: Workflow, options: WriteOptions = {}): Generator<string, void, undefined> {
   const e = emitterFor(options.format);
   e.mapStart();
-  writeExtras(e, workflow.extra);
-  e.key('pegasus', true);
-  e.scalar(workflow.pegasus);
-  e.key('name', true);
-  e.scalar(workflow.name);
-  if (workflow.version !== undefined) {
-    e.key('version', true);
-    e.scalar(workflow.version);
-  }
+  enter(e, workflow.extra);
+  // Unknown keys first, where the API puts x-pegasus; a known key kept in extra (wrong type) goes in its place.
+  writeExtras(e, workflow.extra, WORKFLOW_KEYS);
+  scalarKey(e, 'pegasus', workflow.pegasus);
+  scalarKey(e, 'name', workflow.name);
+  scalarKey(e, 'version', workflow.version);
   writeHooks(e, workflow.hooks);
   writeProfiles(e, workflow.profiles);
   writeMetadata(e, workflow.metadata);
-  if (workflow.siteCatalog) {
-    e.key('siteCatalog', true);
-    e.mapStart();
-    writeExtras(e, workflow.siteCatalog.extra);
-    // The schema requires it here; the API leaves it out; pegasus-plan accepts it.
-    e.key('pegasus', true);
-    e.scalar('5.0');
-    writeSiteCatalogBody(e, workflow.siteCatalog);
-    e.mapEnd();
-  }
-  if (workflow.replicaCatalog) {
-    e.key('replicaCatalog', true);
-    e.mapStart();
-    writeExtras(e, workflow.replicaCatalog.extra);
-    writeReplicaCatalogBody(e, workflow.replicaCatalog);
-    e.mapEnd();
-  }
-  if (workflow.transformationCatalog) {
-    e.key('transformationCatalog', true);
-    e.mapStart();
-    writeExtras(e, workflow.transformationCatalog.extra);
-    writeTransformationCatalogBody(e, workflow.transformationCatalog);
-    e.mapEnd();
-  }
+  // The schema requires pegasus inside an embedded site catalog; the API leaves it out; pegasus-plan accepts it.
+  catalogKey(e, 'siteCatalog', workflow.siteCatalog, SITE_KEYS, '5.0', writeSiteCatalogBody);
+  catalogKey(e, 'replicaCatalog', workflow.replicaCatalog, REPLICA_KEYS, undefined, writeReplicaCatalogBody);
+  catalogKey(e, 'transformationCatalog', workflow.transformationCatalog, TRANSFORMATION_KEYS, undefined, writeTransformationCatalogBody);
   e.key('jobs', true);
   if (workflow.jobs.length === 0) e.emptySeq();
   else {
@@ -90,18 +71,51 @@ export function* writeWorkflowChunks(workflow: Workflow, options: WriteOptions =
     }
     e.seqEnd();
   }
-  const dependencies = dependencyList(workflow, options.graph ?? inferDependencies(workflow));
-  if (dependencies.length > 0) {
-    e.key('jobDependencies', true);
-    e.seqStart();
-    for (const dependency of dependencies) {
-      writeDependency(e, dependency);
-      if (e.pending >= CHUNK) yield e.take();
+  if (!fromExtra(e, 'jobDependencies')) {
+    const dependencies = jobDependencyList(workflow, options.graph ?? inferDependencies(workflow));
+    if (dependencies.length > 0) {
+      e.key('jobDependencies', true);
+      e.seqStart();
+      for (const dependency of dependencies) {
+        writeDependency(e, dependency);
+        if (e.pending >= CHUNK) yield e.take();
+      }
+      e.seqEnd();
     }
-    e.seqEnd();
   }
   e.mapEnd();
   yield e.take();
+}
+
+const WORKFLOW_KEYS: ReadonlySet<string> = new Set(['pegasus', 'name', 'version', 'hooks', 'profiles', 'metadata', 'siteCatalog', 'replicaCatalog', 'transformationCatalog', 'jobs', 'jobDependencies']);
+const SITE_KEYS: ReadonlySet<string> = new Set(['pegasus', 'sites']);
+const REPLICA_KEYS: ReadonlySet<string> = new Set(['pegasus', 'replicas']);
+const TRANSFORMATION_KEYS: ReadonlySet<string> = new Set(['pegasus', 'transformations', 'containers']);
+
+function scalarKey(e: Emitter, key: string, value: string | undefined): void {
+  if (fromExtra(e, key) || value === undefined) return;
+  e.key(key, true);
+  e.scalar(value);
+}
+
+/** An embedded catalog: its unknown keys first, then `pegasus` when asked, then its lists. */
+function catalogKey<T extends { extra?: Record<string, unknown> }>(
+  e: Emitter,
+  key: string,
+  catalog: T | undefined,
+  known: ReadonlySet<string>,
+  pegasus: string | undefined,
+  body: (e: Emitter, catalog: T) => void,
+): void {
+  if (fromExtra(e, key) || catalog === undefined) return;
+  e.key(key, true);
+  e.mapStart();
+  const saved = enter(e, catalog.extra);
+  writeExtras(e, catalog.extra, known);
+  scalarKey(e, 'pegasus', pegasus);
+  body(e, catalog);
+  leave(e, saved);
+  e.mapEnd();
 }
 
 /** {@link writeWorkflowChunks} joined into one string. */
@@ -111,12 +125,12 @@ export function writeWorkflow(workflow: Workflow, options: WriteOptions = {}): s
   return out;
 }
 
-function writeCatalog<T extends { pegasus?: string; extra?: Record<string, unknown> }>(catalog: T, options: WriteOptions, body: (e: Emitter, catalog: T) => void): string {
+function writeCatalog<T extends { pegasus?: string; extra?: Record<string, unknown> }>(catalog: T, options: WriteOptions, known: ReadonlySet<string>, body: (e: Emitter, catalog: T) => void): string {
   const e = emitterFor(options.format);
   e.mapStart();
-  writeExtras(e, catalog.extra);
-  e.key('pegasus', true);
-  e.scalar(catalog.pegasus ?? '5.0');
+  enter(e, catalog.extra);
+  writeExtras(e, catalog.extra, known);
+  scalarKey(e, 'pegasus', catalog.pegasus ?? '5.0');
   body(e, catalog);
   e.mapEnd();
   return e.take();
@@ -124,15 +138,15 @@ function writeCatalog<T extends { pegasus?: string; extra?: Record<string, unkno
 
 /** A standalone site catalog (`sites.yml`), with `pegasus:` (`"5.0"` when the model has none). */
 export function writeSiteCatalog(catalog: SiteCatalog, options: WriteOptions = {}): string {
-  return writeCatalog(catalog, options, writeSiteCatalogBody);
+  return writeCatalog(catalog, options, SITE_KEYS, writeSiteCatalogBody);
 }
 
 /** A standalone replica catalog (`replicas.yml`). */
 export function writeReplicaCatalog(catalog: ReplicaCatalog, options: WriteOptions = {}): string {
-  return writeCatalog(catalog, options, writeReplicaCatalogBody);
+  return writeCatalog(catalog, options, REPLICA_KEYS, writeReplicaCatalogBody);
 }
 
 /** A standalone transformation catalog (`transformations.yml`). */
 export function writeTransformationCatalog(catalog: TransformationCatalog, options: WriteOptions = {}): string {
-  return writeCatalog(catalog, options, writeTransformationCatalogBody);
+  return writeCatalog(catalog, options, TRANSFORMATION_KEYS, writeTransformationCatalogBody);
 }
