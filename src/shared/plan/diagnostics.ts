@@ -29,10 +29,12 @@ export const PLAN_CODES = {
   subWorkflowFile: 'PC411',
 } as const;
 
+/** An error diagnostic: the plan cannot be made. */
 export function planError(code: string, message: string, target?: DiagnosticTarget): Diagnostic {
   return { code, severity: 'error', message, ...(target ? { target } : {}) };
 }
 
+/** A diagnostic that does not stop the plan (info by default, or warning). */
 export function planInfo(code: string, message: string, target?: DiagnosticTarget, severity: 'info' | 'warning' = 'info'): Diagnostic {
   return { code, severity, message, ...(target ? { target } : {}) };
 }

@@ -121,6 +121,7 @@ export function plan(bundle: WorkflowBundle, options: PlanOptions = {}, hooks: P
 /** The passes {@link PlanHooks.onPass} reports, in order. */
 export const PLAN_PASSES = ['data reuse', 'site selection', 'clustering', 'staging', 'registration', 'create-dir', 'cleanup', 'priorities'] as const;
 
+/** One of {@link PLAN_PASSES}. */
 export type PlanPass = (typeof PLAN_PASSES)[number];
 
 /** Callbacks for a caller that shows progress (the app plans in a worker and reports each pass). */

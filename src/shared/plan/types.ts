@@ -1,5 +1,4 @@
 import type { Workflow } from '../model/workflow';
-import type { CatalogFiles } from '../model/workflow';
 import type { Dag } from '../graph/dag';
 
 /** How data moves between the staging site and the jobs (`pegasus.data.configuration`). */
@@ -195,4 +194,3 @@ export interface ResolvedPlanOptions {
   pegasusVersion: string;
 }
 
-export type { CatalogFiles };

@@ -32,8 +32,10 @@ export interface DagmanContext {
   rootWfUuid: string;
 }
 
+/** The placeholder workflow UUID when none is given. */
 export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
+/** Applies the defaults of {@link DagmanOptions} for one workflow. */
 export function dagmanContext(label: string, index: number, options: DagmanOptions = {}): DagmanContext {
   const wfUuid = options.wfUuid ?? NIL_UUID;
   return {
