@@ -2,13 +2,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { watchRun } from '../services/submit/monitor';
 import { rerunRun } from '../services/submit/run-actions';
+import { resumeSubmission } from '../services/submit/submit-run';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { connectToRun, intervalMs, jobLines, loadRun, progressLine, reportFailure, RUN_USAGE, runStoreFor } from './remote-run-support';
 
 const usage = `usage: pegasus-canvas rerun RUN [--watch] [--interval SEC] [--runs-dir DIR]
 
 Resubmits a failed or removed run with pegasus-run: DAGMan runs the rescue DAG, so the jobs
-that succeeded are not run again. With --watch, follows it like status --watch.
+that succeeded are not run again. A submission that was interrupted (upload or planning) is
+carried on instead: files already on the host are not sent again. With --watch, follows it
+like status --watch.
 Exit status: 0 resubmitted (and, with --watch, succeeded), 1 otherwise, 2 bad usage.
 
 ${RUN_USAGE}`;
@@ -30,8 +33,15 @@ async function run(args: string[], io: CliIo): Promise<number> {
   let host;
   try {
     host = await connectToRun(record, io);
-    record = await rerunRun(host, record, store);
-    io.stdout(`Resubmitted run ${record.id} (rescue DAG, rerun ${record.reruns}).\n`);
+    if (record.stage !== 'watch') {
+      const resumed = await resumeSubmission(record, { host, store });
+      record = resumed;
+      const sent = resumed.lastUpload ? ` (${resumed.lastUpload.sent.length} file(s) sent, ${resumed.lastUpload.skipped.length} already there)` : '';
+      io.stdout(`Carried on the submission of run ${record.id}${sent}; submit directory: ${record.submitDir}\n`);
+    } else {
+      record = await rerunRun(host, record, store);
+      io.stdout(`Resubmitted run ${record.id} (rescue DAG, rerun ${record.reruns}).\n`);
+    }
     if (!values.watch) return 0;
     record = await watchRun(host, record, {
       store,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CleanupStrategy, ClusterStyle, PlanOptions } from '../../shared/remote/pegasus-plan';
 import { watchRun } from '../services/submit/monitor';
+import { SubmitError } from '../services/submit/submit-error';
 import { submitWorkflow } from '../services/submit/submit-run';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { RemoteHost } from '../services/ssh/remote-host';
@@ -119,6 +120,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const resolve = (file: string | undefined): string | undefined => (file === undefined ? undefined : path.resolve(io.cwd, file));
   const store = runStoreFor(io, resolve(values['runs-dir']));
   const connection = await remoteOptionsFromArgs(values, io, terminalPrompts(io));
+  let runId: string | undefined;
   const host = new RemoteHost(connection);
   try {
     await host.connect();
@@ -139,7 +141,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
           ...(values.identity ? { identity: path.resolve(io.cwd, values.identity) } : {}),
         },
       },
-      { host, store, onStep: (step) => io.stderr(step === 'upload' ? 'Uploading the run folder...\n' : 'Running pegasus-plan --submit...\n') },
+      {
+        host,
+        store,
+        onStep: (step, started) => {
+          runId = started.id;
+          io.stderr(step === 'upload' ? 'Uploading the run folder...\n' : 'Running pegasus-plan --submit...\n');
+        },
+      },
     );
     io.stdout(`Submitted ${record.workflow.name} as run ${record.id}\n  run folder: ${record.remoteDir}\n  submit directory: ${record.submitDir}\n`);
     if (!values.watch) return 0;
@@ -153,7 +162,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
     for (const line of jobLines(done)) io.stdout(`${line}\n`);
     return done.state === 'failed' ? 1 : 0;
   } catch (error) {
-    return reportFailure(error, io, 'submit');
+    const code = reportFailure(error, io, 'submit');
+    if (runId !== undefined && !(error instanceof SubmitError && error.code === 'TOOL_FAILED')) {
+      io.stderr(`The run is saved as ${runId}: 'pegasus-canvas rerun ${runId}' carries on where it stopped.\n`);
+    }
+    return code;
   } finally {
     host.close();
   }

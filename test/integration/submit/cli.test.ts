@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/main/cli';
 import type { CliIo } from '../../../src/main/cli/command';
 import { accessHostBinDir, startSshd, type SshdServer } from '../support/sshd';
+import { RunStore } from '../../../src/main/services/submit/run-store';
+import { submitWorkflow } from '../../../src/main/services/submit/submit-run';
+import { remoteHostFor } from '../support/remote';
 import { diamondCopy } from './access-host';
 
 describe('submission commands (real sshd)', () => {
@@ -105,5 +108,39 @@ describe('submission commands (real sshd)', () => {
     const status = await cli('status', id);
     expect(status.code).toBe(1);
     expect(status.stderr).toMatch(/^pegasus-canvas status: pegasus-status: expected the JSON object pegasus-status -j prints/);
+  });
+
+  it('rerun carries on a submission that stopped mid-upload, sending only what is missing', async () => {
+    const { workflow } = await diamondCopy(path.join(local, 'cut'), 'diamond-cut');
+    const remote = remoteHostFor(server);
+    const store = new RunStore(env.PEGASUS_CANVAS_RUNS!);
+    let id = '';
+    try {
+      // The app dies after two files arrived.
+      await expect(
+        submitWorkflow(
+          { workflowFile: workflow, planOptions: { sites: ['condorpool'] }, host: { host: server.host, port: server.port, user: server.user, identity: server.clientKeyPath } },
+          {
+            host: remote,
+            store,
+            onStep: (_step, record) => (id = record.id),
+            uploadHooks: {
+              onFileSent: (_file, index) => {
+                if (index === 1) throw new Error('the app was closed');
+              },
+            },
+          },
+        ),
+      ).rejects.toThrow('the app was closed');
+    } finally {
+      remote.close();
+    }
+    const status = await cli('status', id);
+    expect(status.code).toBe(1);
+    expect(status.stderr).toContain('has no submit directory yet (stage: upload)');
+    const carried = await cli('rerun', id, '--watch', '--interval', '0.05');
+    expect(carried.stdout).toContain(`Carried on the submission of run ${id} (3 file(s) sent, 2 already there)`);
+    expect(carried.stdout).toMatch(/diamond-cut \(.+\): succeeded, 100% done/);
+    expect(carried.code).toBe(0);
   });
 });

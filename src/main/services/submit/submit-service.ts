@@ -144,7 +144,9 @@ export class SubmitService {
   async rerun(runId: string): Promise<RemoteRunRecord> {
     if (this.watches.has(runId)) throw new SubmitError('TOOL_FAILED', `run ${runId} is still being watched: it has not ended`);
     const record = await this.get(runId);
-    const resubmitted = await rerunRun(await this.host(record.host), record, this.options.store);
+    const host = await this.host(record.host);
+    // An interrupted submission is carried on; a failed or removed run goes through its rescue DAG.
+    const resubmitted = record.stage === 'watch' ? await rerunRun(host, record, this.options.store) : await resumeSubmission(record, { host, store: this.options.store });
     void this.watch(resubmitted);
     return resubmitted;
   }
