@@ -38,6 +38,12 @@ const edgeTypes = { dependency: DependencyEdge, use: UseEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 const snapGrid: [number, number] = [10, 10];
+/**
+ * The minimap draws every node as an SVG shape on every change; past this many nodes it
+ * costs more than the canvas itself, so it is left out (the README states the threshold).
+ */
+export const MINIMAP_MAX_NODES = 3000;
+const minimapClass = (n: { type?: string }) => `minimap-${n.type ?? 'job'}`;
 
 function toRef(key: string): NodeRef | undefined {
   const ref = parseKey(key);
@@ -231,7 +237,7 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={(n) => `minimap-${n.type ?? 'job'}`} />
+        {nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClass} />}
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

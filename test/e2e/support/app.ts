@@ -57,7 +57,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppFixture
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pegasus-canvas-e2e-data-'));
   const server = await startWebServer({
     rendererDir,
-    roots: [workspace, sharedPath()],
+    roots: [workspace, sharedPath(), ...(options.initialFile ? [path.dirname(options.initialFile)] : [])],
     appDataDir: dataDir,
     initialFile: options.initialFile ?? null,
     onInternalError: (channel, error) => process.stderr.write(`e2e server: ${channel}: ${String(error)}\n`),
