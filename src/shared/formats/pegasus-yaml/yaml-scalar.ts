@@ -34,10 +34,11 @@ export function isPlainSafe(s: string): boolean {
       // Indicators, blanks, and "+1", ".5", ".inf", "~".
       return false;
     case 45: {
-      // "-x" is text; "-", "- x", "-1", "-.5", "---" are not.
+      // "-x" and "--x" are text; "-", "- x", "-1", "-.5" and "---" (a document marker) are not.
       if (n === 1) return false;
       const d = s.charCodeAt(1);
-      if (d === 32 || d === 9 || d === 45 || d === 46 || (d >= 48 && d <= 57)) return false;
+      if (d === 32 || d === 9 || d === 46 || (d >= 48 && d <= 57)) return false;
+      if (d === 45 && s.charCodeAt(2) === 45) return false;
       break;
     }
   }
@@ -45,8 +46,8 @@ export function isPlainSafe(s: string): boolean {
   if (c >= 48 && c <= 57) return false;
   if (n <= 5 && SPECIAL_WORDS.has(s)) return false;
   // One pass over the rest: controls, line separators, BOM, surrogates, ": " and " #".
-  let previous = c;
-  for (let i = 1; i < n; i++) {
+  let previous = 0;
+  for (let i = 0; i < n; i++) {
     const d = s.charCodeAt(i);
     if (d < 0x20 || (d >= 0x7f && d <= 0x9f)) return false;
     if (d >= 0x2028) {
