@@ -225,3 +225,18 @@ export function runStateOfDag(state: DagState, removed: boolean): RunState {
   if (state === 'Failure') return removed ? 'cancelled' : 'failed';
   return removed ? 'cancelling' : 'running';
 }
+
+/**
+ * The state of each canvas job (abstract job id) in a remote run, for painting nodes: jobs the
+ * run has not reached yet are `unready`. A job whose DAG node was retried shows its latest
+ * state. Jobs clustered into one DAG node by pegasus-plan have no node of their own and stay
+ * `unready` here; the run's counts still include them. O(jobs + nodes).
+ */
+export function canvasJobStates(record: Pick<RemoteRunRecord, 'jobs' | 'workflow'>): Record<string, JobState> {
+  const states: Record<string, JobState> = {};
+  for (const id of record.workflow.jobIds) states[id] = 'unready';
+  for (const job of Object.values(record.jobs)) {
+    if (job.jobId !== undefined && job.jobId in states) states[job.jobId] = job.state;
+  }
+  return states;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abstractJobIdOf, mergeJobStates, remoteProgress, runStateOfDag, type RemoteJob } from '../../../src/shared/run/remote-run';
+import { abstractJobIdOf, canvasJobStates, historiesOf, mergeJobStates, remoteProgress, runStateOfDag, type RemoteJob } from '../../../src/shared/run/remote-run';
 import { foldJobstate, parseJobstateChunk } from '../../../src/shared/remote/jobstate-log';
 
 const ids = new Set(['preprocess', 'findrange_1', 'findrange_2', 'analyze', 'ID0000001']);
@@ -48,5 +48,22 @@ describe('remote run records', () => {
     expect(runStateOfDag('Failure', false)).toBe('failed');
     expect(runStateOfDag('Failure', true)).toBe('cancelled');
     expect(runStateOfDag('Running', false)).toBe('running');
+  });
+
+  it('paints each canvas job with its node\'s state, unready until the run reaches it', () => {
+    const jobs: Record<string, RemoteJob> = {
+      preprocess_preprocess: { state: 'succeeded', tries: 1, jobId: 'preprocess' },
+      findrange_findrange_1: { state: 'held', tries: 1, jobId: 'findrange_1' },
+      create_dir_diamond_0_local: { state: 'succeeded', tries: 1 },
+    };
+    expect(canvasJobStates({ jobs, workflow: { name: 'd', file: '/d.yml', jobIds: ['preprocess', 'findrange_1', 'findrange_2', 'analyze'] } })).toEqual({
+      preprocess: 'succeeded', findrange_1: 'held', findrange_2: 'unready', analyze: 'unready',
+    });
+  });
+
+  it('rebuilds histories only for the nodes asked for', () => {
+    const jobs: Record<string, RemoteJob> = { a: { state: 'succeeded', tries: 2, executeAt: 5, terminatedAt: 9 }, b: { state: 'held', tries: 1 } };
+    expect([...historiesOf(jobs, ['a', 'missing', 'a'])]).toEqual([['a', { state: 'done', tries: 2, executeAt: 5, terminatedAt: 9 }]]);
+    expect(historiesOf(jobs).get('b')).toEqual({ state: 'held', tries: 1 });
   });
 });
