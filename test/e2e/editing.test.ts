@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedPath } from '../support/shared-path';
 import { type AppFixture, launchApp } from './support/app';
-import { node, openFile, selectNode } from './support/canvas';
+import { dropFromPalette, node, openFile, selectNode } from './support/canvas';
 
 let app: AppFixture;
 
@@ -49,6 +49,23 @@ describe('editing the diamond', () => {
     await page.keyboard.press('Control+Z');
     await expect.poll(() => jobCount(page)).toBe(4);
     await node(page, 'f:f.c1_2').waitFor({ state: 'detached' });
+  });
+
+  it('makes a job of a catalog transformation, and a sub-workflow that looks different', async () => {
+    const { page } = app;
+    await page.getByTestId('palette-transformation').filter({ hasText: 'diamond::analyze:4.0' }).dragTo(page.getByTestId('canvas'), { targetPosition: { x: 120, y: 120 } });
+    const job = page.locator('[data-testid="job-node"][data-job-id="analyze_2"]');
+    await job.waitFor();
+    expect(await job.textContent()).toContain('diamond::analyze:4.0');
+    await dropFromPalette(page, 'palette-subworkflow', 120, 300);
+    const sub = page.locator('[data-testid="job-node"][data-job-id="subworkflow"]');
+    await sub.waitFor();
+    expect(await sub.getAttribute('data-subworkflow')).toBe('true');
+    expect(await sub.getAttribute('class')).toContain('subworkflow-node');
+    await node(page, 'f:subworkflow.yml').waitFor();
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => jobCount(page)).toBe(4);
   });
 
   it('deletes a file from every job that uses it, and undo brings it back', async () => {
