@@ -1,9 +1,9 @@
 import { buildDag, type Dag } from '../graph/dag';
 import { levels } from '../graph/levels';
 import { topologicalOrder } from '../graph/topological-order';
+import type { PlanState } from './types';
 
 export { topologicalOrder };
-import type { PlanState } from './types';
 
 // Graph helpers of the planner: its intermediate states as CSR graphs, and the shared
 // topological order and levels (src/shared/graph) applied to them.
