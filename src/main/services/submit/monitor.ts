@@ -103,7 +103,7 @@ export async function watchRun(host: SubmitHost, record: RemoteRunRecord, option
       options.onUpdate?.(update);
       if (isRunFinal(update.record.state) || update.record.state === 'cancelled') return update.record;
     } catch (error) {
-      if (isSshError(error, ...FATAL_SSH) || (error instanceof SubmitError && error.code === 'NOT_PLANNED')) throw error;
+      if (isSshError(error, ...FATAL_SSH) || (error instanceof SubmitError && (error.code === 'NOT_PLANNED' || error.code === 'BAD_OPTION'))) throw error;
       if (isSshError(error, 'ABORTED') && options.signal?.aborted) break;
       failures += 1;
       wait = Math.min(options.maxBackoffMs ?? 60_000, options.intervalMs * 2 ** Math.min(failures, 16));
