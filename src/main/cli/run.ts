@@ -1,13 +1,15 @@
 import path from 'node:path';
 import { loadWorkflowBundle } from '../services/workspace/load-bundle';
 import { startLocalRun, type BundleLoader, type JobEvent } from '../services/executor/local-run';
+import { readProperties } from '../services/executor/properties';
 import { openRun } from '../services/executor/run-store';
+import { exists } from '../services/executor/staging';
 import type { Diagnostic } from '../../shared/model';
 import { formatCounts, totalCount } from '../../shared/run/run-state';
 import { UsageError, type CliCommand, type CliIo } from './command';
 
-const usage = `usage: pegasus-canvas run FILE [--jobs N] [--run-dir DIR] [--symlink-inputs]
-       pegasus-canvas run [FILE] --resume RUNDIR [--jobs N]
+const usage = `usage: pegasus-canvas run FILE [--jobs N] [--run-dir DIR] [--conf FILE] [--symlink-inputs]
+       pegasus-canvas run [FILE] --resume RUNDIR [--jobs N] [--conf FILE]
 
 Runs the workflow FILE on this machine: jobs start as processes in dependency order, at most
 N cores at once (default: every core), with stdout and stderr saved per job. Prints a line per
@@ -16,6 +18,8 @@ job state change and exits 1 if a job failed or the run was refused or cancelled
   --jobs N          cores in use at once
   --run-dir DIR     folder for this run (default FILE's folder/.pegasus-canvas/runs/NAME-TIME)
   --resume RUNDIR   finish a stopped or failed run; jobs that succeeded are not run again
+  --conf FILE       properties file (default: pegasus.properties beside FILE); the run uses
+                    dagman.retry and env.* from it
   --symlink-inputs  link inputs into the scratch folder instead of copying them
 `;
 
@@ -24,6 +28,7 @@ interface RunArgs {
   jobs?: number;
   runDir?: string;
   resume?: string;
+  conf?: string;
   symlink: boolean;
 }
 
@@ -42,6 +47,7 @@ function parse(args: string[], cwd: string): RunArgs {
       parsed.jobs = n;
     } else if (arg === '--run-dir') parsed.runDir = path.resolve(cwd, value(i++, arg));
     else if (arg === '--resume') parsed.resume = path.resolve(cwd, value(i++, arg));
+    else if (arg === '--conf') parsed.conf = path.resolve(cwd, value(i++, arg));
     else if (arg === '--symlink-inputs') parsed.symlink = true;
     else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
     else if (parsed.file === undefined) parsed.file = path.resolve(cwd, arg);
@@ -79,7 +85,16 @@ async function run(args: string[], io: CliIo): Promise<number> {
     for (const d of loaded.diagnostics) io.stderr(`${describe(d)}\n`);
     return 2;
   }
+  let properties: Map<string, string>;
+  try {
+    properties = await readProperties(parsed.conf ?? path.join(path.dirname(file), 'pegasus.properties'));
+    if (parsed.conf && !(await exists(parsed.conf))) throw new Error(`${parsed.conf}: no such file`);
+  } catch (error) {
+    io.stderr(`pegasus-canvas run: ${(error as Error).message}\n`);
+    return 2;
+  }
   const started = await startLocalRun(loaded.bundle, {
+    properties,
     workflowDir: path.dirname(file),
     workflowFile: file,
     ...(parsed.jobs !== undefined ? { slots: parsed.jobs } : {}),

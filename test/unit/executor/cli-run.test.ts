@@ -109,6 +109,17 @@ describe('pegasus-canvas run', () => {
     expect(await waitGone(pids)).toEqual([]);
   });
 
+  it('takes env.* and dagman.retry from --conf', async () => {
+    const conf = path.join(root, 'my.properties');
+    await writeFile(path.join(root, 'open'), '');
+    await writeFile(conf, `env.GATE_OPEN = ${path.join(root, 'open')}\nenv.STAMP_COUNT = ${path.join(root, 'stamps')}\n`);
+    const { code } = await cli([path.join(fixturesDir, 'gate', 'workflow.yml'), '--conf', conf, '--run-dir', 'conf-run']);
+    expect(code).toBe(0);
+    expect(await readFile(path.join(root, 'stamps'), 'utf8')).toBe('stamp\n');
+    const missing = await cli([path.join(fixturesDir, 'gate', 'workflow.yml'), '--conf', path.join(root, 'nope.properties')]);
+    expect([missing.code, missing.stderr]).toEqual([2, `pegasus-canvas run: ${path.join(root, 'nope.properties')}: no such file\n`]);
+  });
+
   it('exits 2 on bad usage or an unreadable file', async () => {
     expect((await cli([])).code).toBe(2);
     expect((await cli(['a.yml', '--jobs', '0'])).stderr).toContain("--jobs wants a whole number of at least 1, not '0'");

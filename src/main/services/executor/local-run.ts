@@ -12,6 +12,7 @@ import { containerCommand, runtimeProblem } from './container';
 import { startProcess, type RunningProcess } from './job-process';
 import type { JobEvent, LocalRunEvents, LocalRunOptions } from './run-options';
 import { preflight, type ExecutionPlan, type PlannedJob } from './preflight';
+import { runProperties } from './properties';
 import { createRunFolder, reopenForResume } from './run-folder';
 import { defaultRunsRoot, RunRecordWriter } from './run-store';
 import { exists, lfnPath, sha256File, stageExecutable, stageFile } from './staging';
@@ -34,8 +35,10 @@ function failure(code: string, error: unknown): StartResult {
 export async function startLocalRun(bundle: WorkflowBundle, options: LocalRunOptions): Promise<StartResult> {
   const machine = options.machine ?? { cores: os.availableParallelism(), memoryMb: os.totalmem() / 2 ** 20 };
   const now = options.now ?? (() => new Date());
-  const defaultRetries = options.defaultRetries ?? 1;
+  const fromProperties = runProperties(options.properties ?? new Map());
+  const defaultRetries = options.defaultRetries ?? fromProperties.defaultRetries ?? 1;
   const checked = await preflight(bundle, {
+    propertyEnv: fromProperties.env,
     baseDir: options.workflowDir,
     machine,
     defaultRetries,

@@ -47,6 +47,8 @@ export interface PreflightContext {
   machine: { cores: number; memoryMb: number };
   /** Retries when a job has no dagman RETRY profile. */
   defaultRetries: number;
+  /** `env.*` properties: the lowest layer of every job's environment. */
+  propertyEnv?: Readonly<Record<string, string>>;
   isFile: (file: string) => boolean;
   isExecutable: (file: string) => boolean;
   /** Absolute path of a command on PATH, or undefined. */
@@ -211,7 +213,7 @@ function planCompute(job: Job & { type: 'job' }, index: number, lookup: CatalogL
     container = { runtime, type: spec.type, image: spec.image, mounts: spec.mounts ?? [] };
   }
 
-  const profiles = mergeProfiles(job.profiles, siteProfiles, transformation?.profiles, entry?.profiles);
+  const profiles = mergeProfiles(context.propertyEnv ? { env: { ...context.propertyEnv } } : undefined, job.profiles, siteProfiles, transformation?.profiles, entry?.profiles);
   const resources = resourcesOf(job, profiles, context, diagnostics);
   if (!resources) return undefined;
   return {

@@ -36,6 +36,11 @@ export interface LocalRunOptions extends LocalRunDeps {
   defaultRetries?: number;
   /** Environment jobs start from (default `process.env`); env profiles go on top. */
   baseEnv?: NodeJS.ProcessEnv;
+  /**
+   * `pegasus.properties` of the workflow (see `readProperties`): `dagman.retry` gives the
+   * default retries, `env.*` the lowest layer of job environments.
+   */
+  properties?: ReadonlyMap<string, string>;
   /** Needed for sub-workflow jobs. */
   loadSubWorkflow?: BundleLoader;
   /** Time between SIGTERM and SIGKILL on cancel (default 2000 ms). */

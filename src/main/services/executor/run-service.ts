@@ -4,6 +4,7 @@ import type { RunRecord } from '../../../shared/run/run-record';
 import type { JobCounts, JobState, RunState } from '../../../shared/run/run-state';
 import { readJobLog, type LogTail } from './job-logs';
 import { startLocalRun, type LocalRun } from './local-run';
+import { readProperties } from './properties';
 import type { BundleLoader, LocalRunDeps } from './run-options';
 import { defaultRunsRoot, listRuns, openRun } from './run-store';
 
@@ -60,8 +61,15 @@ export class LocalRunService {
     const loaded = await this.options.load(file);
     if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
     const { load, baseEnv, batchMs: _batchMs, ...deps } = this.options;
+    let properties: Map<string, string>;
+    try {
+      properties = await readProperties(path.join(path.dirname(file), 'pegasus.properties'));
+    } catch (error) {
+      return { ok: false, diagnostics: [{ code: 'PC524', severity: 'error', message: (error as Error).message, target: { kind: 'workflow' } }] };
+    }
     const started = await startLocalRun(loaded.bundle, {
       ...deps,
+      properties,
       workflowDir: path.dirname(file),
       workflowFile: file,
       loadSubWorkflow: load,
