@@ -10,10 +10,10 @@ const JOBS_PER_CLEANUP_JOB = 5;
 /**
  * In-place cleanup (`refiner/cleanup/InPlace.java`, the pegasus-plan default): every file in a
  * staging site's scratch directory is deleted as soon as no job needs it. A file's users are
- * the jobs that read or write it on that site, the transfer jobs that bring it there and the
- * stage-out jobs that take it away; its cleanup job is a child of all of them, and sits on the
- * level of its deepest user. Per staging site and level there are ⌈jobs there / 5⌉ cleanup
- * jobs `clean_up_<site>_level_<L>_<n>`, files dealt round robin.
+ * the jobs that read or write it on that site, the transfer jobs that bring it there, and the
+ * inter-site and stage-out jobs that take it away; its cleanup job is a child of all of them
+ * and sits on the level of its deepest user. Per staging site and level there are
+ * ⌈jobs there / 5⌉ cleanup jobs `clean_up_<site>_level_<L>_<n>`, files dealt round robin.
  *
  * pegasus-plan turns this off in hierarchical workflows (the caller checks that).
  * Cost: O(jobs + uses + transfers + edges).
@@ -56,8 +56,14 @@ export function addInPlaceCleanup(state: PlanState, workflow: Workflow, catalogs
         for (const exe of job.executables ?? []) use(exe.lfn, site, index);
         break;
       case 'stage-in':
-      case 'inter-site':
         for (const t of job.transfers ?? []) use(t.lfn, t.destination.site, index);
+        break;
+      case 'inter-site':
+        // It reads the file on the producer's site and writes it on the consumer's: a user of both.
+        for (const t of job.transfers ?? []) {
+          use(t.lfn, t.source.site, index);
+          use(t.lfn, t.destination.site, index);
+        }
         break;
       case 'stage-out':
         for (const t of job.transfers ?? []) use(t.lfn, t.source.site, index);

@@ -93,3 +93,18 @@ describe('priorities', () => {
     expect(byName(planOk(b, { cleanup: 'none' }), 'gen_a').priority).toBe(55);
   });
 });
+
+describe('in-place cleanup across staging sites', () => {
+  it('keeps a file on its producer’s site until the inter-site job has copied it', () => {
+    const b = bundle({
+      jobs: [job('a', 'alpha', [], [{ lfn: 'x', stageOut: false }]), job('b', 'beta', ['x'], [{ lfn: 'y', stageOut: false }])],
+      sites: [site('local'), site('east'), site('west')],
+      transformations: [tx('alpha', ['east']), tx('beta', ['west'])],
+    });
+    const planned = planOk(b, { sites: ['east', 'west'], dataConfiguration: 'nonsharedfs' });
+    const eastCleanup = planned.jobs.find((j) => j.kind === 'cleanup' && j.stagingSite === 'east' && j.cleanupFiles!.includes('x'))!;
+    expect(parentsOf(planned, eastCleanup.name)).toEqual(['alpha_a', 'stage_inter_local_west_1_0']);
+    const westCleanup = planned.jobs.find((j) => j.kind === 'cleanup' && j.stagingSite === 'west' && j.cleanupFiles!.includes('x'))!;
+    expect(parentsOf(planned, westCleanup.name)).toEqual(['beta_b', 'stage_inter_local_west_1_0']);
+  });
+});
