@@ -233,8 +233,8 @@ export function readWorkflowMap(ctx: ReadContext, map: TreeMap): Workflow {
   const workflow = readFields<Workflow>(ctx, map, { pegasus: '', name: '', jobs: [], dependencies: [] }, WORKFLOW_FIELDS, ['pegasus', 'name', 'jobs'], 'the workflow');
   const jobs = getKey(map, 'jobs');
   ctx.path.push('jobs');
+  // An empty list is the validator's to report (PC217), with the other workflow-level checks.
   workflow.jobs = readList(ctx, jobs ?? [], 'jobs', readJob) ?? [];
-  if (Array.isArray(jobs) && jobs.length === 0) ctx.report(READ_CODES.emptyList, 'error', 'the workflow has no jobs; pegasus-plan needs at least one');
   ctx.path.pop();
   return workflow;
 }
