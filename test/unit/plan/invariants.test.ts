@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../src/shared/model/job';
 import { topologicalOrder } from '../../../src/shared/plan/graph-utils';
-import { bundle, job, planOk } from './support/build';
+import { bundle, job, planOk, site, tx } from './support/build';
 import type { ExecutableWorkflow } from '../../../src/shared/plan';
 
 // Random layered workflows: every job reads some files of earlier jobs (or catalogued
@@ -21,6 +21,8 @@ const arbitraryWorkflow = fc
   });
 
 const arbitraryOptions = fc.record({
+  /** Two execution sites with their own staging sites (nonsharedfs): inter-site transfers. */
+  twoSites: fc.boolean(),
   cleanup: fc.constantFrom('none' as const, 'leaf' as const, 'inplace' as const),
   outputSites: fc.constantFrom([], ['local']),
   cluster: fc.constantFrom([], ['horizontal' as const]),
@@ -51,16 +53,28 @@ describe('planner invariants on random workflows', () => {
       fc.property(arbitraryWorkflow, arbitraryOptions, (b, options) => {
         // Clustering is driven by a profile; give every transformation one.
         for (const t of b.catalogs.transformations!.transformations) t.profiles = { pegasus: { 'clusters.size': 2 } };
-        const planned = planOk(b, { ...options, outputSites: [...options.outputSites], cluster: [...options.cluster] });
+        if (options.twoSites) {
+          b.catalogs.sites!.sites.push(site('east'), site('west'));
+          b.catalogs.transformations = { transformations: [tx('even', ['east']), tx('odd', ['west'])] };
+        }
+        const planned = planOk(b, {
+          cleanup: options.cleanup,
+          force: options.force,
+          outputSites: [...options.outputSites],
+          cluster: [...options.cluster],
+          ...(options.twoSites ? { sites: ['east', 'west'], dataConfiguration: 'nonsharedfs' as const } : {}),
+        });
         expect(topologicalOrder(planned.graph)).toBeDefined();
         const above = ancestors(planned);
         const index = new Map(planned.jobs.map((j, i) => [j.name, i]));
-        const createDir = index.get('create_dir_wf_0_local');
-        const leaf = index.get('cleanup_wf_0_local');
         planned.jobs.forEach((j, i) => {
           const up = above(i);
-          if (['compute', 'cluster', 'stage-in', 'stage-out'].includes(j.kind)) expect(up.has(createDir!), `${j.name} after create-dir`).toBe(true);
-          if (leaf !== undefined && j.kind !== 'create-dir' && j.kind !== 'registration' && j.name !== 'cleanup_wf_0_local') {
+          const dirSite = j.stagingSite;
+          if (['compute', 'cluster', 'stage-in', 'stage-out', 'inter-site'].includes(j.kind)) {
+            expect(up.has(index.get(`create_dir_wf_0_${dirSite}`)!), `${j.name} after create-dir`).toBe(true);
+          }
+          const leaf = index.get(`cleanup_wf_0_${dirSite}`);
+          if (leaf !== undefined && !['create-dir', 'registration', 'leaf-cleanup'].includes(j.kind)) {
             expect(above(leaf).has(i), `${j.name} before leaf cleanup`).toBe(true);
           }
           if (j.kind === 'compute' || j.kind === 'cluster') {
@@ -84,8 +98,10 @@ describe('planner invariants on random workflows', () => {
             // In-place cleanup runs after every job that uses one of its files.
             for (const lfn of j.cleanupFiles!) {
               planned.jobs.forEach((user, u) => {
+                // Users of this file on this cleanup job's site.
                 const uses =
-                  user.tasks.some((t) => planned.workflow.jobs[t]!.uses.some((x) => x.lfn === lfn)) || (user.kind !== 'cleanup' && user.transfers?.some((t) => t.lfn === lfn));
+                  (user.stagingSite === j.stagingSite && user.tasks.some((t) => planned.workflow.jobs[t]!.uses.some((x) => x.lfn === lfn))) ||
+                  (user.kind !== 'cleanup' && user.transfers?.some((t) => t.lfn === lfn && (t.source.site === j.stagingSite || t.destination.site === j.stagingSite)));
                 if (uses && user.kind !== 'registration') expect(up.has(u), `${user.name} before deleting ${lfn}`).toBe(true);
               });
             }
