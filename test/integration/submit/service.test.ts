@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RemoteHost } from '../../../src/main/services/ssh';
 import { RunStore } from '../../../src/main/services/submit/run-store';
 import { SubmitService, type RunEvent } from '../../../src/main/services/submit/submit-service';
 import { remoteHostFor } from '../support/remote';
@@ -40,8 +41,17 @@ describe('SubmitService (real sshd)', () => {
   const serviceFor = (store: RunStore): SubmitService => new SubmitService({ store, connect: async () => remoteHostFor(server), intervalMs: 10 });
   const hostRef = () => ({ host: server.host, port: server.port, user: server.user });
 
-  it('paints a held job from update events and ends the run with remove', async () => {
-    const service = serviceFor(new RunStore(path.join(local, 'runs-held')));
+  it('paints a held job from update events and ends the run with remove; a closed connection is replaced', async () => {
+    const opened: RemoteHost[] = [];
+    const service = new SubmitService({
+      store: new RunStore(path.join(local, 'runs-held')),
+      connect: async () => {
+        const host = remoteHostFor(server);
+        opened.push(host);
+        return host;
+      },
+      intervalMs: 10,
+    });
     const events: RunEvent[] = [];
     service.subscribe((event) => events.push(structuredClone(event)));
     try {
@@ -53,6 +63,12 @@ describe('SubmitService (real sshd)', () => {
       const ended = await until(events, service, (event) => event.kind === 'ended');
       expect(ended.kind === 'ended' && ended.record.state).toBe('cancelled');
       expect((await service.get(record.id)).removed).toBe(true);
+      expect(opened).toHaveLength(1);
+
+      opened[0]!.close();
+      const analysis = await service.analyze(record.id);
+      expect(analysis.jobs.map((job) => job.kind)).toEqual(['held']);
+      expect(opened).toHaveLength(2);
     } finally {
       await service.close();
     }

@@ -7,8 +7,8 @@ import { SubmitError } from './submit-error';
 import type { SubmitHost } from './submit-host';
 import { resumeSubmission, submitWorkflow, type SubmitRequest } from './submit-run';
 
-/** A connection the service may close when it is done with a host. */
-export type ClosableHost = SubmitHost & { close(): void };
+/** A connection the service may close when it is done with a host; `closed` ones are replaced. */
+export type ClosableHost = SubmitHost & { close(): void; readonly state?: string };
 
 /** What the service tells its listeners about a run. */
 export type RunEvent =
@@ -164,15 +164,23 @@ export class SubmitService {
     this.hosts.clear();
   }
 
-  private host(ref: RemoteHostRef): Promise<ClosableHost> {
+  private async host(ref: RemoteHostRef): Promise<ClosableHost> {
     const key = `${ref.user ?? ''}@${ref.host}:${ref.port}`;
-    let host = this.hosts.get(key);
-    if (!host) {
-      host = this.options.connect(ref);
-      host.catch(() => this.hosts.delete(key));
-      this.hosts.set(key, host);
+    const cached = this.hosts.get(key);
+    if (cached) {
+      const host = await cached.catch(() => undefined);
+      // A connection that gave up reconnecting is closed for good: open a new one.
+      if (host && host.state !== 'closed') return host;
+      if (this.hosts.get(key) === cached) this.hosts.delete(key);
+      const replaced = this.hosts.get(key);
+      if (replaced) return replaced;
     }
-    return host;
+    const created = this.options.connect(ref);
+    created.catch(() => {
+      if (this.hosts.get(key) === created) this.hosts.delete(key);
+    });
+    this.hosts.set(key, created);
+    return created;
   }
 
   private emit(event: RunEvent): void {
