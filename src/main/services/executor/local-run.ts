@@ -22,6 +22,15 @@ export type { BundleLoader, JobEvent, LocalRunDeps, LocalRunEvents, LocalRunOpti
 
 export type StartResult = { ok: true; run: LocalRun; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
+function memo(probe: (file: string) => boolean): (file: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (file) => {
+    let answer = known.get(file);
+    if (answer === undefined) known.set(file, (answer = probe(file)));
+    return answer;
+  };
+}
+
 function failure(code: string, error: unknown): StartResult {
   return { ok: false, diagnostics: [{ code: (error as { code?: string }).code?.startsWith('PC') ? (error as { code: string }).code : code, severity: 'error', message: (error as Error).message, target: { kind: 'workflow' } }] };
 }
@@ -42,8 +51,9 @@ export async function startLocalRun(bundle: WorkflowBundle, options: LocalRunOpt
     baseDir: options.workflowDir,
     machine,
     defaultRetries,
-    isFile,
-    isExecutable,
+    // Thousands of jobs share a few executables: probe each path once.
+    isFile: memo(isFile),
+    isExecutable: memo(isExecutable),
     which: options.which ?? findOnPath,
     runtimeProblem: (runtime) => runtimeProblem(runtime, (file) => isFile(file) || existsSync(file)),
     ...(options.providedLfns ? { providedLfns: options.providedLfns } : {}),
