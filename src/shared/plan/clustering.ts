@@ -66,7 +66,8 @@ function horizontalGroups(state: PlanState, workflow: Workflow, catalogs: PlanCa
   const buckets = new Map<string, number[]>();
   state.jobs.forEach((job, index) => {
     if (job.kind !== 'compute') return;
-    const key = `${job.level}\u0000${job.site}\u0000${job.transformation}`;
+    // The staging site is part of the key: a cluster has one directory to work in.
+    const key = `${job.level}\u0000${job.site}\u0000${job.stagingSite}\u0000${job.transformation}`;
     const bucket = buckets.get(key);
     if (bucket) bucket.push(index);
     else buckets.set(key, [index]);
@@ -99,7 +100,7 @@ function labelGroups(state: PlanState, workflow: Workflow, catalogs: PlanCatalog
     const tx = catalogs.transformations.get(planJob.transformation);
     const label = profileText('pegasus', 'label', firstJob(workflow, planJob), catalogs.sites.get(planJob.site), tx);
     if (label === undefined || label === '') return;
-    const key = `${label}\u0000${planJob.site}`;
+    const key = `${label}\u0000${planJob.site}\u0000${planJob.stagingSite}`;
     labels.set(key, label);
     const bucket = buckets.get(key);
     if (bucket) bucket.push(index);
