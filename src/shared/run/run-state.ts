@@ -12,7 +12,8 @@
  * - `running`: its process runs;
  * - `succeeded`, `failed` (after its last retry), `cancelled` (stopped by the user);
  * - `held`: stopped by the remote scheduler (HTCondor hold), waits for release;
- * - `skipped`: not run because an earlier run already produced it (resume, data reuse).
+ * - `skipped`: not run because its outputs already exist (data reuse). A resumed run keeps
+ *   the jobs an earlier attempt finished as `succeeded`, with their attempts.
  */
 export type JobState = 'unready' | 'ready' | 'queued' | 'running' | 'succeeded' | 'failed' | 'held' | 'cancelled' | 'skipped';
 
