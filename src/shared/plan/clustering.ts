@@ -107,10 +107,16 @@ function labelGroups(state: PlanState, workflow: Workflow, catalogs: PlanCatalog
     else buckets.set(key, [index]);
   });
   const groups: Group[] = [];
+  const used = new Set<string>();
   for (const [key, members] of buckets) {
     if (members.length < 2) continue;
     const label = labels.get(key)!.replace(/[^A-Za-z0-9_-]/g, '_');
-    groups.push({ members, name: `merge_${txName(workflow, state.jobs[members[0]!]!)}_P${label}` });
+    const first = state.jobs[members[0]!]!;
+    let name = `merge_${txName(workflow, first)}_P${label}`;
+    // One label on several sites makes one cluster per site: the later ones say where.
+    if (used.has(name)) name = `${name}_${first.site}`;
+    used.add(name);
+    groups.push({ members, name });
   }
   return groups;
 }
