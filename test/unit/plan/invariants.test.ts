@@ -15,7 +15,9 @@ const arbitraryWorkflow = fc
   .map((reads) => {
     const jobs: Job[] = reads.map((from, i) => {
       const inputs = [...new Set(from.map((f) => (f < i && f % 3 !== 0 ? `out${f}` : `raw${f % 5}`)))];
-      return job(`j${i}`, i % 2 === 0 ? 'even' : 'odd', inputs, [{ lfn: `out${i}`, stageOut: i % 4 === 0, registerReplica: i % 8 === 0 }]);
+      // Labels on a few consecutive jobs, so that label clustering has something to merge.
+      const labelled = i % 5 < 2 ? { pegasus: { label: `L${Math.floor(i / 5)}` } } : undefined;
+      return job(`j${i}`, i % 2 === 0 ? 'even' : 'odd', inputs, [{ lfn: `out${i}`, stageOut: i % 4 === 0, registerReplica: i % 8 === 0 }], labelled);
     });
     return bundle({ jobs, replicas: [0, 1, 2, 3, 4].map((k) => ({ lfn: `raw${k}`, pfn: k % 2 ? `file:///data/raw${k}` : `https://example.org/raw${k}` })) });
   });
@@ -25,7 +27,7 @@ const arbitraryOptions = fc.record({
   twoSites: fc.boolean(),
   cleanup: fc.constantFrom('none' as const, 'leaf' as const, 'inplace' as const),
   outputSites: fc.constantFrom([], ['local']),
-  cluster: fc.constantFrom([], ['horizontal' as const]),
+  cluster: fc.constantFrom([], ['horizontal' as const], ['label' as const], ['horizontal' as const, 'label' as const]),
   force: fc.boolean(),
 });
 
@@ -65,6 +67,7 @@ describe('planner invariants on random workflows', () => {
           ...(options.twoSites ? { sites: ['east', 'west'], dataConfiguration: 'nonsharedfs' as const } : {}),
         });
         expect(topologicalOrder(planned.graph)).toBeDefined();
+        expect(new Set(planned.jobs.map((j) => j.name)).size, 'job names are unique').toBe(planned.jobs.length);
         const above = ancestors(planned);
         const index = new Map(planned.jobs.map((j, i) => [j.name, i]));
         planned.jobs.forEach((j, i) => {
