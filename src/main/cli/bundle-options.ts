@@ -24,7 +24,8 @@ export function takeCatalogOption(args: readonly string[], i: number, cwd: strin
   const key = FLAGS[flag];
   if (!key || key === 'maxSize') return 0;
   const value = eq === -1 ? args[i + 1] : arg.slice(eq + 1);
-  if (value === undefined || value === '' || (eq === -1 && value.startsWith('--'))) throw new UsageError(`${flag} needs a file`);
+  if (value === undefined || value === '' || (eq === -1 && value.startsWith('--')))
+    throw new UsageError(`${flag} needs a file`);
   into[key] = path.resolve(cwd, value);
   return eq === -1 ? 2 : 1;
 }

@@ -34,7 +34,7 @@ function parse(args: string[], cwd: string): ExportArgs {
   let output: string | undefined;
   let files = false;
   let reduce = false;
-  for (let i = 0; i < args.length; ) {
+  for (let i = 0; i < args.length;) {
     const arg = args[i]!;
     const used = takeCatalogOption(args, i, cwd, catalogs);
     if (used > 0) {
@@ -73,14 +73,20 @@ export const exportCommand: CliCommand = {
       return loaded.diagnostics.some((d) => UNREADABLE_CODES.has(d.code)) ? 2 : 1;
     }
     if (errors.length > 0) {
-      io.stderr(`${displayPath(parsed.file, io.cwd)}: exporting despite ${errors.length} reading error(s); run validate for details\n`);
+      io.stderr(
+        `${displayPath(parsed.file, io.cwd)}: exporting despite ${errors.length} reading error(s); run validate for details\n`,
+      );
     }
     const base = (file: string | undefined) => (file ? path.basename(file) : undefined);
     const text = exportWorkflow(loaded.bundle, parsed.to, {
       files: parsed.files,
       reduce: parsed.reduce,
       workflowFile: path.basename(parsed.file).replace(/\.json$/i, '.yml'),
-      catalogFiles: { sites: base(loaded.files.sites), replicas: base(loaded.files.replicas), transformations: base(loaded.files.transformations) },
+      catalogFiles: {
+        sites: base(loaded.files.sites),
+        replicas: base(loaded.files.replicas),
+        transformations: base(loaded.files.transformations),
+      },
       source: path.basename(parsed.file),
     });
     if (parsed.output === undefined) {
@@ -90,7 +96,9 @@ export const exportCommand: CliCommand = {
     try {
       await writeFileAtomic(parsed.output, text);
     } catch (error) {
-      io.stderr(`pegasus-canvas export: cannot write ${displayPath(parsed.output, io.cwd)}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(
+        `pegasus-canvas export: cannot write ${displayPath(parsed.output, io.cwd)}: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       return 1;
     }
     io.stderr(`wrote ${displayPath(parsed.output, io.cwd)}\n`);

@@ -20,7 +20,11 @@ ${CATALOG_OPTIONS_USAGE}
 
 type CatalogOrigin = 'embedded' | 'file' | 'embedded+file' | 'none';
 
-function origins(bundle: WorkflowBundle, files: BundleFiles, cwd: string): Record<'sites' | 'replicas' | 'transformations', { origin: CatalogOrigin; file?: string }> {
+function origins(
+  bundle: WorkflowBundle,
+  files: BundleFiles,
+  cwd: string,
+): Record<'sites' | 'replicas' | 'transformations', { origin: CatalogOrigin; file?: string }> {
   const one = (embedded: boolean, file: string | undefined) => {
     const origin: CatalogOrigin = embedded ? (file ? 'embedded+file' : 'embedded') : file ? 'file' : 'none';
     return file ? { origin, file: displayPath(file, cwd) } : { origin };
@@ -55,11 +59,19 @@ function textReport(name: string, file: string, facts: GraphFacts, catalogs: Ret
   if (facts.criticalPath) {
     const path = facts.criticalPath.jobs;
     const shown = path.length > 12 ? [...path.slice(0, 5), `… ${path.length - 10} more …`, ...path.slice(-5)] : path;
-    const missing = facts.jobsWithoutRuntime > 0 ? `; ${facts.jobsWithoutRuntime} job(s) without a runtime count as 0 s` : '';
-    rows.push(['critical path', `${path.length} job(s), ${seconds(facts.criticalPath.seconds)}${missing}`], ['', shown.join(' -> ')]);
+    const missing =
+      facts.jobsWithoutRuntime > 0 ? `; ${facts.jobsWithoutRuntime} job(s) without a runtime count as 0 s` : '';
+    rows.push(
+      ['critical path', `${path.length} job(s), ${seconds(facts.criticalPath.seconds)}${missing}`],
+      ['', shown.join(' -> ')],
+    );
   } else rows.push(['critical path', '-']);
   const describe = (c: { origin: CatalogOrigin; file?: string }) => (c.file ? `${c.origin} (${c.file})` : c.origin);
-  rows.push(['catalogs', `sites: ${describe(catalogs.sites)}`], ['', `replicas: ${describe(catalogs.replicas)}`], ['', `transformations: ${describe(catalogs.transformations)}`]);
+  rows.push(
+    ['catalogs', `sites: ${describe(catalogs.sites)}`],
+    ['', `replicas: ${describe(catalogs.replicas)}`],
+    ['', `transformations: ${describe(catalogs.transformations)}`],
+  );
   return `${rows.map(([k, v]) => `${k.padEnd(14)}${v}`).join('\n')}\n`;
 }
 
@@ -71,7 +83,7 @@ export const infoCommand: CliCommand = {
     const options: LoadBundleOptions = {};
     let file: string | undefined;
     let json = false;
-    for (let i = 0; i < args.length; ) {
+    for (let i = 0; i < args.length;) {
       const used = takeCatalogOption(args, i, io.cwd, options);
       if (used > 0) {
         i += used;
@@ -87,13 +99,21 @@ export const infoCommand: CliCommand = {
     if (file === undefined) throw new UsageError('missing the workflow FILE');
     const loaded = await loadWorkflowBundle(file, options);
     if (!loaded.ok) {
-      io.stderr(`${loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => diagnosticLine(d, file, io.cwd)).join('\n')}\n`);
+      io.stderr(
+        `${loaded.diagnostics
+          .filter((d) => d.severity === 'error')
+          .map((d) => diagnosticLine(d, file, io.cwd))
+          .join('\n')}\n`,
+      );
       return loaded.diagnostics.some((d) => UNREADABLE_CODES.has(d.code)) ? 2 : 1;
     }
     const { workflow } = loaded.bundle;
     const facts = graphFacts(workflow, inferDependencies(workflow), loaded.bundle.catalogs.transformations);
     const catalogs = origins(loaded.bundle, loaded.files, io.cwd);
-    if (json) io.stdout(`${JSON.stringify({ workflow: workflow.name, file: displayPath(file, io.cwd), ...facts, catalogs }, null, 2)}\n`);
+    if (json)
+      io.stdout(
+        `${JSON.stringify({ workflow: workflow.name, file: displayPath(file, io.cwd), ...facts, catalogs }, null, 2)}\n`,
+      );
     else io.stdout(textReport(workflow.name, displayPath(file, io.cwd), facts, catalogs));
     return 0;
   },

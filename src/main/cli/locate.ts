@@ -8,7 +8,15 @@ import type { Diagnostic, SourceLocation } from '../../shared/model';
  * the text, done only when some diagnostic needs it. Cost: O(text length).
  */
 export function locateTargets(text: string, file: string, diagnostics: Diagnostic[]): void {
-  if (!diagnostics.some((d) => !d.location && d.target && (d.target.kind === 'job' || d.target.kind === 'file' || d.target.kind === 'dependency'))) return;
+  if (
+    !diagnostics.some(
+      (d) =>
+        !d.location &&
+        d.target &&
+        (d.target.kind === 'job' || d.target.kind === 'file' || d.target.kind === 'dependency'),
+    )
+  )
+    return;
   const jobs = new Map<string, SourceLocation>();
   const parents = new Map<string, SourceLocation>();
   const dependenciesAt = text.search(/["']?jobDependencies["']?\s*:/);
@@ -34,7 +42,14 @@ export function locateTargets(text: string, file: string, diagnostics: Diagnosti
   for (const d of diagnostics) {
     if (d.location || !d.target) continue;
     const t = d.target;
-    const found = t.kind === 'job' ? jobs.get(t.jobId) : t.kind === 'file' && t.jobId !== undefined ? jobs.get(t.jobId) : t.kind === 'dependency' ? (parents.get(t.parent) ?? jobs.get(t.parent)) : undefined;
+    const found =
+      t.kind === 'job'
+        ? jobs.get(t.jobId)
+        : t.kind === 'file' && t.jobId !== undefined
+          ? jobs.get(t.jobId)
+          : t.kind === 'dependency'
+            ? (parents.get(t.parent) ?? jobs.get(t.parent))
+            : undefined;
     if (found) d.location = found;
   }
 }

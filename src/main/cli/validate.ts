@@ -56,7 +56,9 @@ export async function validateFile(file: string, options: LoadBundleOptions): Pr
 function withoutRepeats(checked: Diagnostic[], read: readonly Diagnostic[]): Diagnostic[] {
   const badIdLines = new Set(read.filter((d) => d.code === 'PC114' && d.location).map((d) => d.location!.line));
   const emptyList = read.some((d) => d.code === 'PC116');
-  return checked.filter((d) => !(d.code === 'PC202' && d.location && badIdLines.has(d.location.line)) && !(d.code === 'PC217' && emptyList));
+  return checked.filter(
+    (d) => !(d.code === 'PC202' && d.location && badIdLines.has(d.location.line)) && !(d.code === 'PC217' && emptyList),
+  );
 }
 
 export const validateCommand: CliCommand = {
@@ -67,7 +69,7 @@ export const validateCommand: CliCommand = {
     const options: LoadBundleOptions = {};
     const files: string[] = [];
     let json = false;
-    for (let i = 0; i < args.length; ) {
+    for (let i = 0; i < args.length;) {
       const arg = args[i]!;
       const used = takeCatalogOption(args, i, io.cwd, options);
       if (used > 0) {
@@ -95,13 +97,18 @@ export const validateCommand: CliCommand = {
       io.stdout(`${JSON.stringify({ files: out }, null, 2)}\n`);
     } else {
       for (const report of reports) {
-        const sorted = [...report.diagnostics].sort((a, b) => (a.location?.line ?? 1) - (b.location?.line ?? 1) || (a.location?.column ?? 1) - (b.location?.column ?? 1));
+        const sorted = [...report.diagnostics].sort(
+          (a, b) =>
+            (a.location?.line ?? 1) - (b.location?.line ?? 1) || (a.location?.column ?? 1) - (b.location?.column ?? 1),
+        );
         // Diagnostics of catalog files name their own file; keep them after the workflow's.
         const own = sorted.filter((d) => !d.location?.file || d.location.file === report.file);
         const others = sorted.filter((d) => d.location?.file && d.location.file !== report.file);
         const lines = [...own, ...others].map((d) => diagnosticLine(d, report.file, io.cwd));
         if (lines.length > 0) io.stdout(`${lines.join('\n')}\n`);
-        io.stderr(`${displayPath(report.file, io.cwd)}: ${report.readable ? countSummary(report.diagnostics) : 'cannot be read'}\n`);
+        io.stderr(
+          `${displayPath(report.file, io.cwd)}: ${report.readable ? countSummary(report.diagnostics) : 'cannot be read'}\n`,
+        );
       }
     }
     if (reports.some((r) => !r.readable)) return 2;

@@ -52,7 +52,12 @@ export class EdgeListBuilder {
 
   /** Cost: O(nodeCount + edges) time (counting sort by parent, then per-parent sort). */
   build(nodeCount: number): Dag {
-    return buildDag(nodeCount, this.parents.subarray(0, this.count), this.children.subarray(0, this.count), this.edgeFlags.subarray(0, this.count));
+    return buildDag(
+      nodeCount,
+      this.parents.subarray(0, this.count),
+      this.children.subarray(0, this.count),
+      this.edgeFlags.subarray(0, this.count),
+    );
   }
 
   private grow(): void {

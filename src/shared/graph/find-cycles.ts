@@ -61,7 +61,7 @@ function shortestCycleThrough(
       const w = dag.targets[e]!;
       if (w === start) {
         const path = [v];
-        for (let u = v; u !== start; ) {
+        for (let u = v; u !== start;) {
           u = previous[u]!;
           path.push(u);
         }

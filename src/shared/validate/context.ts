@@ -12,7 +12,12 @@ export interface ValidationContext {
 }
 
 /** Adds a diagnostic with the severity of its code. */
-export function report(context: ValidationContext, code: ValidationCode, message: string, target?: DiagnosticTarget): void {
+export function report(
+  context: ValidationContext,
+  code: ValidationCode,
+  message: string,
+  target?: DiagnosticTarget,
+): void {
   const diagnostic: Diagnostic = { code, severity: VALIDATION_CODES[code].severity, message };
   if (target) diagnostic.target = target;
   context.diagnostics.push(diagnostic);

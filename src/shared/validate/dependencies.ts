@@ -10,19 +10,29 @@ export function checkDependencies(context: ValidationContext): void {
   for (const [parent, child] of graph.unknownReferences) {
     const missing = graph.indexById.has(parent) ? [child] : graph.indexById.has(child) ? [parent] : [parent, child];
     const which = missing.map((id) => `'${id}'`).join(' and ');
-    report(context, 'PC207', `Dependency ${parent} -> ${child} names ${which}, which is not a job of this workflow; pegasus-plan stops on it.`, {
-      kind: 'dependency',
-      parent,
-      child,
-    });
+    report(
+      context,
+      'PC207',
+      `Dependency ${parent} -> ${child} names ${which}, which is not a job of this workflow; pegasus-plan stops on it.`,
+      {
+        kind: 'dependency',
+        parent,
+        child,
+      },
+    );
   }
   for (const cycle of findCycles(graph, MAX_CYCLES)) {
     const ids = cycle.map((v) => workflow.jobs[v]!.id);
     const path = [...ids, ids[0]!].join(' -> ');
     const how = ids.length === 1 ? `Job '${ids[0]}' depends on itself` : `The dependencies form a cycle`;
-    report(context, 'PC200', `${how}: ${path}. A workflow must be acyclic; remove one of these dependencies or rename a file.`, {
-      kind: 'job',
-      jobId: ids[0]!,
-    });
+    report(
+      context,
+      'PC200',
+      `${how}: ${path}. A workflow must be acyclic; remove one of these dependencies or rename a file.`,
+      {
+        kind: 'job',
+        jobId: ids[0]!,
+      },
+    );
   }
 }

@@ -18,13 +18,28 @@ export function checkFileUses(context: ValidationContext): void {
 function checkOneUse(context: ValidationContext, job: Job, use: FileUse): void {
   const target = { kind: 'file', lfn: use.lfn, jobId: job.id } as const;
   if (use.type === 'none') {
-    report(context, 'PC213', `Job '${job.id}' uses '${use.lfn}' with type 'none'; pegasus-plan rejects it (Unsupported linkage). Use input, output or checkpoint.`, target);
+    report(
+      context,
+      'PC213',
+      `Job '${job.id}' uses '${use.lfn}' with type 'none'; pegasus-plan rejects it (Unsupported linkage). Use input, output or checkpoint.`,
+      target,
+    );
   } else if (use.type === 'inout') {
-    report(context, 'PC214', `Job '${job.id}' uses '${use.lfn}' with type 'inout', which makes no dependency; use input, output or checkpoint.`, target);
+    report(
+      context,
+      'PC214',
+      `Job '${job.id}' uses '${use.lfn}' with type 'inout', which makes no dependency; use input, output or checkpoint.`,
+      target,
+    );
   }
   const rejected = (['namespace', 'version', 'executable'] as const).filter((key) => use[key] !== undefined);
   if (rejected.length > 0) {
-    report(context, 'PC216', `Job '${job.id}' gives '${use.lfn}' the key(s) ${rejected.join(', ')}; the schema allows them but pegasus-plan rejects them (Illegal key).`, target);
+    report(
+      context,
+      'PC216',
+      `Job '${job.id}' gives '${use.lfn}' the key(s) ${rejected.join(', ')}; the schema allows them but pegasus-plan rejects them (Illegal key).`,
+      target,
+    );
   }
 }
 
@@ -61,9 +76,19 @@ function checkRepeats(context: ValidationContext, job: Job): void {
     const types = new Set(group.map((use) => use.type));
     const target = { kind: 'file', lfn, jobId: job.id } as const;
     if (types.has('input') && types.has('output')) {
-      report(context, 'PC205', `Job '${job.id}' lists '${lfn}' as both input and output; pegasus-plan refuses this ("File ${lfn} is listed as input and output") unless the file is a checkpoint. Write to a new file name, or make it a checkpoint.`, target);
+      report(
+        context,
+        'PC205',
+        `Job '${job.id}' lists '${lfn}' as both input and output; pegasus-plan refuses this ("File ${lfn} is listed as input and output") unless the file is a checkpoint. Write to a new file name, or make it a checkpoint.`,
+        target,
+      );
     } else {
-      report(context, 'PC204', `Job '${job.id}' lists '${lfn}' ${group.length} times in uses (${[...group.map((use) => use.type)].join(', ')}); list each file once.`, target);
+      report(
+        context,
+        'PC204',
+        `Job '${job.id}' lists '${lfn}' ${group.length} times in uses (${[...group.map((use) => use.type)].join(', ')}); list each file once.`,
+        target,
+      );
     }
   }
 }
@@ -75,7 +100,13 @@ function checkStdio(context: ValidationContext, job: Job): void {
   checkStdioField(context, job, 'stderr', job.stderr, 'output');
 }
 
-function checkStdioField(context: ValidationContext, job: Job, field: 'stdin' | 'stdout' | 'stderr', lfn: string | undefined, type: 'input' | 'output'): void {
+function checkStdioField(
+  context: ValidationContext,
+  job: Job,
+  field: 'stdin' | 'stdout' | 'stderr',
+  lfn: string | undefined,
+  type: 'input' | 'output',
+): void {
   if (lfn === undefined || job.uses.some((use) => use.lfn === lfn && use.type === type)) return;
   report(
     context,

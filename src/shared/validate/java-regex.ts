@@ -20,7 +20,8 @@ export function translateJavaRegex(pattern: string): TranslatedRegex {
     for (const flag of leading[1]!) {
       if (flag === 'i' || flag === 's' || flag === 'm') {
         if (!flags.includes(flag)) flags += flag;
-      } else if (flag !== 'u' && flag !== 'd' && flag !== 'U') return { ok: false, reason: `inline flag '${flag}' has no JavaScript equivalent` };
+      } else if (flag !== 'u' && flag !== 'd' && flag !== 'U')
+        return { ok: false, reason: `inline flag '${flag}' has no JavaScript equivalent` };
     }
     rest = rest.slice(leading[0].length);
   }
@@ -54,7 +55,8 @@ export function translateJavaRegex(pattern: string): TranslatedRegex {
     }
     if (inClass) {
       if (c === '[') return { ok: false, reason: 'nested character classes (union) are Java-only' };
-      if (c === '&' && rest[i + 1] === '&') return { ok: false, reason: 'character class intersection (&&) is Java-only' };
+      if (c === '&' && rest[i + 1] === '&')
+        return { ok: false, reason: 'character class intersection (&&) is Java-only' };
       if (c === ']') inClass = false;
       out += c;
       i++;
@@ -78,7 +80,8 @@ export function translateJavaRegex(pattern: string): TranslatedRegex {
         i += 3;
         continue;
       }
-      if (/^\(\?[a-zA-Z-]+[:)]/.test(rest.slice(i))) return { ok: false, reason: 'inline flags inside the pattern are not supported' };
+      if (/^\(\?[a-zA-Z-]+[:)]/.test(rest.slice(i)))
+        return { ok: false, reason: 'inline flags inside the pattern are not supported' };
     }
     if ((c === '*' || c === '+' || c === '?' || c === '}') && rest[i + 1] === '+') {
       out += c; // possessive → greedy

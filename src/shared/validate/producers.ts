@@ -25,17 +25,24 @@ export function checkProducers(context: ValidationContext): void {
   const checkpointWriter = (lfn: string): string | undefined => {
     if (!checkpoints) {
       checkpoints = new Map();
-      for (const job of workflow.jobs) for (const use of job.uses) if (use.type === 'checkpoint' && !checkpoints.has(use.lfn)) checkpoints.set(use.lfn, job.id);
+      for (const job of workflow.jobs)
+        for (const use of job.uses)
+          if (use.type === 'checkpoint' && !checkpoints.has(use.lfn)) checkpoints.set(use.lfn, job.id);
     }
     return checkpoints.get(lfn);
   };
 
   const replicas = new ReplicaIndex(bundle);
   for (const entry of replicas.uncheckable) {
-    report(context, 'PC219', `Regex replica '${entry.lfn}' cannot be checked (${entry.reason}); inputs it may provide are assumed present.`, {
-      kind: 'replica',
-      lfn: entry.lfn,
-    });
+    report(
+      context,
+      'PC219',
+      `Regex replica '${entry.lfn}' cannot be checked (${entry.reason}); inputs it may provide are assumed present.`,
+      {
+        kind: 'replica',
+        lfn: entry.lfn,
+      },
+    );
   }
 
   // Optional inputs of the job last asked about (inputs come grouped by job).
@@ -60,7 +67,9 @@ export function checkProducers(context: ValidationContext): void {
     if (reported.has(key)) continue; // stdin and a uses entry name the same file
     reported.add(key);
     const checkpointBy = checkpointWriter(lfn);
-    const why = checkpointBy ? ` Job '${checkpointBy}' writes it as a checkpoint, which makes no dependency and is not a producer.` : '';
+    const why = checkpointBy
+      ? ` Job '${checkpointBy}' writes it as a checkpoint, which makes no dependency and is not a producer.`
+      : '';
     report(
       context,
       'PC206',

@@ -10,13 +10,23 @@ import { report, type ValidationContext } from './context';
 export function checkProfiles(context: ValidationContext): void {
   const { workflow, bundle } = context;
   if (workflow.profiles && Object.keys(workflow.profiles).some((ns) => ns !== 'extra')) {
-    report(context, 'PC212', `The workflow has top-level profiles; pegasus-plan 5.0 rejects that key. Put them on the jobs, the sites or in pegasus.properties.`, {
-      kind: 'workflow',
-    });
+    report(
+      context,
+      'PC212',
+      `The workflow has top-level profiles; pegasus-plan 5.0 rejects that key. Put them on the jobs, the sites or in pegasus.properties.`,
+      {
+        kind: 'workflow',
+      },
+    );
   }
   const stat = (profiles: Profiles | undefined, where: string, target: DiagnosticTarget): void => {
     if (profiles?.stat === undefined) return;
-    report(context, 'PC215', `${where} has profiles in the 'stat' namespace, which is not in the Pegasus 5.0 schema; pegasus-plan may reject it.`, target);
+    report(
+      context,
+      'PC215',
+      `${where} has profiles in the 'stat' namespace, which is not in the Pegasus 5.0 schema; pegasus-plan may reject it.`,
+      target,
+    );
   };
   stat(workflow.profiles, 'The workflow', { kind: 'workflow' });
 
@@ -32,10 +42,19 @@ export function checkProfiles(context: ValidationContext): void {
     for (const t of catalog?.transformations ?? []) {
       const key = [t.namespace, t.name, t.version].filter(Boolean).join(':');
       stat(t.profiles, `Transformation '${key}'`, { kind: 'transformation', key, field: 'profiles' });
-      for (const site of t.sites) stat(site.profiles, `Transformation '${key}' on site '${site.name}'`, { kind: 'transformation', key, field: 'profiles' });
+      for (const site of t.sites)
+        stat(site.profiles, `Transformation '${key}' on site '${site.name}'`, {
+          kind: 'transformation',
+          key,
+          field: 'profiles',
+        });
     }
     for (const container of catalog?.containers ?? []) {
-      stat(container.profiles, `Container '${container.name}'`, { kind: 'container', name: container.name, field: 'profiles' });
+      stat(container.profiles, `Container '${container.name}'`, {
+        kind: 'container',
+        name: container.name,
+        field: 'profiles',
+      });
     }
   }
 
@@ -48,11 +67,16 @@ export function checkProfiles(context: ValidationContext): void {
     if (pinned === undefined || siteCatalogs.length === 0) continue;
     const site = String(typeof pinned === 'object' ? pinned.text : pinned);
     if (!siteNames.has(site) && site !== 'local' && site !== 'condorpool') {
-      report(context, 'PC222', `Job '${job.id}' is pinned to site '${site}' (selector.execution.site), which the site catalog does not have.`, {
-        kind: 'job',
-        jobId: job.id,
-        field: 'profiles',
-      });
+      report(
+        context,
+        'PC222',
+        `Job '${job.id}' is pinned to site '${site}' (selector.execution.site), which the site catalog does not have.`,
+        {
+          kind: 'job',
+          jobId: job.id,
+          field: 'profiles',
+        },
+      );
     }
   }
 }

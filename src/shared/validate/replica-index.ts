@@ -23,7 +23,10 @@ export class ReplicaIndex {
   readonly uncheckable: UncheckableReplica[] = [];
 
   constructor(bundle: WorkflowBundle) {
-    const sources: Array<readonly Replica[] | undefined> = [bundle.workflow.replicaCatalog?.replicas, bundle.catalogs.replicas?.replicas];
+    const sources: Array<readonly Replica[] | undefined> = [
+      bundle.workflow.replicaCatalog?.replicas,
+      bundle.catalogs.replicas?.replicas,
+    ];
     for (const replicas of sources) {
       for (const replica of replicas ?? []) {
         if (!replica.regex) {

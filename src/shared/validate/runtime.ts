@@ -10,7 +10,10 @@ import { scalarNumber } from '../model/scalar';
  * to that site or the transformation has a single site. Jobs without a runtime get 0 and
  * are counted. Cost: O(transformations + jobs).
  */
-export function jobRuntimes(jobs: readonly Job[], catalogs: ReadonlyArray<TransformationCatalog | undefined>): { seconds: Float64Array; missing: number } {
+export function jobRuntimes(
+  jobs: readonly Job[],
+  catalogs: ReadonlyArray<TransformationCatalog | undefined>,
+): { seconds: Float64Array; missing: number } {
   const byName = new Map<string, Transformation[]>();
   for (const catalog of catalogs) {
     for (const t of catalog?.transformations ?? []) {
@@ -26,11 +29,18 @@ export function jobRuntimes(jobs: readonly Job[], catalogs: ReadonlyArray<Transf
     let value: number | undefined;
     if (job.type === 'job') {
       const t = (byName.get(job.name) ?? []).find(
-        (candidate) => (job.namespace === undefined || candidate.namespace === job.namespace) && (job.version === undefined || candidate.version === job.version),
+        (candidate) =>
+          (job.namespace === undefined || candidate.namespace === job.namespace) &&
+          (job.version === undefined || candidate.version === job.version),
       );
       if (t) {
         const pinned = job.profiles?.selector?.['execution.site'];
-        const site = pinned !== undefined ? t.sites.find((s) => s.name === String(typeof pinned === 'object' ? pinned.text : pinned)) : t.sites.length === 1 ? t.sites[0] : undefined;
+        const site =
+          pinned !== undefined
+            ? t.sites.find((s) => s.name === String(typeof pinned === 'object' ? pinned.text : pinned))
+            : t.sites.length === 1
+              ? t.sites[0]
+              : undefined;
         value = runtimeOf(site?.profiles) ?? runtimeOf(t.profiles);
       }
     }

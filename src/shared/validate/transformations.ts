@@ -18,7 +18,9 @@ import { report, type ValidationContext } from './context';
  */
 export function checkTransformations(context: ValidationContext): void {
   const { workflow, bundle } = context;
-  const catalogs = [workflow.transformationCatalog, bundle.catalogs.transformations].filter((c): c is TransformationCatalog => c !== undefined);
+  const catalogs = [workflow.transformationCatalog, bundle.catalogs.transformations].filter(
+    (c): c is TransformationCatalog => c !== undefined,
+  );
   const computeJobs = workflow.jobs.filter((job): job is ComputeJob => job.type === 'job');
   if (catalogs.length === 0) {
     if (computeJobs.length > 0) {
@@ -67,11 +69,16 @@ export function checkTransformations(context: ValidationContext): void {
     lastOk = ok;
     if (!ok) {
       const key = formatTransformationKey(job.namespace, job.name, job.version);
-      report(context, 'PC208', `Job '${job.id}' runs transformation '${key}', which the transformation catalog does not have; pegasus-plan cannot place it on a site.`, {
-        kind: 'job',
-        jobId: job.id,
-        field: 'name',
-      });
+      report(
+        context,
+        'PC208',
+        `Job '${job.id}' runs transformation '${key}', which the transformation catalog does not have; pegasus-plan cannot place it on a site.`,
+        {
+          kind: 'job',
+          jobId: job.id,
+          field: 'name',
+        },
+      );
     }
   }
 
@@ -80,21 +87,31 @@ export function checkTransformations(context: ValidationContext): void {
       const key = formatTransformationKey(t.namespace, t.name, t.version);
       for (const site of t.sites) {
         if (site.container !== undefined && !containers.has(site.container)) {
-          report(context, 'PC218', `Transformation '${key}' on site '${site.name}' runs in container '${site.container}', which the transformation catalog does not define.`, {
-            kind: 'transformation',
-            key,
-            field: 'container',
-          });
+          report(
+            context,
+            'PC218',
+            `Transformation '${key}' on site '${site.name}' runs in container '${site.container}', which the transformation catalog does not define.`,
+            {
+              kind: 'transformation',
+              key,
+              field: 'container',
+            },
+          );
         }
       }
       for (const required of t.requires ?? []) {
         const parsed = parseKey(required);
         if (!found(parsed.namespace, parsed.name, parsed.version)) {
-          report(context, 'PC221', `Transformation '${key}' requires '${required}', which the transformation catalog does not have.`, {
-            kind: 'transformation',
-            key,
-            field: 'requires',
-          });
+          report(
+            context,
+            'PC221',
+            `Transformation '${key}' requires '${required}', which the transformation catalog does not have.`,
+            {
+              kind: 'transformation',
+              key,
+              field: 'requires',
+            },
+          );
         }
       }
     }
@@ -107,5 +124,7 @@ function parseKey(key: string): { namespace?: string; name: string; version?: st
   const namespace = sep === -1 ? undefined : key.slice(0, sep);
   const rest = sep === -1 ? key : key.slice(sep + 2);
   const colon = rest.lastIndexOf(':');
-  return colon === -1 ? { namespace, name: rest } : { namespace, name: rest.slice(0, colon), version: rest.slice(colon + 1) };
+  return colon === -1
+    ? { namespace, name: rest }
+    : { namespace, name: rest.slice(0, colon), version: rest.slice(colon + 1) };
 }

@@ -18,7 +18,12 @@ describe('pegasus-canvas export', () => {
     const result = await runCli(['export', 'diamond.yml', '--to', 'yaml', '-o', out], examples);
     expect(result).toMatchObject({ code: 0, stdout: '' });
     const back = readWorkflow(readFileSync(out, 'utf8'));
-    expect(back.ok && back.value.jobs.map((j) => j.id)).toEqual(['preprocess', 'findrange_1', 'findrange_2', 'analyze']);
+    expect(back.ok && back.value.jobs.map((j) => j.id)).toEqual([
+      'preprocess',
+      'findrange_1',
+      'findrange_2',
+      'analyze',
+    ]);
     expect(readdirSync(temp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -34,7 +39,12 @@ describe('pegasus-canvas export', () => {
   });
 
   it('refuses bad usage with exit 2 and an unreadable file with exit 2', async () => {
-    for (const args of [['export', 'diamond.yml'], ['export', 'diamond.yml', '--to', 'xml'], ['export', 'diamond.yml', '--to', 'yaml', '--files'], ['export', '--to', 'yaml']]) {
+    for (const args of [
+      ['export', 'diamond.yml'],
+      ['export', 'diamond.yml', '--to', 'xml'],
+      ['export', 'diamond.yml', '--to', 'yaml', '--files'],
+      ['export', '--to', 'yaml'],
+    ]) {
       const result = await runCli(args, examples);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toContain('usage: pegasus-canvas export');
@@ -45,7 +55,10 @@ describe('pegasus-canvas export', () => {
   });
 
   it('exits 1 when the output cannot be written', async () => {
-    const result = await runCli(['export', 'diamond.yml', '--to', 'yaml', '-o', path.join(temp, 'no-such-dir', 'x.yml')], examples);
+    const result = await runCli(
+      ['export', 'diamond.yml', '--to', 'yaml', '-o', path.join(temp, 'no-such-dir', 'x.yml')],
+      examples,
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('cannot write');
   });
@@ -55,7 +68,12 @@ describe('pegasus-canvas info', () => {
   it('prints the shape of the diamond', async () => {
     const result = await runCli(['info', 'diamond.yml'], examples);
     expect(result.code).toBe(0);
-    const rows = Object.fromEntries(result.stdout.split('\n').filter((l) => /^\S/.test(l)).map((l) => [l.slice(0, 14).trim(), l.slice(14)]));
+    const rows = Object.fromEntries(
+      result.stdout
+        .split('\n')
+        .filter((l) => /^\S/.test(l))
+        .map((l) => [l.slice(0, 14).trim(), l.slice(14)]),
+    );
     expect(rows).toMatchObject({ jobs: '4', files: '6', levels: '3', width: '2', roots: '1', leaves: '1' });
     expect(rows.edges).toBe('4 (4 inferred from files, 0 explicit only)');
     expect(result.stdout).toContain('preprocess -> findrange_1 -> analyze');
@@ -64,10 +82,24 @@ describe('pegasus-canvas info', () => {
   it('gives the critical path by runtime, the transformation catalog first, with --json', async () => {
     const result = await runCli(['info', 'features.yml', '--json'], examples);
     const facts = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(facts).toMatchObject({ workflow: 'features', jobs: 4, edges: 2, inferredEdges: 1, explicitEdges: 1, levels: 2, width: 2, roots: 2, leaves: 2 });
+    expect(facts).toMatchObject({
+      workflow: 'features',
+      jobs: 4,
+      edges: 2,
+      inferredEdges: 1,
+      explicitEdges: 1,
+      levels: 2,
+      width: 2,
+      roots: 2,
+      leaves: 2,
+    });
     // Job a says 3600 s but its transformation says 600 s, and the catalog wins.
     expect(facts.criticalPath).toEqual({ jobs: ['a', 'b'], seconds: 1200 });
-    expect(facts.catalogs).toEqual({ sites: { origin: 'embedded' }, replicas: { origin: 'embedded' }, transformations: { origin: 'embedded' } });
+    expect(facts.catalogs).toEqual({
+      sites: { origin: 'embedded' },
+      replicas: { origin: 'embedded' },
+      transformations: { origin: 'embedded' },
+    });
   });
 
   it('names catalog files found beside the workflow', async () => {
@@ -81,7 +113,10 @@ describe('pegasus-canvas info', () => {
 
   it('says when the dependencies have a cycle', async () => {
     const file = path.join(temp, 'loop.yml');
-    writeFileSync(file, 'pegasus: "5.0"\nname: loop\njobs:\n- {type: job, name: t, id: a, arguments: [], uses: []}\n- {type: job, name: t, id: b, arguments: [], uses: []}\njobDependencies:\n- {id: a, children: [b]}\n- {id: b, children: [a]}\n');
+    writeFileSync(
+      file,
+      'pegasus: "5.0"\nname: loop\njobs:\n- {type: job, name: t, id: a, arguments: [], uses: []}\n- {type: job, name: t, id: b, arguments: [], uses: []}\njobDependencies:\n- {id: a, children: [b]}\n- {id: b, children: [a]}\n',
+    );
     const result = await runCli(['info', file], temp);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('levels        - (the dependencies have a cycle: run validate)');

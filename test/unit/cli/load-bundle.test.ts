@@ -46,11 +46,16 @@ describe('loadWorkflowBundle', () => {
     const loaded = await loadWorkflowBundle(sharedPath('examples', '01-quickstart-hello-world.yml'), {
       transformationsFile: sharedPath('examples', '09-sharedfs-hello-world-catalogs', 'transformations.yml'),
     });
-    expect(loaded.ok && loaded.bundle.catalogs.transformations?.transformations.map((t) => t.name)).toEqual(['hello', 'world']);
+    expect(loaded.ok && loaded.bundle.catalogs.transformations?.transformations.map((t) => t.name)).toEqual([
+      'hello',
+      'world',
+    ]);
   });
 
   it('fails with a clear message when a named catalog is missing', async () => {
-    const loaded = await loadWorkflowBundle(sharedPath('examples', 'diamond.yml'), { sitesFile: path.join(temp, 'nope.yml') });
+    const loaded = await loadWorkflowBundle(sharedPath('examples', 'diamond.yml'), {
+      sitesFile: path.join(temp, 'nope.yml'),
+    });
     expect(loaded.ok).toBe(false);
     expect(codes(loaded.diagnostics)).toEqual(['PC290']);
     expect(loaded.diagnostics[0]!.message).toBe(`${path.join(temp, 'nope.yml')} does not exist`);

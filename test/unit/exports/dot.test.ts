@@ -5,7 +5,10 @@ import { job, workflow } from '../validate/builders';
 
 /** `"a" -> "b"` edges of a DOT text, with their attributes. */
 function edges(dot: string): string[] {
-  return dot.split('\n').filter((l) => l.includes(' -> ')).map((l) => l.trim().replace(/;$/, ''));
+  return dot
+    .split('\n')
+    .filter((l) => l.includes(' -> '))
+    .map((l) => l.trim().replace(/;$/, ''));
 }
 
 describe('toDot', () => {
@@ -14,7 +17,12 @@ describe('toDot', () => {
     const dot = toDot(bundle.workflow);
     expect(dot.startsWith('digraph "diamond" {')).toBe(true);
     expect(dot).toContain('"preprocess" [label="preprocess\\ndiamond::preprocess:4.0"];');
-    expect(edges(dot)).toEqual(['"preprocess" -> "findrange_1"', '"preprocess" -> "findrange_2"', '"findrange_1" -> "analyze"', '"findrange_2" -> "analyze"']);
+    expect(edges(dot)).toEqual([
+      '"preprocess" -> "findrange_1"',
+      '"preprocess" -> "findrange_2"',
+      '"findrange_1" -> "analyze"',
+      '"findrange_2" -> "analyze"',
+    ]);
     expect(dot.trimEnd().endsWith('}')).toBe(true);
   });
 

@@ -15,7 +15,10 @@ export const EXAMPLE_FILES = [
   'sub-diamond_sub1.yml',
 ];
 
-export async function loadExample(name: string): Promise<{ bundle: WorkflowBundle; files: { workflow: string; sites?: string; replicas?: string; transformations?: string } }> {
+export async function loadExample(name: string): Promise<{
+  bundle: WorkflowBundle;
+  files: { workflow: string; sites?: string; replicas?: string; transformations?: string };
+}> {
   const loaded = await loadWorkflowBundle(sharedPath('examples', name));
   if (!loaded.ok) throw new Error(`${name}: ${JSON.stringify(loaded.diagnostics)}`);
   return loaded;

@@ -1,9 +1,16 @@
 import { dependencyList } from '../../../src/shared/infer';
 import { isSubWorkflow, scalarText, type CatalogFiles, type Scalar, type Workflow } from '../../../src/shared/model';
 
-const texts = (record: Record<string, Scalar> | undefined) => (record ? Object.fromEntries(Object.entries(record).map(([k, v]) => [k, scalarText(v)])) : undefined);
+const texts = (record: Record<string, Scalar> | undefined) =>
+  record ? Object.fromEntries(Object.entries(record).map(([k, v]) => [k, scalarText(v)])) : undefined;
 const profiles = (p: object | undefined) =>
-  p ? Object.fromEntries(Object.entries(p).filter(([ns]) => ns !== 'extra').map(([ns, entries]) => [ns, texts(entries as Record<string, Scalar>)])) : undefined;
+  p
+    ? Object.fromEntries(
+        Object.entries(p)
+          .filter(([ns]) => ns !== 'extra')
+          .map(([ns, entries]) => [ns, texts(entries as Record<string, Scalar>)]),
+      )
+    : undefined;
 const clean = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** What the document says, in a form that ignores what YAML and the API may spell differently. */
@@ -13,7 +20,9 @@ export function normalize(workflow: Workflow, catalogs: CatalogFiles) {
     profiles: profiles(workflow.profiles),
     metadata: texts(workflow.metadata),
     hooks: workflow.hooks?.shell.map((h) => [h.on, h.cmd]),
-    edges: dependencyList(workflow).flatMap((d) => d.children.map((c) => `${d.id}>${c}`)).sort(),
+    edges: dependencyList(workflow)
+      .flatMap((d) => d.children.map((c) => `${d.id}>${c}`))
+      .sort(),
     jobs: workflow.jobs.map((job) => ({
       type: job.type,
       id: job.id,
@@ -47,17 +56,30 @@ export function normalize(workflow: Workflow, catalogs: CatalogFiles) {
         ...s,
         extra: undefined,
         profiles: profiles(s.profiles),
-        directories: s.directories?.map((d) => ({ ...d, fileServers: d.fileServers.map((f) => ({ ...f, operation: f.operation ?? 'all', profiles: profiles(f.profiles) })) })),
+        directories: s.directories?.map((d) => ({
+          ...d,
+          fileServers: d.fileServers.map((f) => ({
+            ...f,
+            operation: f.operation ?? 'all',
+            profiles: profiles(f.profiles),
+          })),
+        })),
       })),
-      replicas: (rc as Workflow['replicaCatalog'])?.replicas.map((r) => ({ ...r, metadata: texts(r.metadata), pfns: [...r.pfns].sort((a, b) => a.pfn.localeCompare(b.pfn)) })),
+      replicas: (rc as Workflow['replicaCatalog'])?.replicas.map((r) => ({
+        ...r,
+        metadata: texts(r.metadata),
+        pfns: [...r.pfns].sort((a, b) => a.pfn.localeCompare(b.pfn)),
+      })),
       transformations: (tc as Workflow['transformationCatalog'])?.transformations.map((t) => ({
         ...t,
         profiles: profiles(t.profiles),
         metadata: texts(t.metadata),
         sites: t.sites.map((s) => ({ ...s, profiles: profiles(s.profiles), metadata: texts(s.metadata) })),
       })),
-      containers: (tc as Workflow['transformationCatalog'])?.containers?.map((c) => ({ ...c, profiles: profiles(c.profiles) })),
+      containers: (tc as Workflow['transformationCatalog'])?.containers?.map((c) => ({
+        ...c,
+        profiles: profiles(c.profiles),
+      })),
     })),
   });
 }
-

@@ -32,15 +32,21 @@ describe('toPythonScript', () => {
   it('diamond.yml: declares each transformation and file once and uses them', async () => {
     const { bundle } = await loadExample('diamond.yml');
     const script = toPythonScript(bundle);
-    expect(script).toContain('preprocess = Transformation(\n    "preprocess",\n    namespace="diamond",\n    version="4.0",\n    site="condorpool",\n    pfn="/usr/bin/pegasus-keg",\n    is_stageable=False,\n    arch=Arch.X86_64,\n    os_type=OS.LINUX,\n)');
+    expect(script).toContain(
+      'preprocess = Transformation(\n    "preprocess",\n    namespace="diamond",\n    version="4.0",\n    site="condorpool",\n    pfn="/usr/bin/pegasus-keg",\n    is_stageable=False,\n    arch=Arch.X86_64,\n    os_type=OS.LINUX,\n)',
+    );
     expect(script.match(/^f_a = /gm)).toHaveLength(1);
     expect(script).toContain('f_a = File("f.a").add_metadata(creator="refs")');
     expect(script).toContain('Job(preprocess, _id="preprocess")');
     expect(script).toContain('.add_args("-a", "preprocess", "-T", "3", "-i", f_a, "-o", f_b1, f_b2)');
     expect(script).toContain('.add_outputs(f_d, register_replica=False)');
-    expect(script).toContain('rc.add_replica("local", "f.a", "/home/scientist/wf/inputs/f.a", metadata={"creator": "refs"})');
+    expect(script).toContain(
+      'rc.add_replica("local", "f.a", "/home/scientist/wf/inputs/f.a", metadata={"creator": "refs"})',
+    );
     expect(script).toContain('Grid(Grid.BATCH, "hpc.example.org", Scheduler.SLURM, job_type=SupportedJobs.COMPUTE)');
-    expect(script).toContain('wf.add_site_catalog(sc)\nwf.add_replica_catalog(rc)\nwf.add_transformation_catalog(tc)\nwf.write("diamond.yml")');
+    expect(script).toContain(
+      'wf.add_site_catalog(sc)\nwf.add_replica_catalog(rc)\nwf.add_transformation_catalog(tc)\nwf.write("diamond.yml")',
+    );
     // Every edge of the diamond is inferred from files: no add_dependency.
     expect(script).not.toContain('add_dependency');
   });
@@ -85,7 +91,9 @@ describe('toPythonScript', () => {
     const script = toPythonScript(bundle);
     expect(script).toContain('SubWorkflow("sub-diamond_sub1.yml", is_planned=False, _id="sub1")');
     expect(script).toContain('SubWorkflow("legacy.dag", is_planned=True, _id="sub3")');
-    expect(script).toContain('.add_planner_args(cluster=["horizontal"], sites=["condorpool"], output_sites=["local"], relative_dir="sub2-run", cleanup="inplace", verbose=3, **{"pegasus.data.configuration": "condorio"})');
+    expect(script).toContain(
+      '.add_planner_args(cluster=["horizontal"], sites=["condorpool"], output_sites=["local"], relative_dir="sub2-run", cleanup="inplace", verbose=3, **{"pegasus.data.configuration": "condorio"})',
+    );
     // The SubWorkflow adds its own file; the script must not add it again (DuplicateError).
     expect(script).not.toMatch(/add_inputs\([^)]*other_workflow_yml/);
     expect(script).toContain('wf.add_dependency(job_sub1, children=[job_sub3])');
@@ -95,9 +103,15 @@ describe('toPythonScript', () => {
     const { bundle, files } = await loadExample('diamond-catalogs/workflow.yml');
     const script = toPythonScript(bundle, {
       workflowFile: 'workflow.yml',
-      catalogFiles: { sites: path.basename(files.sites!), replicas: path.basename(files.replicas!), transformations: path.basename(files.transformations!) },
+      catalogFiles: {
+        sites: path.basename(files.sites!),
+        replicas: path.basename(files.replicas!),
+        transformations: path.basename(files.transformations!),
+      },
     });
-    expect(script).toContain('sc.write("sites.yml")\nrc.write("replicas.yml")\ntc.write("transformations.yml")\nwf.write("workflow.yml")');
+    expect(script).toContain(
+      'sc.write("sites.yml")\nrc.write("replicas.yml")\ntc.write("transformations.yml")\nwf.write("workflow.yml")',
+    );
     expect(script).not.toContain('add_site_catalog');
   });
 
@@ -107,7 +121,17 @@ describe('toPythonScript', () => {
         pegasus: '5.0.4',
         name: 'odd',
         jobs: [
-          { type: 'job', id: 'a', name: 't', arguments: [], uses: [{ lfn: 'x', type: 'inout' }, { lfn: 'y', type: 'input', optional: true }], extra: { 'x-note': 1 } },
+          {
+            type: 'job',
+            id: 'a',
+            name: 't',
+            arguments: [],
+            uses: [
+              { lfn: 'x', type: 'inout' },
+              { lfn: 'y', type: 'input', optional: true },
+            ],
+            extra: { 'x-note': 1 },
+          },
           { type: 'job', id: 'a', name: 't', arguments: [], uses: [] },
         ],
         dependencies: [{ id: 'a', children: ['ghost'] }],
@@ -128,7 +152,21 @@ describe('toPythonScript', () => {
       workflow: {
         pegasus: '5.0.4',
         name: evil,
-        jobs: [{ type: 'job', id: 'j', name: evil, arguments: [evil, 'line\nbreak'], uses: [{ lfn: evil, type: 'input' }, { lfn: 'a\nimport os', type: 'none' }, { lfn: 'b\rimport os', type: 'inout' }], profiles: { env: { [evil]: evil } }, metadata: { [evil]: evil } }],
+        jobs: [
+          {
+            type: 'job',
+            id: 'j',
+            name: evil,
+            arguments: [evil, 'line\nbreak'],
+            uses: [
+              { lfn: evil, type: 'input' },
+              { lfn: 'a\nimport os', type: 'none' },
+              { lfn: 'b\rimport os', type: 'inout' },
+            ],
+            profiles: { env: { [evil]: evil } },
+            metadata: { [evil]: evil },
+          },
+        ],
         dependencies: [],
       },
       catalogs: {},

@@ -15,7 +15,26 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** Text that is hard to quote: quotes, backslashes, line breaks, braces, non-ASCII, Python keywords. */
 const nasty = fc.oneof(
-  fc.constantFrom('"', "'", '\\', '\n', '\r\n', '\t', '{', '}', '#', '"""', 'é', '漢', '😀', 'import os', 'lambda', 'self', 'File', 'wf'),
+  fc.constantFrom(
+    '"',
+    "'",
+    '\\',
+    '\n',
+    '\r\n',
+    '\t',
+    '{',
+    '}',
+    '#',
+    '"""',
+    'é',
+    '漢',
+    '😀',
+    'import os',
+    'lambda',
+    'self',
+    'File',
+    'wf',
+  ),
   fc.string({ minLength: 1, maxLength: 6 }),
 );
 const text = fc.array(nasty, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
@@ -30,9 +49,27 @@ const arbitraryWorkflow: fc.Arbitrary<Workflow> = fc
       fc.record({
         name: text,
         label: fc.option(text, { nil: undefined }),
-        args: fc.array(fc.oneof(text, fc.integer({ min: -5, max: 99999 }), fc.nat({ max: 5 }).map((n) => ({ ref: n }))), { maxLength: 4 }),
-        uses: fc.array(fc.record({ lfn: fc.nat({ max: 5 }), type: fc.constantFrom<FileUse['type']>('input', 'output', 'checkpoint'), flag: fc.boolean() }), { maxLength: 4 }),
-        env: fc.dictionary(text, text.filter((v) => v !== ''), { maxKeys: 2 }),
+        args: fc.array(
+          fc.oneof(
+            text,
+            fc.integer({ min: -5, max: 99999 }),
+            fc.nat({ max: 5 }).map((n) => ({ ref: n })),
+          ),
+          { maxLength: 4 },
+        ),
+        uses: fc.array(
+          fc.record({
+            lfn: fc.nat({ max: 5 }),
+            type: fc.constantFrom<FileUse['type']>('input', 'output', 'checkpoint'),
+            flag: fc.boolean(),
+          }),
+          { maxLength: 4 },
+        ),
+        env: fc.dictionary(
+          text,
+          text.filter((v) => v !== ''),
+          { maxKeys: 2 },
+        ),
         cores: fc.option(fc.integer({ min: 1, max: 64 }), { nil: undefined }),
         metadata: fc.dictionary(text, text, { maxKeys: 2 }),
         hook: fc.option(text, { nil: undefined }),
@@ -50,17 +87,28 @@ const arbitraryWorkflow: fc.Arbitrary<Workflow> = fc
       for (const u of spec.uses) {
         const lfn = lfns[u.lfn % lfns.length]!;
         if (uses.some((x) => x.lfn === lfn)) continue;
-        uses.push(u.type === 'input' ? { lfn, type: 'input', ...(u.flag ? { bypass: true } : {}) } : { lfn, type: u.type, stageOut: u.flag, registerReplica: !u.flag });
+        uses.push(
+          u.type === 'input'
+            ? { lfn, type: 'input', ...(u.flag ? { bypass: true } : {}) }
+            : { lfn, type: u.type, stageOut: u.flag, registerReplica: !u.flag },
+        );
       }
       return {
         type: 'job',
         id: jobId,
         name: spec.name,
         ...(spec.label !== undefined ? { nodeLabel: spec.label } : {}),
-        arguments: spec.args.map((a) => (typeof a === 'object' ? (uses.length > 0 ? uses[a.ref % uses.length]!.lfn : 'x') : a)),
+        arguments: spec.args.map((a) =>
+          typeof a === 'object' ? (uses.length > 0 ? uses[a.ref % uses.length]!.lfn : 'x') : a,
+        ),
         uses,
         ...(Object.keys(spec.env).length > 0 || spec.cores !== undefined
-          ? { profiles: { ...(Object.keys(spec.env).length > 0 ? { env: spec.env } : {}), ...(spec.cores !== undefined ? { pegasus: { cores: spec.cores } } : {}) } }
+          ? {
+              profiles: {
+                ...(Object.keys(spec.env).length > 0 ? { env: spec.env } : {}),
+                ...(spec.cores !== undefined ? { pegasus: { cores: spec.cores } } : {}),
+              },
+            }
           : {}),
         ...(Object.keys(spec.metadata).length > 0 ? { metadata: spec.metadata } : {}),
         ...(spec.hook !== undefined ? { hooks: { shell: [{ on: 'error' as const, cmd: spec.hook }] } } : {}),

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { plannerArgsCall } from '../../../src/shared/formats/python-api/planner-args';
 import { NameAllocator } from '../../../src/shared/formats/python-api/names';
-import { isPythonIdentifier, pyKeywords, pyScalar, pyString } from '../../../src/shared/formats/python-api/python-literal';
+import {
+  isPythonIdentifier,
+  pyKeywords,
+  pyScalar,
+  pyString,
+} from '../../../src/shared/formats/python-api/python-literal';
 
 describe('Python literals', () => {
   it('quotes strings with escapes Python reads back', () => {
@@ -24,7 +29,13 @@ describe('Python literals', () => {
     expect(isPythonIdentifier('cores')).toBe(true);
     expect(isPythonIdentifier('clusters.size')).toBe(false);
     expect(isPythonIdentifier('class')).toBe(false);
-    expect(pyKeywords([['cores', '4'], ['clusters.size', '2'], ['lambda', '1']])).toBe('cores=4, **{"clusters.size": 2, "lambda": 1}');
+    expect(
+      pyKeywords([
+        ['cores', '4'],
+        ['clusters.size', '2'],
+        ['lambda', '1'],
+      ]),
+    ).toBe('cores=4, **{"clusters.size": 2, "lambda": 1}');
   });
 
   it('names variables after what they hold, uniquely', () => {
@@ -40,7 +51,20 @@ describe('Python literals', () => {
 
 describe('plannerArgsCall', () => {
   it('maps the arguments add_planner_args writes back to its keywords', () => {
-    const args = ['-Dpegasus.data.configuration=condorio', '--cluster', 'horizontal', '--sites', 'condorpool', '--output-sites', 'local', '--relative-dir', 'sub2-run', '--cleanup', 'inplace', '-vvv'];
+    const args = [
+      '-Dpegasus.data.configuration=condorio',
+      '--cluster',
+      'horizontal',
+      '--sites',
+      'condorpool',
+      '--output-sites',
+      'local',
+      '--relative-dir',
+      'sub2-run',
+      '--cleanup',
+      'inplace',
+      '-vvv',
+    ];
     expect(plannerArgsCall(args)).toBe(
       'add_planner_args(cluster=["horizontal"], sites=["condorpool"], output_sites=["local"], relative_dir="sub2-run", cleanup="inplace", verbose=3, **{"pegasus.data.configuration": "condorio"})',
     );

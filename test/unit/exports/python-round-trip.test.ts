@@ -3,7 +3,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readReplicaCatalog, readSiteCatalog, readTransformationCatalog, readWorkflow } from '../../../src/shared/formats/pegasus-yaml';
+import {
+  readReplicaCatalog,
+  readSiteCatalog,
+  readTransformationCatalog,
+  readWorkflow,
+} from '../../../src/shared/formats/pegasus-yaml';
 import { toPythonScript } from '../../../src/shared/formats/python-api';
 import type { CatalogFiles } from '../../../src/shared/model';
 import { normalize } from './normalize';
@@ -38,7 +43,11 @@ describe('exported Python scripts run and reproduce the document', () => {
       mkdirSync(dir);
       const script = toPythonScript(bundle, {
         workflowFile: 'out.yml',
-        catalogFiles: { sites: files.sites && 'sites.yml', replicas: files.replicas && 'replicas.yml', transformations: files.transformations && 'transformations.yml' },
+        catalogFiles: {
+          sites: files.sites && 'sites.yml',
+          replicas: files.replicas && 'replicas.yml',
+          transformations: files.transformations && 'transformations.yml',
+        },
       });
       writeFileSync(path.join(dir, 'make.py'), script);
       execFileSync('python3', ['make.py'], { cwd: dir, env: { ...process.env, PYTHONPATH: standIn }, stdio: 'pipe' });
@@ -47,7 +56,8 @@ describe('exported Python scripts run and reproduce the document', () => {
       const catalogs: CatalogFiles = {};
       if (files.sites) catalogs.sites = readBack(path.join(dir, 'sites.yml'), (t) => readSiteCatalog(t));
       if (files.replicas) catalogs.replicas = readBack(path.join(dir, 'replicas.yml'), (t) => readReplicaCatalog(t));
-      if (files.transformations) catalogs.transformations = readBack(path.join(dir, 'transformations.yml'), (t) => readTransformationCatalog(t));
+      if (files.transformations)
+        catalogs.transformations = readBack(path.join(dir, 'transformations.yml'), (t) => readTransformationCatalog(t));
       expect(normalize(workflow, catalogs)).toEqual(normalize(bundle.workflow, bundle.catalogs));
     });
   }

@@ -12,23 +12,53 @@ function isCycle(edges: ReadonlyArray<readonly [number, number]>, cycle: number[
 
 describe('findCycles', () => {
   it('finds nothing in a DAG, an empty graph or isolated nodes', () => {
-    expect(findCycles(graph(4, [[0, 1], [0, 2], [1, 3], [2, 3]]))).toEqual([]);
+    expect(
+      findCycles(
+        graph(4, [
+          [0, 1],
+          [0, 2],
+          [1, 3],
+          [2, 3],
+        ]),
+      ),
+    ).toEqual([]);
     expect(findCycles(graph(0, []))).toEqual([]);
     expect(findCycle(graph(3, []))).toBeUndefined();
   });
 
   it('reports a self loop as a one-node cycle', () => {
-    expect(findCycles(graph(3, [[0, 1], [1, 1]]))).toEqual([[1]]);
+    expect(
+      findCycles(
+        graph(3, [
+          [0, 1],
+          [1, 1],
+        ]),
+      ),
+    ).toEqual([[1]]);
   });
 
   it('returns the path of a two-node cycle', () => {
-    expect(findCycle(graph(3, [[0, 1], [1, 2], [2, 1]]))).toEqual([1, 2]);
+    expect(
+      findCycle(
+        graph(3, [
+          [0, 1],
+          [1, 2],
+          [2, 1],
+        ]),
+      ),
+    ).toEqual([1, 2]);
   });
 
   it('reports one cycle per tangle, and each is a real cycle', () => {
     const edges: Array<[number, number]> = [
-      [0, 1], [1, 2], [2, 0], // first loop
-      [3, 4], [4, 5], [5, 6], [6, 3], [4, 6], // second loop with a chord
+      [0, 1],
+      [1, 2],
+      [2, 0], // first loop
+      [3, 4],
+      [4, 5],
+      [5, 6],
+      [6, 3],
+      [4, 6], // second loop with a chord
       [2, 3], // joins them one way only
     ];
     const cycles = findCycles(graph(7, edges));
@@ -39,7 +69,16 @@ describe('findCycles', () => {
   });
 
   it('respects the limit', () => {
-    expect(findCycles(graph(4, [[0, 0], [1, 1], [2, 2]]), 2)).toHaveLength(2);
+    expect(
+      findCycles(
+        graph(4, [
+          [0, 0],
+          [1, 1],
+          [2, 2],
+        ]),
+        2,
+      ),
+    ).toHaveLength(2);
   });
 
   it('handles a 200,000-node ring without recursion', () => {
@@ -69,7 +108,14 @@ describe('findCycles', () => {
 
 describe('stronglyConnectedComponents', () => {
   it('groups the nodes of each loop', () => {
-    const { component, count } = stronglyConnectedComponents(graph(5, [[0, 1], [1, 0], [1, 2], [3, 4]]));
+    const { component, count } = stronglyConnectedComponents(
+      graph(5, [
+        [0, 1],
+        [1, 0],
+        [1, 2],
+        [3, 4],
+      ]),
+    );
     expect(count).toBe(4);
     expect(component[0]).toBe(component[1]);
     expect(new Set([component[2], component[3], component[4], component[0]]).size).toBe(4);

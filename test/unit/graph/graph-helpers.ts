@@ -23,7 +23,10 @@ export const arbitraryDag = fc
   .chain((n) =>
     fc.record({
       n: fc.constant(n),
-      edges: fc.array(fc.tuple(fc.integer({ min: 0, max: Math.max(0, n - 1) }), fc.integer({ min: 0, max: Math.max(0, n - 1) })), { maxLength: n * 3 }),
+      edges: fc.array(
+        fc.tuple(fc.integer({ min: 0, max: Math.max(0, n - 1) }), fc.integer({ min: 0, max: Math.max(0, n - 1) })),
+        { maxLength: n * 3 },
+      ),
       perm: fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }),
     }),
   )
@@ -31,4 +34,3 @@ export const arbitraryDag = fc
     n,
     edges: edges.filter(([a, b]) => a < b).map(([a, b]) => [perm[a]!, perm[b]!] as const),
   }));
-

@@ -6,7 +6,14 @@ import { arbitraryDag, graph } from './graph-helpers';
 
 describe('topologicalOrder', () => {
   it('orders a diamond parents first', () => {
-    const order = topologicalOrder(graph(4, [[0, 1], [0, 2], [1, 3], [2, 3]]));
+    const order = topologicalOrder(
+      graph(4, [
+        [0, 1],
+        [0, 2],
+        [1, 3],
+        [2, 3],
+      ]),
+    );
     expect(Array.from(order!)).toEqual([0, 1, 2, 3]);
   });
 
@@ -19,8 +26,23 @@ describe('topologicalOrder', () => {
   });
 
   it('returns undefined on a cycle and on a self loop', () => {
-    expect(topologicalOrder(graph(3, [[0, 1], [1, 2], [2, 1]]))).toBeUndefined();
-    expect(topologicalOrder(graph(2, [[0, 1], [1, 1]]))).toBeUndefined();
+    expect(
+      topologicalOrder(
+        graph(3, [
+          [0, 1],
+          [1, 2],
+          [2, 1],
+        ]),
+      ),
+    ).toBeUndefined();
+    expect(
+      topologicalOrder(
+        graph(2, [
+          [0, 1],
+          [1, 1],
+        ]),
+      ),
+    ).toBeUndefined();
   });
 
   it('puts every parent before its child on random DAGs', () => {
@@ -37,7 +59,12 @@ describe('topologicalOrder', () => {
 
 describe('roots and leaves', () => {
   it('finds them on a diamond plus an isolated node', () => {
-    const dag = graph(5, [[0, 1], [0, 2], [1, 3], [2, 3]]);
+    const dag = graph(5, [
+      [0, 1],
+      [0, 2],
+      [1, 3],
+      [2, 3],
+    ]);
     expect(roots(dag)).toEqual([0, 4]);
     expect(leaves(dag)).toEqual([3, 4]);
   });

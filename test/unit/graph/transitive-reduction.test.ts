@@ -8,19 +8,31 @@ import { arbitraryDag, edgeStrings, graph } from './graph-helpers';
 function closure(n: number, edges: ReadonlyArray<readonly [number, number]>): boolean[][] {
   const reach = Array.from({ length: n }, () => new Array<boolean>(n).fill(false));
   for (const [a, b] of edges) reach[a]![b] = true;
-  for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) if (reach[i]![k]) for (let j = 0; j < n; j++) if (reach[k]![j]) reach[i]![j] = true;
+  for (let k = 0; k < n; k++)
+    for (let i = 0; i < n; i++) if (reach[i]![k]) for (let j = 0; j < n; j++) if (reach[k]![j]) reach[i]![j] = true;
   return reach;
 }
 
 describe('transitiveReduction', () => {
   it('drops the shortcut of a chain', () => {
-    const result = transitiveReduction(graph(3, [[0, 1], [1, 2], [0, 2]]))!;
+    const result = transitiveReduction(
+      graph(3, [
+        [0, 1],
+        [1, 2],
+        [0, 2],
+      ]),
+    )!;
     expect(edgeStrings(result.dag)).toEqual(['0>1', '1>2']);
     expect(result.complete).toBe(true);
   });
 
   it('keeps a diamond as it is', () => {
-    const edges: Array<[number, number]> = [[0, 1], [0, 2], [1, 3], [2, 3]];
+    const edges: Array<[number, number]> = [
+      [0, 1],
+      [0, 2],
+      [1, 3],
+      [2, 3],
+    ];
     expect(edgeStrings(transitiveReduction(graph(4, edges))!.dag)).toEqual(['0>1', '0>2', '1>3', '2>3']);
   });
 
@@ -30,12 +42,28 @@ describe('transitiveReduction', () => {
   });
 
   it('is undefined for a cyclic graph and empty for an empty one', () => {
-    expect(transitiveReduction(graph(2, [[0, 1], [1, 0]]))).toBeUndefined();
+    expect(
+      transitiveReduction(
+        graph(2, [
+          [0, 1],
+          [1, 0],
+        ]),
+      ),
+    ).toBeUndefined();
     expect(edgeStrings(transitiveReduction(graph(0, []))!.dag)).toEqual([]);
   });
 
   it('keeps the remaining edges when the budget runs out', () => {
-    const result = transitiveReduction(graph(4, [[0, 1], [1, 2], [0, 2], [2, 3], [0, 3]]), 0)!;
+    const result = transitiveReduction(
+      graph(4, [
+        [0, 1],
+        [1, 2],
+        [0, 2],
+        [2, 3],
+        [0, 3],
+      ]),
+      0,
+    )!;
     expect(result.complete).toBe(false);
     expect(edgeStrings(result.dag).length).toBeGreaterThanOrEqual(3);
   });

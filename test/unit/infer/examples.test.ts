@@ -48,7 +48,11 @@ describe('inference on the examples written by the Pegasus Python API', () => {
 
   it('covers every workflow in the examples folder', () => {
     const top = readdirSync(sharedPath('examples')).filter((f) => f.endsWith('.yml'));
-    expect(Object.keys(EXAMPLES).filter((f) => !f.includes('/')).sort()).toEqual(top.sort());
+    expect(
+      Object.keys(EXAMPLES)
+        .filter((f) => !f.includes('/'))
+        .sort(),
+    ).toEqual(top.sort());
   });
 
   describe('inference-edgecases.yml follows the rules', () => {

@@ -22,7 +22,12 @@ describe('inferDependencies', () => {
   });
 
   it('treats stdout and stderr as produced and stdin as consumed, even without uses', () => {
-    const wf = workflow([job('a', [], { stdout: 'o' }), job('b', [], { stderr: 'e' }), job('c', [], { stdin: 'o' }), job('d', ['in:e'])]);
+    const wf = workflow([
+      job('a', [], { stdout: 'o' }),
+      job('b', [], { stderr: 'e' }),
+      job('c', [], { stdin: 'o' }),
+      job('d', ['in:e']),
+    ]);
     expect(edges(wf)).toEqual(['a>c', 'b>d']);
   });
 
@@ -53,7 +58,10 @@ describe('inferDependencies', () => {
   });
 
   it('records explicit dependencies on unknown ids instead of adding edges', () => {
-    const wf = workflow([job('a')], {}, [{ id: 'a', children: ['ghost'] }, { id: 'nobody', children: ['a'] }]);
+    const wf = workflow([job('a')], {}, [
+      { id: 'a', children: ['ghost'] },
+      { id: 'nobody', children: ['a'] },
+    ]);
     const graph = inferDependencies(wf);
     expect(graph.unknownReferences).toEqual([
       ['a', 'ghost'],
@@ -72,7 +80,12 @@ describe('inferDependencies', () => {
   });
 
   it('builds jobs without edges among jobs with many children (sparse rows)', () => {
-    const jobs = [job('split', Array.from({ length: 50 }, (_, i) => `out:p${i}`))];
+    const jobs = [
+      job(
+        'split',
+        Array.from({ length: 50 }, (_, i) => `out:p${i}`),
+      ),
+    ];
     for (let i = 0; i < 50; i++) jobs.push(job(`w${i}`, [`in:p${i}`]));
     const graph = inferDependencies(workflow(jobs));
     expect(graph.offsets[1]).toBe(50);
@@ -83,7 +96,10 @@ describe('inferDependencies', () => {
 
 describe('explicitOnly', () => {
   it('drops dependencies files explain and keeps the rest', () => {
-    const wf = workflow([job('a', ['out:x']), job('b', ['in:x']), job('c')], {}, [{ id: 'a', children: ['b', 'c'] }, { id: 'b', children: ['c'] }]);
+    const wf = workflow([job('a', ['out:x']), job('b', ['in:x']), job('c')], {}, [
+      { id: 'a', children: ['b', 'c'] },
+      { id: 'b', children: ['c'] },
+    ]);
     expect(explicitOnly(wf)).toEqual([
       { id: 'a', children: ['c'] },
       { id: 'b', children: ['c'] },
@@ -98,7 +114,11 @@ describe('explicitOnly', () => {
 
 describe('producerOf', () => {
   it('maps each produced file to its last producer, stdout and stderr included', () => {
-    const wf = workflow([job('a', ['out:x'], { stdout: 'log' }), job('b', ['out:x', 'in:log'], { stderr: 'err' }), job('c', ['ck:s'])]);
+    const wf = workflow([
+      job('a', ['out:x'], { stdout: 'log' }),
+      job('b', ['out:x', 'in:log'], { stderr: 'err' }),
+      job('c', ['ck:s']),
+    ]);
     expect([...inferDependencies(wf).producerOf]).toEqual([
       ['x', 1],
       ['log', 0],
@@ -109,7 +129,12 @@ describe('producerOf', () => {
 
 describe('unproducedInputs', () => {
   it('lists each read of a file no job produces, stdin included, in document order', () => {
-    const wf = workflow([job('a', ['in:raw', 'out:x']), job('b', ['in:x', 'in:ref'], { stdin: 'ref' }), job('c', ['ck:s']), job('d', ['in:s'])]);
+    const wf = workflow([
+      job('a', ['in:raw', 'out:x']),
+      job('b', ['in:x', 'in:ref'], { stdin: 'ref' }),
+      job('c', ['ck:s']),
+      job('d', ['in:s']),
+    ]);
     expect(inferDependencies(wf).unproducedInputs).toEqual([
       [0, 'raw'],
       [1, 'ref'],

@@ -9,11 +9,21 @@ export function job(id: string, uses: string[] = [], extra: Partial<ComputeJob> 
 /** `'in:a'` → input a, `'out:b'` → output b, `'ck:c'` → checkpoint c, `'none:x'`, `'inout:x'`. */
 export function use(spec: string): FileUse {
   const [kind, lfn] = spec.split(':') as [string, string];
-  const types: Record<string, LinkType> = { in: 'input', out: 'output', ck: 'checkpoint', none: 'none', inout: 'inout' };
+  const types: Record<string, LinkType> = {
+    in: 'input',
+    out: 'output',
+    ck: 'checkpoint',
+    none: 'none',
+    inout: 'inout',
+  };
   return { lfn, type: types[kind]! };
 }
 
-export function subWorkflow(id: string, file: string, type: SubWorkflowJob['type'] = 'pegasusWorkflow'): SubWorkflowJob {
+export function subWorkflow(
+  id: string,
+  file: string,
+  type: SubWorkflowJob['type'] = 'pegasusWorkflow',
+): SubWorkflowJob {
   return { type, id, file, arguments: [], uses: [{ lfn: file, type: 'input' }] };
 }
 
@@ -25,7 +35,9 @@ export function workflow(jobs: Job[], extra: Partial<Workflow> = {}, dependencie
     name: 'test',
     jobs,
     dependencies,
-    transformationCatalog: { transformations: [{ name: 't', sites: [{ name: 'local', pfn: '/bin/t', type: 'installed' }] }] },
+    transformationCatalog: {
+      transformations: [{ name: 't', sites: [{ name: 'local', pfn: '/bin/t', type: 'installed' }] }],
+    },
     ...extra,
   };
 }

@@ -28,7 +28,12 @@ describe('graphFacts', () => {
   });
 
   it('counts explicit-only edges and leaves order facts out on a cycle', () => {
-    const facts = graphFacts(workflow([job('a'), job('b')], {}, [{ id: 'a', children: ['b'] }, { id: 'b', children: ['a'] }]));
+    const facts = graphFacts(
+      workflow([job('a'), job('b')], {}, [
+        { id: 'a', children: ['b'] },
+        { id: 'b', children: ['a'] },
+      ]),
+    );
     expect(facts).toMatchObject({ edges: 2, explicitEdges: 2, acyclic: false, roots: 0, leaves: 0 });
     expect(facts.levels).toBeUndefined();
     expect(facts.criticalPath).toBeUndefined();
@@ -46,11 +51,18 @@ describe('jobRuntimes', () => {
     ];
     const tc = {
       transformations: [
-        { name: 'multi', profiles: { pegasus: { runtime: 50 } }, sites: [
-          { name: 'hpc', pfn: '/x', type: 'installed' as const, profiles: { pegasus: { runtime: 500 } } },
-          { name: 'local', pfn: '/x', type: 'installed' as const },
-        ] },
-        { name: 'single', sites: [{ name: 'local', pfn: '/x', type: 'installed' as const, profiles: { pegasus: { runtime: '30' } } }] },
+        {
+          name: 'multi',
+          profiles: { pegasus: { runtime: 50 } },
+          sites: [
+            { name: 'hpc', pfn: '/x', type: 'installed' as const, profiles: { pegasus: { runtime: 500 } } },
+            { name: 'local', pfn: '/x', type: 'installed' as const },
+          ],
+        },
+        {
+          name: 'single',
+          sites: [{ name: 'local', pfn: '/x', type: 'installed' as const, profiles: { pegasus: { runtime: '30' } } }],
+        },
       ],
     };
     const { seconds, missing } = jobRuntimes(jobs, [tc]);

@@ -99,15 +99,25 @@ describe('validateWorkflow', () => {
   });
 
   it('PC206: accepts inputs from the embedded catalog, the catalog file, and optional inputs', () => {
-    const wf = workflow([job('a', ['in:embedded', 'in:fromfile']), job('b', [], { uses: [{ lfn: 'maybe', type: 'input', optional: true }] })], {
-      replicaCatalog: { replicas: [{ lfn: 'embedded', pfns: [{ site: 'local', pfn: '/e' }] }] },
-    });
-    expect(check(wf, {}, { replicas: { replicas: [{ lfn: 'fromfile', pfns: [{ site: 'local', pfn: '/f' }] }] } })).toEqual([]);
+    const wf = workflow(
+      [
+        job('a', ['in:embedded', 'in:fromfile']),
+        job('b', [], { uses: [{ lfn: 'maybe', type: 'input', optional: true }] }),
+      ],
+      {
+        replicaCatalog: { replicas: [{ lfn: 'embedded', pfns: [{ site: 'local', pfn: '/e' }] }] },
+      },
+    );
+    expect(
+      check(wf, {}, { replicas: { replicas: [{ lfn: 'fromfile', pfns: [{ site: 'local', pfn: '/f' }] }] } }),
+    ).toEqual([]);
   });
 
   it('PC206: matches regex replicas on the whole name, as Java matches() does', () => {
     const wf = workflow([job('a', ['in:raw_12.dat', 'in:xraw_1.dat', 'in:raw_1.dat.bak'])], {
-      replicaCatalog: { replicas: [{ lfn: 'raw_(\\d+)\\.dat', regex: true, pfns: [{ site: 'local', pfn: 'file:///data/[1].dat' }] }] },
+      replicaCatalog: {
+        replicas: [{ lfn: 'raw_(\\d+)\\.dat', regex: true, pfns: [{ site: 'local', pfn: 'file:///data/[1].dat' }] }],
+      },
     });
     expect(check(wf).map((d) => (d.target as { lfn: string }).lfn)).toEqual(['xraw_1.dat', 'raw_1.dat.bak']);
   });
@@ -130,14 +140,21 @@ describe('validateWorkflow', () => {
   });
 
   it('PC208: reports a transformation the catalog lacks; partial keys match', () => {
-    const wf = workflow([job('a', [], { name: 'nope' }), job('b', [], { name: 't', namespace: 'ns', version: '1' }), job('c', [], { name: 'u' })], {
-      transformationCatalog: {
-        transformations: [
-          { name: 't', sites: [] },
-          { namespace: 'x', name: 'u', version: '2', sites: [] },
-        ],
+    const wf = workflow(
+      [
+        job('a', [], { name: 'nope' }),
+        job('b', [], { name: 't', namespace: 'ns', version: '1' }),
+        job('c', [], { name: 'u' }),
+      ],
+      {
+        transformationCatalog: {
+          transformations: [
+            { name: 't', sites: [] },
+            { namespace: 'x', name: 'u', version: '2', sites: [] },
+          ],
+        },
       },
-    });
+    );
     const diagnostics = check(wf);
     expect(codes(diagnostics)).toEqual(['PC208', 'PC208']);
     expect(diagnostics[0]!.message).toContain("'nope'");
@@ -176,7 +193,9 @@ describe('validateWorkflow', () => {
   it('PC210: accepts a sub-workflow file another job produces, and skips the check without a callback', () => {
     const wf = workflow([job('gen', ['out:child.yml']), subWorkflow('sub', 'child.yml')]);
     expect(check(wf, { subWorkflowExists: () => false })).toEqual([]);
-    const missing = workflow([subWorkflow('sub', 'child.yml')], { replicaCatalog: { replicas: [{ lfn: 'child.yml', pfns: [] }] } });
+    const missing = workflow([subWorkflow('sub', 'child.yml')], {
+      replicaCatalog: { replicas: [{ lfn: 'child.yml', pfns: [] }] },
+    });
     expect(check(missing)).toEqual([]);
   });
 
@@ -217,7 +236,10 @@ describe('validateWorkflow', () => {
 
   it('PC218: reports an unknown container', () => {
     const wf = workflow([job('a')], {
-      transformationCatalog: { transformations: [{ name: 't', sites: [{ name: 'cp', pfn: '/t', type: 'installed', container: 'ghost' }] }], containers: [] },
+      transformationCatalog: {
+        transformations: [{ name: 't', sites: [{ name: 'cp', pfn: '/t', type: 'installed', container: 'ghost' }] }],
+        containers: [],
+      },
     });
     expect(only(check(wf), 'PC218').target).toEqual({ kind: 'transformation', key: 't', field: 'container' });
   });
@@ -264,7 +286,11 @@ describe('validateWorkflow', () => {
   });
 
   it('uses only documented codes', () => {
-    const wf = workflow([job('a', ['none:x', 'in:q']), job('a', ['out:x']), job('b.c')], { name: 'a b', profiles: { stat: { k: 1 } } }, [{ id: 'z', children: ['a'] }]);
+    const wf = workflow(
+      [job('a', ['none:x', 'in:q']), job('a', ['out:x']), job('b.c')],
+      { name: 'a b', profiles: { stat: { k: 1 } } },
+      [{ id: 'z', children: ['a'] }],
+    );
     for (const d of check(wf)) expect(Object.keys(VALIDATION_CODES)).toContain(d.code);
   });
 
@@ -272,9 +298,17 @@ describe('validateWorkflow', () => {
     const n = 200_000;
     const jobs = [job('split', ['in:input'])];
     for (let i = 0; i < n - 2; i++) jobs[0]!.uses.push(use(`out:part${i}`));
-    for (let i = 0; i < n - 2; i++) jobs.push(job(`w${i}`, [`in:part${i}`, `out:res${i}`], { profiles: { pegasus: { cores: 1, runtime: 60 } } }));
-    jobs.push(job('merge', Array.from({ length: n - 2 }, (_, i) => `in:res${i}`)));
-    const wf = workflow(jobs, { replicaCatalog: { replicas: [{ lfn: 'input', pfns: [{ site: 'local', pfn: '/in' }] }] } });
+    for (let i = 0; i < n - 2; i++)
+      jobs.push(job(`w${i}`, [`in:part${i}`, `out:res${i}`], { profiles: { pegasus: { cores: 1, runtime: 60 } } }));
+    jobs.push(
+      job(
+        'merge',
+        Array.from({ length: n - 2 }, (_, i) => `in:res${i}`),
+      ),
+    );
+    const wf = workflow(jobs, {
+      replicaCatalog: { replicas: [{ lfn: 'input', pfns: [{ site: 'local', pfn: '/in' }] }] },
+    });
     expect(check(wf)).toEqual([]);
   });
 });

@@ -1,7 +1,12 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { CatalogFiles, Diagnostic, Result, WorkflowBundle } from '../../../shared/model';
-import { readReplicaCatalog, readSiteCatalog, readTransformationCatalog, readWorkflow } from '../../../shared/formats/pegasus-yaml';
+import {
+  readReplicaCatalog,
+  readSiteCatalog,
+  readTransformationCatalog,
+  readWorkflow,
+} from '../../../shared/formats/pegasus-yaml';
 import { readTextFile } from './read-text-file';
 
 export interface LoadBundleOptions {
@@ -27,7 +32,11 @@ export type LoadedBundle =
 
 type CatalogKey = keyof CatalogFiles;
 
-const FILE_NAMES: Record<CatalogKey, string> = { sites: 'sites.yml', replicas: 'replicas.yml', transformations: 'transformations.yml' };
+const FILE_NAMES: Record<CatalogKey, string> = {
+  sites: 'sites.yml',
+  replicas: 'replicas.yml',
+  transformations: 'transformations.yml',
+};
 const EMBEDDED: Record<CatalogKey, 'siteCatalog' | 'replicaCatalog' | 'transformationCatalog'> = {
   sites: 'siteCatalog',
   replicas: 'replicaCatalog',
@@ -58,10 +67,17 @@ export async function loadWorkflowBundle(file: string, options: LoadBundleOption
   const files: BundleFiles = { workflow: workflowFile };
   const catalogs: CatalogFiles = {};
 
-  const explicit: Record<CatalogKey, string | undefined> = { sites: options.sitesFile, replicas: options.replicasFile, transformations: options.transformationsFile };
+  const explicit: Record<CatalogKey, string | undefined> = {
+    sites: options.sitesFile,
+    replicas: options.replicasFile,
+    transformations: options.transformationsFile,
+  };
   for (const key of ['sites', 'replicas', 'transformations'] as const) {
     const named = explicit[key];
-    const candidate = named !== undefined ? path.resolve(named) : await findCatalog(workflowFile, key, workflow[EMBEDDED[key]] !== undefined);
+    const candidate =
+      named !== undefined
+        ? path.resolve(named)
+        : await findCatalog(workflowFile, key, workflow[EMBEDDED[key]] !== undefined);
     if (candidate === undefined) continue;
     const loaded = await loadCatalog(key, candidate, options.maxSize);
     diagnostics.push(...loaded.diagnostics);

@@ -26,7 +26,10 @@ export async function readTextFile(file: string, maxSize: number = DEFAULT_MAX_S
     return fail(describeFsError(error, file));
   }
   if (size > maxSize) {
-    return fail(`${file} is ${megabytes(size)}, more than the ${megabytes(maxSize)} that pegasus-plan reads (pegasus.parser.document.size)`, READ_CODES.tooLarge);
+    return fail(
+      `${file} is ${megabytes(size)}, more than the ${megabytes(maxSize)} that pegasus-plan reads (pegasus.parser.document.size)`,
+      READ_CODES.tooLarge,
+    );
   }
   let bytes: Uint8Array;
   try {

@@ -50,7 +50,9 @@ export function toDot(workflow: Workflow, options: DotOptions = {}): string {
     const fileNode = (lfn: string) => {
       if (!declared.has(lfn)) {
         declared.add(lfn);
-        out.push(`  ${dotQuote(`file:${lfn}`)} [label=${dotQuote(lfn)}, shape=ellipse, style=filled, fillcolor="#fff4d6"];`);
+        out.push(
+          `  ${dotQuote(`file:${lfn}`)} [label=${dotQuote(lfn)}, shape=ellipse, style=filled, fillcolor="#fff4d6"];`,
+        );
       }
       return dotQuote(`file:${lfn}`);
     };
@@ -62,11 +64,13 @@ export function toDot(workflow: Workflow, options: DotOptions = {}): string {
         seen.add(key);
         out.push(role === 'produces' ? `  ${jobNode(i)} -> ${fileNode(lfn)};` : `  ${fileNode(lfn)} -> ${jobNode(i)};`);
       });
-      for (const use of job.uses) if (use.type === 'checkpoint') out.push(`  ${jobNode(i)} -> ${fileNode(use.lfn)} [style=dotted];`);
+      for (const use of job.uses)
+        if (use.type === 'checkpoint') out.push(`  ${jobNode(i)} -> ${fileNode(use.lfn)} [style=dotted];`);
     });
     for (let v = 0; v < graph.nodeCount; v++) {
       for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
-        if (!(graph.flags[e]! & EdgeFlag.Inferred)) out.push(`  ${jobNode(v)} -> ${jobNode(graph.targets[e]!)} [style=dashed];`);
+        if (!(graph.flags[e]! & EdgeFlag.Inferred))
+          out.push(`  ${jobNode(v)} -> ${jobNode(graph.targets[e]!)} [style=dashed];`);
       }
     }
   } else {

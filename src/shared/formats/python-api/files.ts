@@ -33,7 +33,12 @@ export class FileVariables {
 }
 
 /** `File("x", size=…, for_planning=True).add_metadata(…)`, leaving out the `size` key the constructor adds. */
-function fileExpression(lfn: string, metadata: Metadata | undefined, size: string | undefined, forPlanning: boolean): string {
+function fileExpression(
+  lfn: string,
+  metadata: Metadata | undefined,
+  size: string | undefined,
+  forPlanning: boolean,
+): string {
   const args = [pyString(lfn)];
   const sizeNumber = size !== undefined && /^(0|[1-9][0-9]{0,15})$/.test(size) ? size : undefined;
   // File(size=n) also sets metadata["size"] = n; use it only when the metadata says the same.
@@ -49,7 +54,9 @@ function fileExpression(lfn: string, metadata: Metadata | undefined, size: strin
   if (rest && Object.keys(rest).length > 0) {
     const entries = Object.entries(rest).map(([k, v]) => [k, pyScalar(v)] as const);
     const plain = entries.every(([k]) => isPythonIdentifier(k) && k !== 'self');
-    expression += plain ? `.add_metadata(${entries.map(([k, v]) => `${k}=${v}`).join(', ')})` : `.add_metadata(${pyDict(entries)})`;
+    expression += plain
+      ? `.add_metadata(${entries.map(([k, v]) => `${k}=${v}`).join(', ')})`
+      : `.add_metadata(${pyDict(entries)})`;
   }
   return expression;
 }

@@ -8,7 +8,12 @@ import { hookCalls, metadataCall, profileCalls } from './profiles';
 import { pyNote, pyScalar, pyString } from './python-literal';
 
 /** The statement that builds one job, with the comments for what the API cannot express. */
-export function jobCode(job: Job, variable: string, files: FileVariables, transformations: TransformationVariables): string[] {
+export function jobCode(
+  job: Job,
+  variable: string,
+  files: FileVariables,
+  transformations: TransformationVariables,
+): string[] {
   const notes: string[] = [];
   const { uses, stdio } = explicitUses(job);
   const fileVar = (lfn: string, use?: FileUse) => files.variable(lfn, use);
@@ -16,7 +21,8 @@ export function jobCode(job: Job, variable: string, files: FileVariables, transf
   // Which variable an argument naming a used file stands for.
   const argumentFile = new Map<string, string>();
   for (const use of job.uses) if (!argumentFile.has(use.lfn)) argumentFile.set(use.lfn, fileVar(use.lfn, use));
-  for (const lfn of [job.stdin, job.stdout, job.stderr]) if (lfn !== undefined && !argumentFile.has(lfn)) argumentFile.set(lfn, fileVar(lfn));
+  for (const lfn of [job.stdin, job.stdout, job.stderr])
+    if (lfn !== undefined && !argumentFile.has(lfn)) argumentFile.set(lfn, fileVar(lfn));
 
   const calls: string[] = [];
   let head: string;
@@ -29,15 +35,26 @@ export function jobCode(job: Job, variable: string, files: FileVariables, transf
   } else {
     const key = formatTransformationKey(job.namespace, job.name, job.version);
     const known = transformations.get(key);
-    const extra = [job.namespace !== undefined ? `namespace=${pyString(job.namespace)}` : '', job.version !== undefined ? `version=${pyString(job.version)}` : ''].filter(Boolean);
-    head = known ? `Job(${known}, _id=${pyString(job.id)}${label})` : `Job(${[pyString(job.name), `_id=${pyString(job.id)}`, ...extra].join(', ')}${label})`;
+    const extra = [
+      job.namespace !== undefined ? `namespace=${pyString(job.namespace)}` : '',
+      job.version !== undefined ? `version=${pyString(job.version)}` : '',
+    ].filter(Boolean);
+    head = known
+      ? `Job(${known}, _id=${pyString(job.id)}${label})`
+      : `Job(${[pyString(job.name), `_id=${pyString(job.id)}`, ...extra].join(', ')}${label})`;
   }
 
   if (job.arguments.length > 0) {
     const strings = job.arguments.map((a) => (typeof a === 'string' ? a : isNumberLiteral(a) ? a.text : String(a)));
-    const planner = isSubWorkflow(job) && job.type === 'pegasusWorkflow' && job.arguments.every((a) => typeof a === 'string') ? plannerArgsCall(strings) : undefined;
+    const planner =
+      isSubWorkflow(job) && job.type === 'pegasusWorkflow' && job.arguments.every((a) => typeof a === 'string')
+        ? plannerArgsCall(strings)
+        : undefined;
     if (planner) calls.push(planner);
-    else calls.push(`add_args(${job.arguments.map((a) => (typeof a === 'string' && argumentFile.has(a) ? argumentFile.get(a)! : pyScalar(a))).join(', ')})`);
+    else
+      calls.push(
+        `add_args(${job.arguments.map((a) => (typeof a === 'string' && argumentFile.has(a) ? argumentFile.get(a)! : pyScalar(a))).join(', ')})`,
+      );
   }
 
   // Inputs grouped by bypass, outputs by (stage_out, register_replica), as a person would write them.
@@ -46,9 +63,11 @@ export function jobCode(job: Job, variable: string, files: FileVariables, transf
     const what = `'${use.lfn}'`;
     if (use.optional) notes.push(`${what} is optional`);
     if (use.extra) notes.push(`${what}: keys ${Object.keys(use.extra).join(', ')}`);
-    if (use.namespace !== undefined || use.version !== undefined || use.executable !== undefined) notes.push(`${what}: namespace/version/executable`);
+    if (use.namespace !== undefined || use.version !== undefined || use.executable !== undefined)
+      notes.push(`${what}: namespace/version/executable`);
     if (use.type === 'input') {
-      if (use.stageOut !== undefined || use.registerReplica !== undefined) notes.push(`${what}: stageOut/registerReplica on an input`);
+      if (use.stageOut !== undefined || use.registerReplica !== undefined)
+        notes.push(`${what}: stageOut/registerReplica on an input`);
       const options = use.bypass ? ', bypass_staging=True' : '';
       const key = `in${options}`;
       const group = groups.get(key) ?? { call: 'add_inputs', files: [], options };
@@ -79,7 +98,8 @@ export function jobCode(job: Job, variable: string, files: FileVariables, transf
   };
   stdioCall('set_stdin', job.stdin, 'input');
   stdioCall('set_stdout', job.stdout, 'output');
-  if (job.stderr !== undefined && job.stderr === job.stdout) notes.push(`stderr '${job.stderr}' is the stdout file (the API adds a file to a job once)`);
+  if (job.stderr !== undefined && job.stderr === job.stdout)
+    notes.push(`stderr '${job.stderr}' is the stdout file (the API adds a file to a job once)`);
   else stdioCall('set_stderr', job.stderr, 'output');
 
   calls.push(...profileCalls(job.profiles, notes), ...hookCalls(job.hooks, notes), ...metadataCall(job.metadata));

@@ -16,10 +16,22 @@ export function plannerArgsCall(args: readonly string[]): string | undefined {
   const flags = new Set<string>();
   let randomDir: string | true | undefined;
   const takesValue: Record<string, string> = {
-    '--basename': 'basename', '--job-prefix': 'job_prefix', '--conf': 'conf', '--cluster': 'cluster', '--sites': 'sites',
-    '--output-sites': 'output_sites', '--staging-site': 'staging_sites', '--cache': 'cache', '--input-dir': 'input_dirs',
-    '--output-dir': 'output_dir', '--dir': 'dir', '--relative-dir': 'relative_dir', '--relative-submit-dir': 'relative_submit_dir',
-    '--inherited-rc-files': 'inherited_rc_files', '--cleanup': 'cleanup', '--reuse': 'reuse',
+    '--basename': 'basename',
+    '--job-prefix': 'job_prefix',
+    '--conf': 'conf',
+    '--cluster': 'cluster',
+    '--sites': 'sites',
+    '--output-sites': 'output_sites',
+    '--staging-site': 'staging_sites',
+    '--cache': 'cache',
+    '--input-dir': 'input_dirs',
+    '--output-dir': 'output_dir',
+    '--dir': 'dir',
+    '--relative-dir': 'relative_dir',
+    '--relative-submit-dir': 'relative_submit_dir',
+    '--inherited-rc-files': 'inherited_rc_files',
+    '--cleanup': 'cleanup',
+    '--reuse': 'reuse',
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -106,6 +118,7 @@ export function plannerArgsCall(args: readonly string[]): string | undefined {
   if (expected.length !== args.length || expected.some((a, i) => a !== args[i])) return undefined;
   if (keywords.length === 0 && properties.length === 0) return undefined;
   // Properties always go through **{...}: a key such as `cleanup` must not meet a keyword of the same name.
-  const props = properties.length > 0 ? `**{${properties.map(([k, v]) => `${pyString(k)}: ${pyString(v)}`).join(', ')}}` : '';
+  const props =
+    properties.length > 0 ? `**{${properties.map(([k, v]) => `${pyString(k)}: ${pyString(v)}`).join(', ')}}` : '';
   return `add_planner_args(${[...keywords, ...(props ? [props] : [])].join(', ')})`;
 }

@@ -12,41 +12,86 @@ const TYPED: Record<string, { method: string; keys: Record<string, string>; mega
   pegasus: {
     method: 'add_pegasus_profile',
     keys: {
-      'clusters.num': 'clusters_num', 'clusters.size': 'clusters_size', 'job.aggregator': 'job_aggregator',
-      'job.aggregator.arguments': 'job_aggregator_arguments', gridstart: 'grid_start', 'gridstart.path': 'grid_start_path',
-      'gridstart.arguments': 'grid_start_arguments', 'gridstart.launcher': 'grid_start_launcher',
-      'gridstart.launcher.arguments': 'grid_start_launcher_arguments', 'stagein.clusters': 'stagein_clusters',
-      'stagein.local.clusters': 'stagein_local_clusters', 'stagein.remote.clusters': 'stagein_remote_clusters',
-      'stageout.clusters': 'stageout_clusters', 'stageout.local.clusters': 'stageout_local_clusters',
-      'stageout.remote.clusters': 'stageout_remote_clusters', group: 'group', style: 'style',
-      pmc_request_cpus: 'pmc_request_cpus', pmc_priority: 'pmc_priority', pmc_task_arguments: 'pmc_task_arguments',
-      'exitcode.failuremsg': 'exitcode_failure_msg', 'exitcode.successmsg': 'exitcode_success_msg',
-      'checkpoint.time': 'checkpoint_time', maxwalltime: 'max_walltime', 'glite.arguments': 'glite_arguments',
-      runtime: 'runtime', 'clusters.maxruntime': 'clusters_max_runtime', cores: 'cores', gpus: 'gpus', nodes: 'nodes',
-      ppn: 'ppn', 'data.configuration': 'data_configuration', queue: 'queue', project: 'project',
-      'container.arguments': 'container_arguments', label: 'label', pegasus_lite_env_source: 'pegasus_lite_env_source',
+      'clusters.num': 'clusters_num',
+      'clusters.size': 'clusters_size',
+      'job.aggregator': 'job_aggregator',
+      'job.aggregator.arguments': 'job_aggregator_arguments',
+      gridstart: 'grid_start',
+      'gridstart.path': 'grid_start_path',
+      'gridstart.arguments': 'grid_start_arguments',
+      'gridstart.launcher': 'grid_start_launcher',
+      'gridstart.launcher.arguments': 'grid_start_launcher_arguments',
+      'stagein.clusters': 'stagein_clusters',
+      'stagein.local.clusters': 'stagein_local_clusters',
+      'stagein.remote.clusters': 'stagein_remote_clusters',
+      'stageout.clusters': 'stageout_clusters',
+      'stageout.local.clusters': 'stageout_local_clusters',
+      'stageout.remote.clusters': 'stageout_remote_clusters',
+      group: 'group',
+      style: 'style',
+      pmc_request_cpus: 'pmc_request_cpus',
+      pmc_priority: 'pmc_priority',
+      pmc_task_arguments: 'pmc_task_arguments',
+      'exitcode.failuremsg': 'exitcode_failure_msg',
+      'exitcode.successmsg': 'exitcode_success_msg',
+      'checkpoint.time': 'checkpoint_time',
+      maxwalltime: 'max_walltime',
+      'glite.arguments': 'glite_arguments',
+      runtime: 'runtime',
+      'clusters.maxruntime': 'clusters_max_runtime',
+      cores: 'cores',
+      gpus: 'gpus',
+      nodes: 'nodes',
+      ppn: 'ppn',
+      'data.configuration': 'data_configuration',
+      queue: 'queue',
+      project: 'project',
+      'container.arguments': 'container_arguments',
+      label: 'label',
+      pegasus_lite_env_source: 'pegasus_lite_env_source',
     },
     megabytes: { memory: 'memory', diskspace: 'diskspace' },
   },
   condor: {
     method: 'add_condor_profile',
     keys: {
-      universe: 'universe', periodic_release: 'periodic_release', periodic_remove: 'periodic_remove',
-      filesystemdomain: 'filesystem_domain', priority: 'priority', request_cpus: 'request_cpus', request_gpus: 'request_gpus',
-      requirements: 'requirements', should_transfer_files: 'should_transfer_files',
-      when_to_transfer_output: 'when_to_transfer_output', condor_collector: 'condor_collector',
-      grid_resource: 'grid_resource', cream_attributes: 'cream_attributes',
+      universe: 'universe',
+      periodic_release: 'periodic_release',
+      periodic_remove: 'periodic_remove',
+      filesystemdomain: 'filesystem_domain',
+      priority: 'priority',
+      request_cpus: 'request_cpus',
+      request_gpus: 'request_gpus',
+      requirements: 'requirements',
+      should_transfer_files: 'should_transfer_files',
+      when_to_transfer_output: 'when_to_transfer_output',
+      condor_collector: 'condor_collector',
+      grid_resource: 'grid_resource',
+      cream_attributes: 'cream_attributes',
     },
   },
   globus: {
     method: 'add_globus_profile',
-    keys: { count: 'count', jobtype: 'job_type', maxcputime: 'max_cpu_time', maxtime: 'max_time', maxwalltime: 'max_wall_time', project: 'project', queue: 'queue' },
+    keys: {
+      count: 'count',
+      jobtype: 'job_type',
+      maxcputime: 'max_cpu_time',
+      maxtime: 'max_time',
+      maxwalltime: 'max_wall_time',
+      project: 'project',
+      queue: 'queue',
+    },
   },
 };
 
 const NAMESPACE_ENUM: Record<string, string> = {
-  pegasus: 'Namespace.PEGASUS', condor: 'Namespace.CONDOR', dagman: 'Namespace.DAGMAN', env: 'Namespace.ENV',
-  globus: 'Namespace.GLOBUS', selector: 'Namespace.SELECTOR', stat: 'Namespace.STAT',
+  pegasus: 'Namespace.PEGASUS',
+  condor: 'Namespace.CONDOR',
+  dagman: 'Namespace.DAGMAN',
+  env: 'Namespace.ENV',
+  globus: 'Namespace.GLOBUS',
+  selector: 'Namespace.SELECTOR',
+  stat: 'Namespace.STAT',
 };
 
 /** Parameter names of `add_profiles(ns, key, value, **kw)`: such keys must go through key=/value=. */
@@ -78,14 +123,19 @@ export function profileCalls(profiles: Profiles | undefined, notes: string[]): s
       const keyword = typed?.keys[key];
       const mb = typed?.megabytes?.[key];
       if (keyword && typeof value !== 'boolean') typedArgs.push([keyword, pyScalar(value)]);
-      else if (mb && typeof value === 'number' && Number.isInteger(value) && value >= 0) typedArgs.push([mb, String(value)]);
+      else if (mb && typeof value === 'number' && Number.isInteger(value) && value >= 0)
+        typedArgs.push([mb, String(value)]);
       else if (BOUND.has(key)) {
-        if (value === '' || value === 0 || value === false) notes.push(`profile ${ns}.${key} = ${String(value)} (add_profiles ignores a false value for this key)`);
+        if (value === '' || value === 0 || value === false)
+          notes.push(`profile ${ns}.${key} = ${String(value)} (add_profiles ignores a false value for this key)`);
         else calls.push(`add_profiles(${enumName}, key=${pyString(key)}, value=${profileValue(value)})`);
       } else generic.push([key, profileValue(value)]);
     }
     if (typedArgs.length > 0) calls.push(`${typed!.method}(${typedArgs.map(([k, v]) => `${k}=${v}`).join(', ')})`);
-    if (generic.length > 0) calls.push(ns === 'env' ? `add_env(${pyKeywords(generic)})` : `add_profiles(${enumName}, ${pyKeywords(generic)})`);
+    if (generic.length > 0)
+      calls.push(
+        ns === 'env' ? `add_env(${pyKeywords(generic)})` : `add_profiles(${enumName}, ${pyKeywords(generic)})`,
+      );
   }
   return calls;
 }
@@ -95,7 +145,9 @@ export function metadataCall(metadata: Metadata | undefined): string[] {
   if (!metadata || Object.keys(metadata).length === 0) return [];
   const entries = Object.entries(metadata).map(([key, value]) => [key, pyScalar(value)] as const);
   const allPlain = entries.every(([key]) => isPythonIdentifier(key) && key !== 'self');
-  return [allPlain ? `add_metadata(${entries.map(([k, v]) => `${k}=${v}`).join(', ')})` : `add_metadata(${pyDict(entries)})`];
+  return [
+    allPlain ? `add_metadata(${entries.map(([k, v]) => `${k}=${v}`).join(', ')})` : `add_metadata(${pyDict(entries)})`,
+  ];
 }
 
 /** `add_shell_hook(EventType.X, cmd)` for each hook. */

@@ -21,7 +21,14 @@ export function pyString(text: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0) || code === 0x2028 || code === 0x2029 || (code >= 0xd800 && code <= 0xdfff)) {
+    else if (
+      code < 0x20 ||
+      code === 0x7f ||
+      (code >= 0x80 && code < 0xa0) ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      (code >= 0xd800 && code <= 0xdfff)
+    ) {
       out += code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
     } else out += ch;
   }
@@ -74,13 +81,16 @@ export function pyDict(entries: ReadonlyArray<readonly [string, string]>): strin
   return `{${entries.map(([key, value]) => `${pyString(key)}: ${value}`).join(', ')}}`;
 }
 
+// Control characters, on purpose: they are what must be escaped.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 /**
  * A `# …` comment line saying what the API cannot express. Notes quote names from the
  * document, so line breaks and other control characters are escaped: a name must never
  * end the comment and become code.
  */
 export function pyNote(note: string): string {
-  // eslint-disable-next-line no-control-regex
-  const safe = note.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const safe = note.replace(CONTROL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `# not expressible with the Python API: ${safe}`;
 }

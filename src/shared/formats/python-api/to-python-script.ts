@@ -1,5 +1,11 @@
 import type { WorkflowBundle } from '../../model/workflow';
-import { replicaCatalogCode, siteCatalogCode, transformationCatalogCode, type Section, type TransformationVariables } from './catalogs';
+import {
+  replicaCatalogCode,
+  siteCatalogCode,
+  transformationCatalogCode,
+  type Section,
+  type TransformationVariables,
+} from './catalogs';
 import { FileVariables } from './files';
 import { jobCode } from './jobs';
 import { NameAllocator } from './names';
@@ -48,7 +54,12 @@ export function toPythonScript(bundle: WorkflowBundle, options: PythonScriptOpti
     out.push(...code.lines, '');
   };
 
-  const fileNames = { sites: 'sites.yml', replicas: 'replicas.yml', transformations: 'transformations.yml', ...options.catalogFiles };
+  const fileNames = {
+    sites: 'sites.yml',
+    replicas: 'replicas.yml',
+    transformations: 'transformations.yml',
+    ...options.catalogFiles,
+  };
   const embedded: string[] = [];
   const written: string[] = [];
   if (workflow.siteCatalog) {
@@ -76,7 +87,10 @@ export function toPythonScript(bundle: WorkflowBundle, options: PythonScriptOpti
   if (catalogs.transformations) {
     const v = workflow.transformationCatalog ? 'tc_file' : 'tc';
     const fileVars: TransformationVariables = new Map();
-    section(`Transformations (${fileNames.transformations})`, transformationCatalogCode(catalogs.transformations, v, names, fileVars));
+    section(
+      `Transformations (${fileNames.transformations})`,
+      transformationCatalogCode(catalogs.transformations, v, names, fileVars),
+    );
     for (const [key, name] of fileVars) if (!tcVars.has(key)) tcVars.set(key, name);
     written.push(`${v}.write(${pyString(fileNames.transformations)})`);
   }
@@ -84,7 +98,13 @@ export function toPythonScript(bundle: WorkflowBundle, options: PythonScriptOpti
   // Jobs first (they declare the files they use), then files are printed above them.
   const wfNotes: string[] = [];
   const jobLines: string[] = [`wf = Workflow(${pyString(workflow.name)})`];
-  jobLines.push(...applyCalls('wf', [...profileCalls(workflow.profiles, wfNotes), ...hookCalls(workflow.hooks, wfNotes), ...metadataCall(workflow.metadata)]));
+  jobLines.push(
+    ...applyCalls('wf', [
+      ...profileCalls(workflow.profiles, wfNotes),
+      ...hookCalls(workflow.hooks, wfNotes),
+      ...metadataCall(workflow.metadata),
+    ]),
+  );
   if (workflow.version !== undefined) wfNotes.push(`workflow version '${workflow.version}'`);
   const otherExtra = Object.keys(workflow.extra ?? {}).filter((key) => key !== 'x-pegasus');
   if (otherExtra.length > 0) wfNotes.push(`workflow keys ${otherExtra.join(', ')} (the API writes its own x-pegasus)`);
@@ -105,8 +125,10 @@ export function toPythonScript(bundle: WorkflowBundle, options: PythonScriptOpti
     const children = [...new Set(dependency.children)];
     const known = children.filter((child) => jobVars.has(child)).map((child) => jobVars.get(child)!);
     const unknown = children.filter((child) => !jobVars.has(child));
-    if (!parent || unknown.length > 0) wfNotes.push(`dependency ${dependency.id} -> ${(parent ? unknown : children).join(', ')} (unknown job id)`);
-    if (parent && known.length > 0) dependencyLines.push(`wf.add_dependency(${parent}, children=[${known.join(', ')}])`);
+    if (!parent || unknown.length > 0)
+      wfNotes.push(`dependency ${dependency.id} -> ${(parent ? unknown : children).join(', ')} (unknown job id)`);
+    if (parent && known.length > 0)
+      dependencyLines.push(`wf.add_dependency(${parent}, children=[${known.join(', ')}])`);
   }
 
   if (files.declarations.length > 0) out.push(`# --- Files ${'-'.repeat(66)}`, ...files.declarations, '');
