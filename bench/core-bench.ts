@@ -130,7 +130,7 @@ function printTable(results: StepResult[]): void {
     const core = results.filter((r) => r.size === size && r.step !== 'read YAML back' && !Number.isNaN(r.ms));
     const total = core.reduce((sum, r) => sum + r.ms, 0);
     totals.set(size, total);
-    const peak = Math.max(...results.filter((r) => r.size === size && !Number.isNaN(r.peakRssMb)).map((r) => r.peakRssMb));
+    const peak = Math.max(...core.filter((r) => !Number.isNaN(r.peakRssMb)).map((r) => r.peakRssMb));
     rows.push([size.toLocaleString('en-US'), 'build+infer+validate+write', fmtMs(total), fmtMb(peak), '', '']);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
   const all: StepResult[] = [];
   try {
     for (const size of sizes) {
-      const run = spawnSync(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', path.join(here, 'core-bench.ts'), '--child', String(size), dir], {
+      const run = spawnSync(process.execPath, ['--max-old-space-size=4096', '--max-semi-space-size=64', '--import', 'tsx', path.join(here, 'core-bench.ts'), '--child', String(size), dir], {
         cwd: path.resolve(here, '..'),
         encoding: 'utf8',
         maxBuffer: 1 << 24,

@@ -21,12 +21,8 @@ export interface Emitter {
   emptyMap(): void;
   /** Length of the text not yet taken. */
   readonly pending: number;
-  /**
-   * The `extra` of the object being written, and which of its keys were already written in
-   * place of a known key (a value of the wrong type that the reader kept there). See write-model.
-   */
+  /** The `extra` of the object being written (see write-model: keys kept there are written in place). */
   scopeExtra: Record<string, unknown> | undefined;
-  scopeConsumed: Set<string> | undefined;
   /** The text so far, which is then cleared. */
   take(): string;
 }
@@ -75,7 +71,6 @@ const enum Kind {
  */
 export class YamlEmitter implements Emitter {
   scopeExtra: Record<string, unknown> | undefined = undefined;
-  scopeConsumed: Set<string> | undefined = undefined;
   /** Pieces of text not yet taken; joined once per chunk (fewer intermediate strings than +=). */
   private parts: string[] = [];
   private size = 0;
@@ -208,7 +203,6 @@ function yamlScalar(value: EmitScalar): string {
 /** JSON, indented by 2 like `JSON.stringify(value, null, 2)`. */
 export class JsonEmitter implements Emitter {
   scopeExtra: Record<string, unknown> | undefined = undefined;
-  scopeConsumed: Set<string> | undefined = undefined;
   private out = '';
   private readonly counts: number[] = [];
   private afterKey = false;

@@ -22,13 +22,13 @@ interface PendingDiagnostic {
 export class ReadContext {
   readonly path: PathStep[] = [];
   private readonly pending: PendingDiagnostic[] = [];
-  /** The job (or other object) the current value belongs to, for diagnostic targets. */
-  target: DiagnosticTarget | undefined;
+  /** The id of the job the current value belongs to, for diagnostic targets (a string, so that no object is made per job). */
+  jobId: string | undefined;
 
   report(code: string, severity: Severity, message: string, at: 'key' | 'value' = 'value', extraStep?: PathStep): void {
     const path = extraStep === undefined ? this.path.slice() : [...this.path, extraStep];
     const entry: PendingDiagnostic = { code, severity, message: path.length > 0 ? `${pathText(path)}: ${message}` : message, path, at };
-    if (this.target) entry.target = this.target;
+    if (this.jobId !== undefined) entry.target = { kind: 'job', jobId: this.jobId };
     this.pending.push(entry);
   }
 

@@ -134,7 +134,7 @@ function readJob(ctx: ReadContext, value: TreeValue, index: number): Job | undef
   const map = expectMap(ctx, value, 'a job');
   if (!map) return undefined;
   const rawId = getKey(map, 'id');
-  ctx.target = { kind: 'job', jobId: typeof rawId === 'string' ? rawId : `#${index + 1}` };
+  ctx.jobId = typeof rawId === 'string' ? rawId : `#${index + 1}`;
   let type: JobType = 'job';
   if (hasKey(map, 'type')) {
     ctx.path.push('type');
@@ -148,7 +148,7 @@ function readJob(ctx: ReadContext, value: TreeValue, index: number): Job | undef
   } else {
     job = readFields<Job>(ctx, map, { type, id: '', file: '', arguments: [], uses: [] }, SUB_WORKFLOW_FIELDS, ['type', 'id', 'file', 'arguments', 'uses'], `a ${type} job`);
   }
-  ctx.target = undefined;
+  ctx.jobId = undefined;
   return job;
 }
 

@@ -26,6 +26,9 @@ import type { Emitter, EmitScalar } from './emitter';
  * workflow or catalog file they come first, where the API puts `x-pegasus`.
  */
 
+/** Keys of an `extra` already written in place of a known key; rare, so kept aside, not per object. */
+const consumedKeys = new WeakMap<Extras, Set<string>>();
+
 /**
  * Writes `extra[key]` in place of a known key when the reader kept the value there (it had
  * the wrong type), so that the key is neither lost nor written twice. True when it did.
@@ -35,21 +38,24 @@ function fromExtra(e: Emitter, key: string): boolean {
   if (extra === undefined || !Object.hasOwn(extra, key)) return false;
   e.key(key, true);
   writeAny(e, extra[key]);
-  (e.scopeConsumed ??= new Set()).add(key);
+  let consumed = consumedKeys.get(extra);
+  if (!consumed) {
+    consumed = new Set();
+    consumedKeys.set(extra, consumed);
+  }
+  consumed.add(key);
   return true;
 }
 
 /** Starts writing an object whose unknown keys are `extra`; returns what `leave` restores. */
-function enter(e: Emitter, extra: Extras | undefined): [Extras | undefined, Set<string> | undefined] {
-  const saved: [Extras | undefined, Set<string> | undefined] = [e.scopeExtra, e.scopeConsumed];
+function enter(e: Emitter, extra: Extras | undefined): Extras | undefined {
+  const saved = e.scopeExtra;
   e.scopeExtra = extra;
-  e.scopeConsumed = undefined;
   return saved;
 }
 
-function leave(e: Emitter, saved: [Extras | undefined, Set<string> | undefined]): void {
-  e.scopeExtra = saved[0];
-  e.scopeConsumed = saved[1];
+function leave(e: Emitter, saved: Extras | undefined): void {
+  e.scopeExtra = saved;
 }
 
 function str(e: Emitter, key: string, value: string | undefined): void {
@@ -109,7 +115,7 @@ export function writeAny(e: Emitter, value: unknown): void {
 /** The unknown keys of the current object (those not already written in place), or of `extra` skipping `known`. */
 export function writeExtras(e: Emitter, extra: Extras | undefined, known?: ReadonlySet<string>): void {
   if (!extra) return;
-  const consumed = extra === e.scopeExtra ? e.scopeConsumed : undefined;
+  const consumed = consumedKeys.get(extra);
   for (const key of Object.keys(extra)) {
     if (consumed?.has(key) || known?.has(key)) continue;
     e.key(key);
