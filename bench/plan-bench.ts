@@ -44,7 +44,15 @@ function measure<T>(size: number, step: string, results: StepResult[], fn: () =>
   const ms = performance.now() - start;
   const used = process.cpuUsage(cpu);
   const usage = process.memoryUsage();
-  results.push({ size, step, ms, cpuMs: (used.user + used.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, heapMb: usage.heapUsed / 1048576, note: note(value) });
+  results.push({
+    size,
+    step,
+    ms,
+    cpuMs: (used.user + used.system) / 1000,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    heapMb: usage.heapUsed / 1048576,
+    note: note(value),
+  });
   return value;
 }
 
@@ -56,11 +64,35 @@ function planned(bundle: WorkflowBundle, options: PlanOptions): ExecutableWorkfl
 
 function runSize(size: number): StepResult[] {
   const results: StepResult[] = [];
-  const bundle = measure(size, 'build workflow', results, () => workflowOf(size), (b) => `${b.workflow.jobs.length} jobs`);
+  const bundle = measure(
+    size,
+    'build workflow',
+    results,
+    () => workflowOf(size),
+    (b) => `${b.workflow.jobs.length} jobs`,
+  );
   const options: PlanOptions = { sites: ['condorpool'], outputSites: ['local'] };
-  const workflow = measure(size, 'plan (condorio, inplace)', results, () => planned(bundle, options), (w) => `${w.jobs.length} executable jobs, ${w.graph.offsets[w.graph.nodeCount]} edges`);
-  measure(size, 'plan + horizontal clusters', results, () => planned(bundle, { ...options, cluster: ['horizontal'] }), (w) => `${w.jobs.length} executable jobs`);
-  measure(size, 'report (64 slots)', results, () => buildPlanReport(workflow, { slots: 64 }), (r) => `makespan ${Math.round(r.makespan.seconds)} s, ${r.levels} levels`);
+  const workflow = measure(
+    size,
+    'plan (condorio, inplace)',
+    results,
+    () => planned(bundle, options),
+    (w) => `${w.jobs.length} executable jobs, ${w.graph.offsets[w.graph.nodeCount]} edges`,
+  );
+  measure(
+    size,
+    'plan + horizontal clusters',
+    results,
+    () => planned(bundle, { ...options, cluster: ['horizontal'] }),
+    (w) => `${w.jobs.length} executable jobs`,
+  );
+  measure(
+    size,
+    'report (64 slots)',
+    results,
+    () => buildPlanReport(workflow, { slots: 64 }),
+    (r) => `makespan ${Math.round(r.makespan.seconds)} s, ${r.levels} levels`,
+  );
   measure(
     size,
     'submit files in memory',
@@ -81,9 +113,18 @@ function runSize(size: number): StepResult[] {
 
 function table(rows: StepResult[]): string {
   const header = ['jobs', 'step', 'wall (ms)', 'CPU (ms)', 'peak RSS (MB)', 'heap (MB)', 'result'];
-  const cells = rows.map((r) => [r.size.toLocaleString('en-US'), r.step, r.ms.toFixed(0), r.cpuMs.toFixed(0), r.peakRssMb.toFixed(0), r.heapMb.toFixed(0), r.note]);
+  const cells = rows.map((r) => [
+    r.size.toLocaleString('en-US'),
+    r.step,
+    r.ms.toFixed(0),
+    r.cpuMs.toFixed(0),
+    r.peakRssMb.toFixed(0),
+    r.heapMb.toFixed(0),
+    r.note,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => `| ${c.map((v, i) => (i >= 2 && i <= 5 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join(' | ')} |`;
+  const line = (c: string[]) =>
+    `| ${c.map((v, i) => (i >= 2 && i <= 5 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
 }
 
@@ -95,10 +136,14 @@ if (args[0] === '--child') {
   const sizes = at >= 0 ? args[at + 1]!.split(',').map(Number) : [1_000, 10_000, 100_000];
   const all: StepResult[] = [];
   for (const size of sizes) {
-    const child = spawnSync(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', path.join(here, 'plan-bench.ts'), '--child', String(size)], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 26,
-    });
+    const child = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=4096', '--import', 'tsx', path.join(here, 'plan-bench.ts'), '--child', String(size)],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      },
+    );
     if (child.status !== 0) {
       process.stderr.write(child.stderr);
       process.exit(1);
@@ -106,10 +151,16 @@ if (args[0] === '--child') {
     all.push(...(JSON.parse(child.stdout) as StepResult[]));
   }
   const load = os.loadavg()[0]!.toFixed(1);
-  process.stdout.write(`Planner benchmark (node ${process.version}, ${os.cpus().length} cores, load average ${load}); each size in its own process\n\n${table(all)}\n`);
+  process.stdout.write(
+    `Planner benchmark (node ${process.version}, ${os.cpus().length} cores, load average ${load}); each size in its own process\n\n${table(all)}\n`,
+  );
   const big = all.find((r) => r.size === 100_000 && r.step.startsWith('plan ('));
   if (big) {
-    process.stdout.write(`\nPlanning 10^5 jobs: ${(big.ms / 1000).toFixed(2)} s wall, ${(big.cpuMs / 1000).toFixed(2)} s CPU (bar: under 5 s).\n`);
-    process.stdout.write('Wall time includes waiting for the cores when the machine is busy; CPU time is the work itself.\n');
+    process.stdout.write(
+      `\nPlanning 10^5 jobs: ${(big.ms / 1000).toFixed(2)} s wall, ${(big.cpuMs / 1000).toFixed(2)} s CPU (bar: under 5 s).\n`,
+    );
+    process.stdout.write(
+      'Wall time includes waiting for the cores when the machine is busy; CPU time is the work itself.\n',
+    );
   }
 }

@@ -10,20 +10,59 @@ export function workflowOf(size: number): WorkflowBundle {
   const groups = Math.max(1, Math.floor(size / 10));
   for (let g = 0; g < groups; g++) {
     for (let k = 0; k < 4; k++) {
-      replicas.push({ lfn: `in_${g}_${k}.dat`, pfns: [{ site: 'local', pfn: `/data/inputs/in_${g}_${k}.dat` }], metadata: { size: 1_000_000 } });
-      jobs.push({ type: 'job', id: `pre_${g}_${k}`, name: 'pre', arguments: ['-i', `in_${g}_${k}.dat`], uses: [{ lfn: `in_${g}_${k}.dat`, type: 'input' }, { lfn: `p_${g}_${k}`, type: 'output', stageOut: false }] });
-      jobs.push({ type: 'job', id: `mid_${g}_${k}`, name: 'mid', arguments: [], uses: [{ lfn: `p_${g}_${k}`, type: 'input' }, { lfn: `m_${g}_${k}`, type: 'output', stageOut: false }], profiles: { pegasus: { runtime: 120 } } });
+      replicas.push({
+        lfn: `in_${g}_${k}.dat`,
+        pfns: [{ site: 'local', pfn: `/data/inputs/in_${g}_${k}.dat` }],
+        metadata: { size: 1_000_000 },
+      });
+      jobs.push({
+        type: 'job',
+        id: `pre_${g}_${k}`,
+        name: 'pre',
+        arguments: ['-i', `in_${g}_${k}.dat`],
+        uses: [
+          { lfn: `in_${g}_${k}.dat`, type: 'input' },
+          { lfn: `p_${g}_${k}`, type: 'output', stageOut: false },
+        ],
+      });
+      jobs.push({
+        type: 'job',
+        id: `mid_${g}_${k}`,
+        name: 'mid',
+        arguments: [],
+        uses: [
+          { lfn: `p_${g}_${k}`, type: 'input' },
+          { lfn: `m_${g}_${k}`, type: 'output', stageOut: false },
+        ],
+        profiles: { pegasus: { runtime: 120 } },
+      });
     }
     jobs.push({
       type: 'job',
       id: `merge_${g}`,
       name: 'merge',
       arguments: [],
-      uses: [...[0, 1, 2, 3].map((k): FileUse => ({ lfn: `m_${g}_${k}`, type: 'input' })), { lfn: `g_${g}`, type: 'output', stageOut: false }],
+      uses: [
+        ...[0, 1, 2, 3].map((k): FileUse => ({ lfn: `m_${g}_${k}`, type: 'input' })),
+        { lfn: `g_${g}`, type: 'output', stageOut: false },
+      ],
     });
-    jobs.push({ type: 'job', id: `final_${g}`, name: 'final', arguments: [], uses: [{ lfn: `g_${g}`, type: 'input' }, { lfn: `out_${g}.tar`, type: 'output', stageOut: true, registerReplica: true, size: '5000000' }] });
+    jobs.push({
+      type: 'job',
+      id: `final_${g}`,
+      name: 'final',
+      arguments: [],
+      uses: [
+        { lfn: `g_${g}`, type: 'input' },
+        { lfn: `out_${g}.tar`, type: 'output', stageOut: true, registerReplica: true, size: '5000000' },
+      ],
+    });
   }
-  const installed = (name: string) => ({ name, sites: [{ name: 'condorpool', pfn: `/opt/bin/${name}`, type: 'installed' as const }], profiles: { pegasus: { 'clusters.size': 8 } } });
+  const installed = (name: string) => ({
+    name,
+    sites: [{ name: 'condorpool', pfn: `/opt/bin/${name}`, type: 'installed' as const }],
+    profiles: { pegasus: { 'clusters.size': 8 } },
+  });
   return {
     workflow: { pegasus: '5.0.4', name: 'bench', jobs, dependencies: [] },
     catalogs: {
@@ -36,7 +75,11 @@ export function workflowOf(size: number): WorkflowBundle {
               { type: 'localStorage', path: '/outputs', fileServers: [{ url: 'file:///outputs', operation: 'all' }] },
             ],
           },
-          { name: 'condorpool', directories: [], profiles: { pegasus: { style: 'condor' }, condor: { universe: 'vanilla' } } },
+          {
+            name: 'condorpool',
+            directories: [],
+            profiles: { pegasus: { style: 'condor' }, condor: { universe: 'vanilla' } },
+          },
         ],
       },
       transformations: { transformations: ['pre', 'mid', 'merge', 'final'].map(installed) },
@@ -44,4 +87,3 @@ export function workflowOf(size: number): WorkflowBundle {
     },
   };
 }
-

@@ -68,7 +68,7 @@ function parse(args: readonly string[], io: CliIo): Parsed {
   let file: string | undefined;
   let output: string | undefined;
   let json = false;
-  for (let i = 0; i < args.length; ) {
+  for (let i = 0; i < args.length;) {
     const used = takeCatalogOption(args, i, io.cwd, bundle);
     if (used > 0) {
       i += used;
@@ -113,13 +113,15 @@ function parse(args: readonly string[], io: CliIo): Parsed {
       }
       case '--cluster': {
         const styles = list(value());
-        for (const style of styles) if (!CLUSTER.has(style)) throw new UsageError(`--cluster is horizontal or label, not '${style}'`);
+        for (const style of styles)
+          if (!CLUSTER.has(style)) throw new UsageError(`--cluster is horizontal or label, not '${style}'`);
         options.cluster = styles as ClusterStyle[];
         break;
       }
       case '--data-configuration': {
         const data = value();
-        if (!DATA.has(data)) throw new UsageError(`--data-configuration is condorio, nonsharedfs or sharedfs, not '${data}'`);
+        if (!DATA.has(data))
+          throw new UsageError(`--data-configuration is condorio, nonsharedfs or sharedfs, not '${data}'`);
         options.dataConfiguration = data as DataConfiguration;
         break;
       }
@@ -170,7 +172,13 @@ export const planCommand: CliCommand = {
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parse(args, io);
     const loaded = await loadWorkflowBundle(parsed.file, parsed.bundle);
-    if (!loaded.ok) return finish(io, parsed, loaded.diagnostics, loaded.diagnostics.some((d) => UNREADABLE_CODES.has(d.code)) ? 2 : 1);
+    if (!loaded.ok)
+      return finish(
+        io,
+        parsed,
+        loaded.diagnostics,
+        loaded.diagnostics.some((d) => UNREADABLE_CODES.has(d.code)) ? 2 : 1,
+      );
 
     const user = io.env['USER'] ?? io.env['LOGNAME'];
     const result = plan(loaded.bundle, { ...parsed.plan, submitDir: parsed.output, ...(user ? { user } : {}) });
@@ -178,9 +186,15 @@ export const planCommand: CliCommand = {
     if (!result.ok) return finish(io, parsed, diagnostics, 1);
 
     try {
-      const written = await writeSubmitDirectory(result.value, parsed.output, { ...parsed.write, wfUuid: parsed.write.wfUuid ?? randomUUID(), diagnostics });
+      const written = await writeSubmitDirectory(result.value, parsed.output, {
+        ...parsed.write,
+        wfUuid: parsed.write.wfUuid ?? randomUUID(),
+        diagnostics,
+      });
       if (parsed.json) {
-        io.stdout(`${JSON.stringify({ ok: true, submitDir: written.directory, files: written.files, report: written.report, diagnostics }, null, 2)}\n`);
+        io.stdout(
+          `${JSON.stringify({ ok: true, submitDir: written.directory, files: written.files, report: written.report, diagnostics }, null, 2)}\n`,
+        );
       } else {
         for (const d of diagnostics) io.stderr(`${diagnosticLine(d, parsed.file, io.cwd)}\n`);
         io.stdout(formatPlanSummary(written.report));

@@ -1,4 +1,12 @@
-import type { Replica, ReplicaCatalog, Site, SiteCatalog, Transformation, TransformationCatalog, TransformationSite } from '../model/catalogs';
+import type {
+  Replica,
+  ReplicaCatalog,
+  Site,
+  SiteCatalog,
+  Transformation,
+  TransformationCatalog,
+  TransformationSite,
+} from '../model/catalogs';
 import { formatTransformationKey } from '../model/job';
 import type { CatalogFiles, Workflow } from '../model/workflow';
 
@@ -53,8 +61,16 @@ export function mergeCatalogs(workflow: Workflow, files: CatalogFiles, submitDir
     sites.set('local', {
       name: 'local',
       directories: [
-        { type: 'sharedScratch', path: `${base}/wf-scratch/LOCAL`, fileServers: [{ url: `file://${base}/wf-scratch/LOCAL`, operation: 'all' }] },
-        { type: 'localStorage', path: `${base}/wf-output`, fileServers: [{ url: `file://${base}/wf-output`, operation: 'all' }] },
+        {
+          type: 'sharedScratch',
+          path: `${base}/wf-scratch/LOCAL`,
+          fileServers: [{ url: `file://${base}/wf-scratch/LOCAL`, operation: 'all' }],
+        },
+        {
+          type: 'localStorage',
+          path: `${base}/wf-output`,
+          fileServers: [{ url: `file://${base}/wf-output`, operation: 'all' }],
+        },
       ],
     });
     siteOrder.push('local');
@@ -67,14 +83,22 @@ export function mergeCatalogs(workflow: Workflow, files: CatalogFiles, submitDir
   }
 
   const transformations = new Map<string, Transformation>();
-  for (const catalog of [workflow.transformationCatalog, files.transformations] as Array<TransformationCatalog | undefined>) {
+  for (const catalog of [workflow.transformationCatalog, files.transformations] as Array<
+    TransformationCatalog | undefined
+  >) {
     for (const tx of catalog?.transformations ?? []) {
       const key = formatTransformationKey(tx.namespace, tx.name, tx.version);
       if (!transformations.has(key)) transformations.set(key, tx);
     }
   }
 
-  return { sites, siteOrder, transformations, replicas: indexReplicas([workflow.replicaCatalog, files.replicas]), autoCreated };
+  return {
+    sites,
+    siteOrder,
+    transformations,
+    replicas: indexReplicas([workflow.replicaCatalog, files.replicas]),
+    autoCreated,
+  };
 }
 
 function indexReplicas(catalogs: Array<ReplicaCatalog | undefined>): ReplicaIndex {

@@ -28,12 +28,18 @@ export function cluster(
 ): { state: PlanState; diagnostics: Diagnostic[] } {
   let current = state;
   for (const style of styles) {
-    const groups = style === 'horizontal' ? horizontalGroups(current, workflow, catalogs) : labelGroups(current, workflow, catalogs);
+    const groups =
+      style === 'horizontal' ? horizontalGroups(current, workflow, catalogs) : labelGroups(current, workflow, catalogs);
     current = collapse(current, groups);
     if (!topologicalOrder(stateDag(current))) {
       return {
         state: current,
-        diagnostics: [planError(PLAN_CODES.cycle, `Clustering by ${style} makes a cycle between clusters: jobs of one cluster depend on another cluster that depends on them.`)],
+        diagnostics: [
+          planError(
+            PLAN_CODES.cycle,
+            `Clustering by ${style} makes a cycle between clusters: jobs of one cluster depend on another cluster that depends on them.`,
+          ),
+        ],
       };
     }
   }
@@ -58,7 +64,14 @@ function txName(workflow: Workflow, planJob: PlanJob): string {
 function clusterProfile(workflow: Workflow, catalogs: PlanCatalogs, planJob: PlanJob, key: string): number | undefined {
   const job = firstJob(workflow, planJob);
   const tx = catalogs.transformations.get(planJob.transformation);
-  const value = profileNumber('pegasus', key, job, catalogs.sites.get(planJob.site), tx, tx?.sites.find((s) => s.name === planJob.site));
+  const value = profileNumber(
+    'pegasus',
+    key,
+    job,
+    catalogs.sites.get(planJob.site),
+    tx,
+    tx?.sites.find((s) => s.name === planJob.site),
+  );
   return value !== undefined && value >= 1 ? Math.floor(value) : undefined;
 }
 
@@ -77,7 +90,10 @@ function horizontalGroups(state: PlanState, workflow: Workflow, catalogs: PlanCa
   for (const members of buckets.values()) {
     const first = state.jobs[members[0]!]!;
     const num = clusterProfile(workflow, catalogs, first, 'clusters.num');
-    const size = num !== undefined ? Math.ceil(members.length / Math.min(num, members.length)) : (clusterProfile(workflow, catalogs, first, 'clusters.size') ?? 1);
+    const size =
+      num !== undefined
+        ? Math.ceil(members.length / Math.min(num, members.length))
+        : (clusterProfile(workflow, catalogs, first, 'clusters.size') ?? 1);
     if (size <= 1) continue;
     const name = txName(workflow, first);
     const counterKey = `${name}\u0000${first.level}`;

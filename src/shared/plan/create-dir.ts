@@ -10,7 +10,12 @@ import type { PlanJob, PlanState, ResolvedPlanOptions } from './types';
  * it before every job using that site: walking top-down, a job gets an edge only when none of
  * its ancestors already has one for its site. Cost: O((jobs + edges) × ⌈sites/32⌉).
  */
-export function addCreateDirs(state: PlanState, label: string, catalogs: PlanCatalogs, options: ResolvedPlanOptions): PlanState {
+export function addCreateDirs(
+  state: PlanState,
+  label: string,
+  catalogs: PlanCatalogs,
+  options: ResolvedPlanOptions,
+): PlanState {
   const siteIndex = new Map<string, number>();
   for (const job of state.jobs) {
     const site = directorySite(job);

@@ -22,7 +22,13 @@ export interface DataReuseResult {
  * `graph` is the abstract dependency graph, `order` a topological order of it.
  * Cost: O(jobs + uses + edges), one replica lookup per output.
  */
-export function dataReuse(workflow: Workflow, graph: Dag, order: Uint32Array, replicas: ReplicaIndex, force: boolean): DataReuseResult {
+export function dataReuse(
+  workflow: Workflow,
+  graph: Dag,
+  order: Uint32Array,
+  replicas: ReplicaIndex,
+  force: boolean,
+): DataReuseResult {
   const n = workflow.jobs.length;
   const pruned = new Uint8Array(n);
   if (force) return { pruned, prunedCount: 0 };

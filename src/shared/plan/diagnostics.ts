@@ -35,6 +35,11 @@ export function planError(code: string, message: string, target?: DiagnosticTarg
 }
 
 /** A diagnostic that does not stop the plan (info by default, or warning). */
-export function planInfo(code: string, message: string, target?: DiagnosticTarget, severity: 'info' | 'warning' = 'info'): Diagnostic {
+export function planInfo(
+  code: string,
+  message: string,
+  target?: DiagnosticTarget,
+  severity: 'info' | 'warning' = 'info',
+): Diagnostic {
   return { code, severity, message, ...(target ? { target } : {}) };
 }

@@ -11,7 +11,12 @@ export { topologicalOrder };
 /** The CSR graph of a plan state (duplicates merged). Cost: O(jobs + edges). */
 export function stateDag(state: PlanState): Dag {
   const n = state.edgeFrom.length;
-  return buildDag(state.jobs.length, Uint32Array.from(state.edgeFrom), Uint32Array.from(state.edgeTo), new Uint8Array(n));
+  return buildDag(
+    state.jobs.length,
+    Uint32Array.from(state.edgeFrom),
+    Uint32Array.from(state.edgeTo),
+    new Uint8Array(n),
+  );
 }
 
 /** Longest distance from a root for every node, given a topological order. Cost: O(n + e). */

@@ -18,7 +18,12 @@ const JOBS_PER_CLEANUP_JOB = 5;
  * pegasus-plan turns this off in hierarchical workflows (the caller checks that).
  * Cost: O(jobs + uses + transfers + edges).
  */
-export function addInPlaceCleanup(state: PlanState, workflow: Workflow, catalogs: PlanCatalogs, relativeDir: string): PlanState {
+export function addInPlaceCleanup(
+  state: PlanState,
+  workflow: Workflow,
+  catalogs: PlanCatalogs,
+  relativeDir: string,
+): PlanState {
   const dag = stateDag(state);
   const order = topologicalOrder(dag);
   if (!order) return state;
@@ -105,7 +110,11 @@ export function addInPlaceCleanup(state: PlanState, workflow: Workflow, catalogs
     if (!bySite) buckets.set(site, (bySite = new Map()));
     let bucket = bySite.get(at);
     if (!bucket) {
-      bucket = { count: Math.max(1, Math.ceil((jobsAt.get(site)?.get(at) ?? 1) / JOBS_PER_CLEANUP_JOB)), next: 0, slots: [] };
+      bucket = {
+        count: Math.max(1, Math.ceil((jobsAt.get(site)?.get(at) ?? 1) / JOBS_PER_CLEANUP_JOB)),
+        next: 0,
+        slots: [],
+      };
       bySite.set(at, bucket);
     }
     const slot = bucket.next++ % bucket.count;

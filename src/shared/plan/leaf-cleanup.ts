@@ -12,9 +12,15 @@ import type { PlanJob, PlanState, ResolvedPlanOptions } from './types';
  * and jobs with no site (registration, worker package) get none.
  * Cost: O((jobs + edges) × ⌈sites/32⌉).
  */
-export function addLeafCleanup(state: PlanState, label: string, catalogs: PlanCatalogs, options: ResolvedPlanOptions): PlanState {
+export function addLeafCleanup(
+  state: PlanState,
+  label: string,
+  catalogs: PlanCatalogs,
+  options: ResolvedPlanOptions,
+): PlanState {
   const siteIndex = new Map<string, number>();
-  for (const job of state.jobs) if (job.kind === 'create-dir' && job.stagingSite) siteIndex.set(job.stagingSite, siteIndex.size);
+  for (const job of state.jobs)
+    if (job.kind === 'create-dir' && job.stagingSite) siteIndex.set(job.stagingSite, siteIndex.size);
   if (siteIndex.size === 0) return state;
   const dag = stateDag(state);
   const order = topologicalOrder(dag);

@@ -29,18 +29,39 @@ import { addWorkerPackage } from './worker-package';
  * Fails (ok: false) with PC4xx errors naming the job and the reason when pegasus-plan would
  * refuse the workflow. Cost: O(jobs + uses + edges) (plus ⌈staging sites/32⌉ factors).
  */
-export function plan(bundle: WorkflowBundle, options: PlanOptions = {}, hooks: PlanHooks = {}): Result<ExecutableWorkflow> {
+export function plan(
+  bundle: WorkflowBundle,
+  options: PlanOptions = {},
+  hooks: PlanHooks = {},
+): Result<ExecutableWorkflow> {
   const workflow = bundle.workflow;
   let passIndex = 0;
   const done = (pass: PlanPass): void => hooks.onPass?.(pass, ++passIndex, PLAN_PASSES.length);
   const diagnostics: Diagnostic[] = [];
   if (workflow.jobs.length === 0) {
-    return { ok: false, diagnostics: [planError(PLAN_CODES.empty, `Workflow ${workflow.name} has no jobs: pegasus-plan refuses an empty workflow.`, { kind: 'workflow' })] };
+    return {
+      ok: false,
+      diagnostics: [
+        planError(PLAN_CODES.empty, `Workflow ${workflow.name} has no jobs: pegasus-plan refuses an empty workflow.`, {
+          kind: 'workflow',
+        }),
+      ],
+    };
   }
 
-  const catalogs = mergeCatalogs(workflow, bundle.catalogs, (options.submitDir ?? '/submit').replace(/\/+$/, '') || '/');
+  const catalogs = mergeCatalogs(
+    workflow,
+    bundle.catalogs,
+    (options.submitDir ?? '/submit').replace(/\/+$/, '') || '/',
+  );
   for (const site of catalogs.autoCreated) {
-    diagnostics.push(planInfo(PLAN_CODES.siteCreated, `Site ${site} is not in the site catalog: created with pegasus-plan's defaults.`, { kind: 'site', name: site }));
+    diagnostics.push(
+      planInfo(
+        PLAN_CODES.siteCreated,
+        `Site ${site} is not in the site catalog: created with pegasus-plan's defaults.`,
+        { kind: 'site', name: site },
+      ),
+    );
   }
   const resolved = resolveOptions(options, workflow, catalogs);
   diagnostics.push(...resolved.diagnostics);
@@ -50,7 +71,13 @@ export function plan(bundle: WorkflowBundle, options: PlanOptions = {}, hooks: P
   const graph = inferDependencies(workflow);
   const order = topologicalOrder(graph);
   if (!order) {
-    diagnostics.push(planError(PLAN_CODES.cycle, `Workflow ${workflow.name} has a dependency cycle: pegasus-plan stops at its cycle check.`, { kind: 'workflow' }));
+    diagnostics.push(
+      planError(
+        PLAN_CODES.cycle,
+        `Workflow ${workflow.name} has a dependency cycle: pegasus-plan stops at its cycle check.`,
+        { kind: 'workflow' },
+      ),
+    );
     return { ok: false, diagnostics };
   }
   const reuse = dataReuse(workflow, graph, order, catalogs.replicas, opts.force);
@@ -62,9 +89,27 @@ export function plan(bundle: WorkflowBundle, options: PlanOptions = {}, hooks: P
   let state: PlanState;
   if (reuse.prunedCount === workflow.jobs.length) {
     diagnostics.push(
-      planInfo(PLAN_CODES.allPruned, `Every job's outputs already have replicas: the workflow is reduced to a single NOOP job (use --force to run it all).`, { kind: 'workflow' }, 'warning'),
+      planInfo(
+        PLAN_CODES.allPruned,
+        `Every job's outputs already have replicas: the workflow is reduced to a single NOOP job (use --force to run it all).`,
+        { kind: 'workflow' },
+        'warning',
+      ),
     );
-    state = { jobs: [{ name: `noop_${label}_${opts.index}`, kind: 'noop', site: 'local', level: 0, tasks: [], transformation: 'pegasus::noop' }], edgeFrom: [], edgeTo: [] };
+    state = {
+      jobs: [
+        {
+          name: `noop_${label}_${opts.index}`,
+          kind: 'noop',
+          site: 'local',
+          level: 0,
+          tasks: [],
+          transformation: 'pegasus::noop',
+        },
+      ],
+      edgeFrom: [],
+      edgeTo: [],
+    };
   } else {
     const sited = selectSites(workflow, graph, levels, reuse.pruned, catalogs, opts);
     diagnostics.push(...sited.diagnostics);
@@ -89,9 +134,13 @@ export function plan(bundle: WorkflowBundle, options: PlanOptions = {}, hooks: P
     if (opts.cleanup === 'inplace') {
       if (state.jobs.some((job) => job.kind === 'dax' || job.kind === 'dag')) {
         diagnostics.push(
-          planInfo(PLAN_CODES.inplaceOff, 'In-place cleanup is off in a hierarchical workflow (it cannot see files used across sub-workflows); only the leaf cleanup jobs are added.', {
-            kind: 'workflow',
-          }),
+          planInfo(
+            PLAN_CODES.inplaceOff,
+            'In-place cleanup is off in a hierarchical workflow (it cannot see files used across sub-workflows); only the leaf cleanup jobs are added.',
+            {
+              kind: 'workflow',
+            },
+          ),
         );
       } else state = addInPlaceCleanup(state, workflow, catalogs, opts.relativeDir);
     }
@@ -119,7 +168,16 @@ export function plan(bundle: WorkflowBundle, options: PlanOptions = {}, hooks: P
 }
 
 /** The passes {@link PlanHooks.onPass} reports, in order. */
-export const PLAN_PASSES = ['data reuse', 'site selection', 'clustering', 'staging', 'registration', 'create-dir', 'cleanup', 'priorities'] as const;
+export const PLAN_PASSES = [
+  'data reuse',
+  'site selection',
+  'clustering',
+  'staging',
+  'registration',
+  'create-dir',
+  'cleanup',
+  'priorities',
+] as const;
 
 /** One of {@link PLAN_PASSES}. */
 export type PlanPass = (typeof PLAN_PASSES)[number];

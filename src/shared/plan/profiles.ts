@@ -36,7 +36,10 @@ export function profileNumber(...args: Parameters<typeof profileValue>): number 
 }
 
 /** Every key of a namespace merged across the sources, the transformation catalog winning. */
-export function mergedNamespace(namespace: ProfileNamespace, ...sources: Array<Profiles | undefined>): Record<string, string> | undefined {
+export function mergedNamespace(
+  namespace: ProfileNamespace,
+  ...sources: Array<Profiles | undefined>
+): Record<string, string> | undefined {
   let merged: Record<string, string> | undefined;
   for (let i = sources.length - 1; i >= 0; i--) {
     const entries = sources[i]?.[namespace];

@@ -10,7 +10,10 @@ import type { PlanJob, PlanState, Registration } from './types';
  */
 export function addRegistrations(state: PlanState, requests: readonly RegistrationRequest[]): PlanState {
   if (requests.length === 0) return state;
-  const byName = new Map<string, { index: number; job: PlanJob & { registrations: Registration[] }; parents: Set<number> }>();
+  const byName = new Map<
+    string,
+    { index: number; job: PlanJob & { registrations: Registration[] }; parents: Set<number> }
+  >();
   const jobs: PlanJob[] = [];
   for (const request of requests) {
     const name = `register_${request.stagingSite}_${request.level}_${request.container}`;

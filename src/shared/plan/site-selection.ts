@@ -124,7 +124,13 @@ function placeJobOnce(
 
   const tx = catalogs.transformations.get(key);
   if (!tx) {
-    diagnostics.push(planError(PLAN_CODES.noSite, `Job ${job.id}: transformation ${key} is not in the transformation catalog, so no site can run it.`, target));
+    diagnostics.push(
+      planError(
+        PLAN_CODES.noSite,
+        `Job ${job.id}: transformation ${key} is not in the transformation catalog, so no site can run it.`,
+        target,
+      ),
+    );
     return undefined;
   }
 
@@ -133,11 +139,23 @@ function placeJobOnce(
   if (pinned !== undefined) {
     siteName = String(typeof pinned === 'object' ? pinned.text : pinned);
     if (!catalogs.sites.has(siteName)) {
-      diagnostics.push(planError(PLAN_CODES.unknownPinnedSite, `Job ${job.id}: selector.execution.site is ${siteName}, which is not in the site catalog.`, target));
+      diagnostics.push(
+        planError(
+          PLAN_CODES.unknownPinnedSite,
+          `Job ${job.id}: selector.execution.site is ${siteName}, which is not in the site catalog.`,
+          target,
+        ),
+      );
       return undefined;
     }
     if (!entryForSite(tx, siteName)) {
-      diagnostics.push(planError(PLAN_CODES.noSite, `Job ${job.id}: pinned to site ${siteName}, but ${key} is neither installed there nor stageable.`, target));
+      diagnostics.push(
+        planError(
+          PLAN_CODES.noSite,
+          `Job ${job.id}: pinned to site ${siteName}, but ${key} is neither installed there nor stageable.`,
+          target,
+        ),
+      );
       return undefined;
     }
   } else {
@@ -145,7 +163,11 @@ function placeJobOnce(
     if (siteName === undefined) {
       const where = tx.sites.map((s) => `${s.name} (${s.type})`).join(', ') || 'no site';
       diagnostics.push(
-        planError(PLAN_CODES.noSite, `Job ${job.id}: no execution site among ${options.sites.join(', ') || '(none)'} can run ${key}; the catalog has it on ${where}.`, target),
+        planError(
+          PLAN_CODES.noSite,
+          `Job ${job.id}: no execution site among ${options.sites.join(', ') || '(none)'} can run ${key}; the catalog has it on ${where}.`,
+          target,
+        ),
       );
       return undefined;
     }
@@ -176,7 +198,12 @@ function placeJobOnce(
   const env = mergedNamespace('env', ...sources);
   if (condor || env) planned.profiles = { ...(condor ? { condor } : {}), ...(env ? { env } : {}) };
   if (txSite.type === 'stageable') {
-    planned.executables = [{ lfn: job.name, source: { site: txSite.name, url: txSite.pfn.includes('://') ? txSite.pfn : `file://${txSite.pfn}` } }];
+    planned.executables = [
+      {
+        lfn: job.name,
+        source: { site: txSite.name, url: txSite.pfn.includes('://') ? txSite.pfn : `file://${txSite.pfn}` },
+      },
+    ];
   }
   return planned;
 }
@@ -201,10 +228,14 @@ function stagingSiteFor(
   if (dataConfiguration === 'condorio') {
     if (mapped !== undefined && mapped !== 'local') {
       diagnostics.push(
-        planError(PLAN_CODES.badStagingSite, `Job ${jobId}: with condorio the staging site must be local, but --staging-site maps ${executionSite} to ${mapped}.`, {
-          kind: 'site',
-          name: mapped,
-        }),
+        planError(
+          PLAN_CODES.badStagingSite,
+          `Job ${jobId}: with condorio the staging site must be local, but --staging-site maps ${executionSite} to ${mapped}.`,
+          {
+            kind: 'site',
+            name: mapped,
+          },
+        ),
       );
       return undefined;
     }
@@ -213,7 +244,12 @@ function stagingSiteFor(
   if (dataConfiguration === 'sharedfs') return executionSite;
   const staging = mapped ?? executionSite;
   if (!catalogs.sites.has(staging)) {
-    diagnostics.push(planError(PLAN_CODES.badStagingSite, `Job ${jobId}: staging site ${staging} is not in the site catalog.`, { kind: 'site', name: staging }));
+    diagnostics.push(
+      planError(PLAN_CODES.badStagingSite, `Job ${jobId}: staging site ${staging} is not in the site catalog.`, {
+        kind: 'site',
+        name: staging,
+      }),
+    );
     return undefined;
   }
   return staging;

@@ -70,7 +70,8 @@ export function addTransfers(
 
   const producer = new Map<string, number>();
   jobs.forEach((planJob, index) => {
-    for (const task of planJob.tasks) forEachFileRole(workflow.jobs[task]!, (lfn, role) => role === 'produces' && producer.set(lfn, index));
+    for (const task of planJob.tasks)
+      forEachFileRole(workflow.jobs[task]!, (lfn, role) => role === 'produces' && producer.set(lfn, index));
   });
 
   let maxLevel = 0;
@@ -106,12 +107,23 @@ export function addTransfers(
   };
   // The slot of the last placed transfer (returned beside the job index without an object per file).
   let placedSlot = 0;
-  const place = (kind: ContainerKind, stagingSite: string, level: number, ownerIndex: number, transfer: FileTransfer): number => {
+  const place = (
+    kind: ContainerKind,
+    stagingSite: string,
+    level: number,
+    ownerIndex: number,
+    transfer: FileTransfer,
+  ): number => {
     const owner = jobs[ownerIndex]!;
     const key = containerKey(kind, stagingSite, level, ownerIndex);
     let container = containers.get(key);
     if (!container) {
-      container = { count: bundleCount(kind, owner, workflow, catalogs, jobsAtLevel[level] ?? 1), next: 0, jobs: [], indices: [] };
+      container = {
+        count: bundleCount(kind, owner, workflow, catalogs, jobsAtLevel[level] ?? 1),
+        next: 0,
+        jobs: [],
+        indices: [],
+      };
       containers.set(key, container);
     }
     const slot = container.next++ % container.count;
@@ -160,7 +172,7 @@ export function addTransfers(
         const known = staged.get(fileKey);
         if (known !== undefined) {
           edgeFrom.push(known);
-        edgeTo.push(index);
+          edgeTo.push(index);
           continue;
         }
         const placed = place('inter', stagingSite, planJob.level, index, {
@@ -174,7 +186,7 @@ export function addTransfers(
         edgeFrom.push(from);
         edgeTo.push(placed);
         edgeFrom.push(placed);
-      edgeTo.push(index);
+        edgeTo.push(index);
         continue;
       }
       const known = staged.get(fileKey);
@@ -233,24 +245,42 @@ export function addTransfers(
     if (options.outputSites.length === 0) continue;
 
     for (const output of outputsOf(planJob, workflow)) {
+      if (!output.stageOut) {
+        if (!output.register) continue;
+        // Registered where it is made: a direct child of the producer, no stage-out.
+        const container = containers.get(containerKey('stage-out', stagingSite, planJob.level, index));
+        const slot = container ? container.next++ % container.count : 0;
+        registrations.push({
+          stagingSite,
+          level: planJob.level,
+          container: slot,
+          lfn: output.lfn,
+          site: stagingSite,
+          url: `${scratchBase}/${output.lfn}`,
+          parent: index,
+        });
+        continue;
+      }
       for (const site of options.outputSites) {
         const target = { site, url: outputUrl(catalogs, site, output.lfn) };
-        if (output.stageOut) {
-          const placed = place('stage-out', stagingSite, planJob.level, index, {
+        const placed = place('stage-out', stagingSite, planJob.level, index, {
+          lfn: output.lfn,
+          linkage: 'output',
+          source: { site: stagingSite, url: `${scratchBase}/${output.lfn}` },
+          destination: target,
+          bytes: output.bytes,
+        });
+        edgeFrom.push(index);
+        edgeTo.push(placed);
+        if (output.register)
+          registrations.push({
+            stagingSite,
+            level: planJob.level,
+            container: placedSlot,
             lfn: output.lfn,
-            linkage: 'output',
-            source: { site: stagingSite, url: `${scratchBase}/${output.lfn}` },
-            destination: target,
-            bytes: output.bytes,
+            ...target,
+            parent: placed,
           });
-          edgeFrom.push(index);
-          edgeTo.push(placed);
-          if (output.register) registrations.push({ stagingSite, level: planJob.level, container: placedSlot, lfn: output.lfn, ...target, parent: placed });
-        } else if (output.register) {
-          const container = containers.get(containerKey('stage-out', stagingSite, planJob.level, index));
-          const slot = container ? container.next++ % container.count : 0;
-          registrations.push({ stagingSite, level: planJob.level, container: slot, lfn: output.lfn, site: stagingSite, url: `${scratchBase}/${output.lfn}`, parent: index });
-        }
       }
     }
   }
@@ -284,11 +314,15 @@ function locateSubWorkflow(
   const site = from === undefined ? undefined : jobs[from]!.stagingSite;
   if (site !== undefined) return `${scratchOf(site)}/${abstract.file}`.replace(/^file:\/\//, '');
   diagnostics.push(
-    planError(PLAN_CODES.subWorkflowFile, `Job ${abstract.id}: its ${abstract.type} file ${abstract.file} has no replica in the replica catalog and no job produces it.`, {
-      kind: 'file',
-      lfn: abstract.file,
-      jobId: abstract.id,
-    }),
+    planError(
+      PLAN_CODES.subWorkflowFile,
+      `Job ${abstract.id}: its ${abstract.type} file ${abstract.file} has no replica in the replica catalog and no job produces it.`,
+      {
+        kind: 'file',
+        lfn: abstract.file,
+        jobId: abstract.id,
+      },
+    ),
   );
   return undefined;
 }
@@ -303,10 +337,14 @@ interface InputFile {
 function inputsOf(planJob: PlanJob, workflow: Workflow): InputFile[] {
   const produced: Set<string> | ReadonlySet<string> = planJob.tasks.length > 1 ? new Set<string>() : NONE;
   if (planJob.tasks.length > 1) {
-    for (const task of planJob.tasks) forEachFileRole(workflow.jobs[task]!, (lfn, role) => role === 'produces' && (produced as Set<string>).add(lfn));
+    for (const task of planJob.tasks)
+      forEachFileRole(workflow.jobs[task]!, (lfn, role) => role === 'produces' && (produced as Set<string>).add(lfn));
   }
   // A set only when the job is large: most jobs have a handful of files, and a linear check is cheaper there.
-  const seen = planJob.tasks.length > 1 || (workflow.jobs[planJob.tasks[0]!]?.uses.length ?? 0) > 16 ? new Set<string>() : undefined;
+  const seen =
+    planJob.tasks.length > 1 || (workflow.jobs[planJob.tasks[0]!]?.uses.length ?? 0) > 16
+      ? new Set<string>()
+      : undefined;
   const inputs: InputFile[] = [];
   for (const task of planJob.tasks) {
     const job = workflow.jobs[task]!;
@@ -333,7 +371,10 @@ interface OutputFile {
 
 function outputsOf(planJob: PlanJob, workflow: Workflow): OutputFile[] {
   const outputs: OutputFile[] = [];
-  const seen = planJob.tasks.length > 1 || (workflow.jobs[planJob.tasks[0]!]?.uses.length ?? 0) > 16 ? new Set<string>() : undefined;
+  const seen =
+    planJob.tasks.length > 1 || (workflow.jobs[planJob.tasks[0]!]?.uses.length ?? 0) > 16
+      ? new Set<string>()
+      : undefined;
   for (const task of planJob.tasks) {
     for (const use of workflow.jobs[task]!.uses) {
       if (use.type !== 'output') continue;
@@ -359,7 +400,13 @@ function parseSize(size: string | undefined): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
-function bundleCount(kind: ContainerKind, owner: PlanJob, workflow: Workflow, catalogs: PlanCatalogs, jobsAtLevel: number): number {
+function bundleCount(
+  kind: ContainerKind,
+  owner: PlanJob,
+  workflow: Workflow,
+  catalogs: PlanCatalogs,
+  jobsAtLevel: number,
+): number {
   const job = owner.tasks.length > 0 ? workflow.jobs[owner.tasks[0]!] : undefined;
   const site = catalogs.sites.get(owner.site);
   const tx = catalogs.transformations.get(owner.transformation);

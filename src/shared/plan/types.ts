@@ -193,4 +193,3 @@ export interface ResolvedPlanOptions {
   submitDir: string;
   pegasusVersion: string;
 }
-

@@ -11,7 +11,8 @@ export function addWorkerPackage(state: PlanState, label: string, options: Resol
   if (!options.stageWorker) return state;
   const sites = new Set<string>();
   for (const job of state.jobs) {
-    if ((job.kind === 'compute' || job.kind === 'cluster') && job.dataConfiguration !== 'sharedfs' && job.stagingSite) sites.add(job.stagingSite);
+    if ((job.kind === 'compute' || job.kind === 'cluster') && job.dataConfiguration !== 'sharedfs' && job.stagingSite)
+      sites.add(job.stagingSite);
   }
   if (sites.size === 0) return state;
   const hasParent = new Uint8Array(state.jobs.length);

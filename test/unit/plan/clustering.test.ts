@@ -11,7 +11,11 @@ function fan(profiles?: Parameters<typeof tx>[3]): ReturnType<typeof bundle> {
   });
 }
 
-const computeNames = (w: ReturnType<typeof planOk>): string[] => w.jobs.filter((j) => j.kind === 'compute' || j.kind === 'cluster').map((j) => j.name).sort();
+const computeNames = (w: ReturnType<typeof planOk>): string[] =>
+  w.jobs
+    .filter((j) => j.kind === 'compute' || j.kind === 'cluster')
+    .map((j) => j.name)
+    .sort();
 
 describe('clustering', () => {
   it('leaves the workflow alone without --cluster, or without a clusters.* profile', () => {
@@ -27,14 +31,21 @@ describe('clustering', () => {
   });
 
   it('lets clusters.num win over clusters.size', () => {
-    const planned = planOk(fan({ pegasus: { 'clusters.size': 5, 'clusters.num': 2 } }), { cleanup: 'none', cluster: ['horizontal'] });
+    const planned = planOk(fan({ pegasus: { 'clusters.size': 5, 'clusters.num': 2 } }), {
+      cleanup: 'none',
+      cluster: ['horizontal'],
+    });
     const clusters = planned.jobs.filter((j) => j.kind === 'cluster').map((j) => j.tasks.length);
     expect(clusters).toEqual([3, 2]);
   });
 
   it('groups jobs with the same label profile, across transformations and levels', () => {
     const b = bundle({
-      jobs: [job('a', 'pre', [], [{ lfn: 'x', stageOut: false }], { pegasus: { label: 'p1' } }), job('b', 'post', ['x'], ['y'], { pegasus: { label: 'p1' } }), job('c', 'other', ['y'], ['z'])],
+      jobs: [
+        job('a', 'pre', [], [{ lfn: 'x', stageOut: false }], { pegasus: { label: 'p1' } }),
+        job('b', 'post', ['x'], ['y'], { pegasus: { label: 'p1' } }),
+        job('c', 'other', ['y'], ['z']),
+      ],
     });
     const planned = planOk(b, { cleanup: 'none', cluster: ['label'], outputSites: ['local'] });
     expect(computeNames(planned)).toEqual(['merge_pre_Pp1', 'other_c']);

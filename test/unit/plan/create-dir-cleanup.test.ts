@@ -5,7 +5,11 @@ import { bundle, byName, edges, job, names, parentsOf, planOk, site, tx } from '
 // a → b → c, all on condorpool, staged through local; c's output staged out.
 const chain = (): ReturnType<typeof bundle> =>
   bundle({
-    jobs: [job('a', 'gen', ['in'], [{ lfn: 'x', stageOut: false }]), job('b', 'mid', ['x'], [{ lfn: 'y', stageOut: false }]), job('c', 'end', ['y'], ['z'])],
+    jobs: [
+      job('a', 'gen', ['in'], [{ lfn: 'x', stageOut: false }]),
+      job('b', 'mid', ['x'], [{ lfn: 'y', stageOut: false }]),
+      job('c', 'end', ['y'], ['z']),
+    ],
     replicas: [{ lfn: 'in' }],
   });
 
@@ -13,13 +17,18 @@ describe('create-dir jobs', () => {
   it('adds one create_dir per staging site with the fewest edges', () => {
     const planned = planOk(chain(), { cleanup: 'none', outputSites: ['local'] });
     // Only the root needs the edge: everything else descends from it.
-    expect(edges(planned).filter((e) => e.startsWith('create_dir'))).toEqual(['create_dir_wf_0_local -> stage_in_local_local_0_0']);
+    expect(edges(planned).filter((e) => e.startsWith('create_dir'))).toEqual([
+      'create_dir_wf_0_local -> stage_in_local_local_0_0',
+    ]);
     expect(byName(planned, 'create_dir_wf_0_local').priority).toBe(800);
   });
 
   it('adds a create_dir per staging site when jobs stage in several places', () => {
     const b = bundle({
-      jobs: [job('a', 'alpha', [], [{ lfn: 'x', stageOut: false }]), job('b', 'beta', [], [{ lfn: 'y', stageOut: false }])],
+      jobs: [
+        job('a', 'alpha', [], [{ lfn: 'x', stageOut: false }]),
+        job('b', 'beta', [], [{ lfn: 'y', stageOut: false }]),
+      ],
       sites: [site('local'), site('east'), site('west')],
       transformations: [tx('alpha', ['east']), tx('beta', ['west'])],
     });
@@ -49,7 +58,9 @@ describe('cleanup', () => {
     // x is written by a and read by b: deleted after both.
     expect(parentsOf(planned, fileOwner.get('x')!)).toEqual(expect.arrayContaining(['gen_a', 'mid_b']));
     // z is read by the stage-out job: deleted after it.
-    expect(parentsOf(planned, fileOwner.get('z')!)).toEqual(expect.arrayContaining(['end_c', 'stage_out_local_local_2_0']));
+    expect(parentsOf(planned, fileOwner.get('z')!)).toEqual(
+      expect.arrayContaining(['end_c', 'stage_out_local_local_2_0']),
+    );
     for (const job of cleanups) {
       expect(job.name).toMatch(/^clean_up_local_level_\d+_\d+$/);
       expect(job.category).toBe('cleanup');
@@ -61,7 +72,15 @@ describe('cleanup', () => {
 
   it('turns in-place cleanup off in a hierarchical workflow', () => {
     const b = bundle({
-      jobs: [{ type: 'pegasusWorkflow', id: 'sub', file: 'inner.yml', arguments: [], uses: [{ lfn: 'inner.yml', type: 'input' }] }],
+      jobs: [
+        {
+          type: 'pegasusWorkflow',
+          id: 'sub',
+          file: 'inner.yml',
+          arguments: [],
+          uses: [{ lfn: 'inner.yml', type: 'input' }],
+        },
+      ],
       replicas: [{ lfn: 'inner.yml' }],
     });
     const result = plan(b, {});
@@ -75,7 +94,10 @@ describe('cleanup', () => {
 
 describe('priorities', () => {
   it('gives compute and registration jobs 10 × depth and auxiliary jobs their fixed priority', () => {
-    const b = bundle({ jobs: [job('a', 'gen', ['in'], [{ lfn: 'x', stageOut: true, registerReplica: true }])], replicas: [{ lfn: 'in' }] });
+    const b = bundle({
+      jobs: [job('a', 'gen', ['in'], [{ lfn: 'x', stageOut: true, registerReplica: true }])],
+      replicas: [{ lfn: 'in' }],
+    });
     const planned = planOk(b, { outputSites: ['local'], cleanup: 'leaf' });
     const priorities = Object.fromEntries(planned.jobs.map((j) => [j.name, j.priority]));
     expect(priorities).toEqual({
@@ -97,14 +119,21 @@ describe('priorities', () => {
 describe('in-place cleanup across staging sites', () => {
   it('keeps a file on its producer’s site until the inter-site job has copied it', () => {
     const b = bundle({
-      jobs: [job('a', 'alpha', [], [{ lfn: 'x', stageOut: false }]), job('b', 'beta', ['x'], [{ lfn: 'y', stageOut: false }])],
+      jobs: [
+        job('a', 'alpha', [], [{ lfn: 'x', stageOut: false }]),
+        job('b', 'beta', ['x'], [{ lfn: 'y', stageOut: false }]),
+      ],
       sites: [site('local'), site('east'), site('west')],
       transformations: [tx('alpha', ['east']), tx('beta', ['west'])],
     });
     const planned = planOk(b, { sites: ['east', 'west'], dataConfiguration: 'nonsharedfs' });
-    const eastCleanup = planned.jobs.find((j) => j.kind === 'cleanup' && j.stagingSite === 'east' && j.cleanupFiles!.includes('x'))!;
+    const eastCleanup = planned.jobs.find(
+      (j) => j.kind === 'cleanup' && j.stagingSite === 'east' && j.cleanupFiles!.includes('x'),
+    )!;
     expect(parentsOf(planned, eastCleanup.name)).toEqual(['alpha_a', 'stage_inter_local_west_1_0']);
-    const westCleanup = planned.jobs.find((j) => j.kind === 'cleanup' && j.stagingSite === 'west' && j.cleanupFiles!.includes('x'))!;
+    const westCleanup = planned.jobs.find(
+      (j) => j.kind === 'cleanup' && j.stagingSite === 'west' && j.cleanupFiles!.includes('x'),
+    )!;
     expect(parentsOf(planned, westCleanup.name)).toEqual(['beta_b', 'stage_inter_local_west_1_0']);
   });
 });

@@ -17,9 +17,21 @@ const arbitraryWorkflow = fc
       const inputs = [...new Set(from.map((f) => (f < i && f % 3 !== 0 ? `out${f}` : `raw${f % 5}`)))];
       // Labels on a few consecutive jobs, so that label clustering has something to merge.
       const labelled = i % 5 < 2 ? { pegasus: { label: `L${Math.floor(i / 5)}` } } : undefined;
-      return job(`j${i}`, i % 2 === 0 ? 'even' : 'odd', inputs, [{ lfn: `out${i}`, stageOut: i % 4 === 0, registerReplica: i % 8 === 0 }], labelled);
+      return job(
+        `j${i}`,
+        i % 2 === 0 ? 'even' : 'odd',
+        inputs,
+        [{ lfn: `out${i}`, stageOut: i % 4 === 0, registerReplica: i % 8 === 0 }],
+        labelled,
+      );
     });
-    return bundle({ jobs, replicas: [0, 1, 2, 3, 4].map((k) => ({ lfn: `raw${k}`, pfn: k % 2 ? `file:///data/raw${k}` : `https://example.org/raw${k}` })) });
+    return bundle({
+      jobs,
+      replicas: [0, 1, 2, 3, 4].map((k) => ({
+        lfn: `raw${k}`,
+        pfn: k % 2 ? `file:///data/raw${k}` : `https://example.org/raw${k}`,
+      })),
+    });
   });
 
 const arbitraryOptions = fc.record({
@@ -34,7 +46,8 @@ const arbitraryOptions = fc.record({
 function ancestors(workflow: ExecutableWorkflow): (target: number) => Set<number> {
   const parents: number[][] = workflow.jobs.map(() => []);
   const g = workflow.graph;
-  for (let v = 0; v < g.nodeCount; v++) for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++) parents[g.targets[e]!]!.push(v);
+  for (let v = 0; v < g.nodeCount; v++)
+    for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++) parents[g.targets[e]!]!.push(v);
   return (target) => {
     const seen = new Set<number>();
     const stack = [target];
@@ -82,7 +95,11 @@ describe('planner invariants on random workflows', () => {
           }
           if (j.kind === 'compute' || j.kind === 'cluster') {
             // Each input read from outside the job comes from an ancestor that produces or stages it.
-            const own = new Set(j.tasks.flatMap((t) => planned.workflow.jobs[t]!.uses.filter((u) => u.type === 'output').map((u) => u.lfn)));
+            const own = new Set(
+              j.tasks.flatMap((t) =>
+                planned.workflow.jobs[t]!.uses.filter((u) => u.type === 'output').map((u) => u.lfn),
+              ),
+            );
             for (const task of j.tasks) {
               for (const use of planned.workflow.jobs[task]!.uses) {
                 if (use.type !== 'input' || own.has(use.lfn)) continue;
@@ -90,7 +107,9 @@ describe('planner invariants on random workflows', () => {
                   const pj = planned.jobs[p]!;
                   return (
                     pj.transfers?.some((t) => t.lfn === use.lfn && t.linkage === 'input') ||
-                    pj.tasks.some((t) => planned.workflow.jobs[t]!.uses.some((u) => u.type === 'output' && u.lfn === use.lfn))
+                    pj.tasks.some((t) =>
+                      planned.workflow.jobs[t]!.uses.some((u) => u.type === 'output' && u.lfn === use.lfn),
+                    )
                   );
                 });
                 expect(provider, `${j.name} reads ${use.lfn}`).toBe(true);
@@ -103,9 +122,14 @@ describe('planner invariants on random workflows', () => {
               planned.jobs.forEach((user, u) => {
                 // Users of this file on this cleanup job's site.
                 const uses =
-                  (user.stagingSite === j.stagingSite && user.tasks.some((t) => planned.workflow.jobs[t]!.uses.some((x) => x.lfn === lfn))) ||
-                  (user.kind !== 'cleanup' && user.transfers?.some((t) => t.lfn === lfn && (t.source.site === j.stagingSite || t.destination.site === j.stagingSite)));
-                if (uses && user.kind !== 'registration') expect(up.has(u), `${user.name} before deleting ${lfn}`).toBe(true);
+                  (user.stagingSite === j.stagingSite &&
+                    user.tasks.some((t) => planned.workflow.jobs[t]!.uses.some((x) => x.lfn === lfn))) ||
+                  (user.kind !== 'cleanup' &&
+                    user.transfers?.some(
+                      (t) => t.lfn === lfn && (t.source.site === j.stagingSite || t.destination.site === j.stagingSite),
+                    ));
+                if (uses && user.kind !== 'registration')
+                  expect(up.has(u), `${user.name} before deleting ${lfn}`).toBe(true);
               });
             }
           }

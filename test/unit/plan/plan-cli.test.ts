@@ -21,7 +21,13 @@ function tempDir(): string {
 async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, env: { USER: 'alice' }, signal: new AbortController().signal };
+  const io: CliIo = {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    cwd,
+    env: { USER: 'alice' },
+    signal: new AbortController().signal,
+  };
   const code = await planCommand.run(args, io);
   return { code, stdout, stderr };
 }
@@ -39,18 +45,41 @@ const catalogArgs = [
 describe('pegasus-canvas plan', () => {
   it('writes the submit directory of the hierarchical sample and prints the summary', async () => {
     const out = path.join(tempDir(), 'submit');
-    const result = await run([hierarchical('workflow.yml'), ...catalogArgs, '-s', 'condorpool', '--output-sites', 'local', '--cleanup', 'leaf', '-f', '--stage-worker', '-o', out], '/');
+    const result = await run(
+      [
+        hierarchical('workflow.yml'),
+        ...catalogArgs,
+        '-s',
+        'condorpool',
+        '--output-sites',
+        'local',
+        '--cleanup',
+        'leaf',
+        '-f',
+        '--stage-worker',
+        '-o',
+        out,
+      ],
+      '/',
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Plan of hierarchical-workflow (index 0) → alice/pegasus/hierarchical-workflow/run0001');
+    expect(result.stdout).toContain(
+      'Plan of hierarchical-workflow (index 0) → alice/pegasus/hierarchical-workflow/run0001',
+    );
     expect(result.stdout).toContain(`Wrote 27 files to ${out}`);
     const dag = readDag(readFileSync(path.join(out, 'hierarchical-workflow-0.dag'), 'utf8'));
     const real = readDag(readFileSync(hierarchical('hierarchical-workflow-0.dag'), 'utf8'));
     expect(dag.nodes.map((n) => n.name).sort()).toEqual(real.nodes.map((n) => n.name).sort());
     const sub = readdirSync(path.join(out, '00', '00')).filter((f) => f.endsWith('.sub'));
     expect(sub.sort()).toEqual(real.nodes.map((n) => `${n.name}.sub`).sort());
-    expect(readFileSync(path.join(out, '00', '00', 'curl_ID0000001.sub'), 'utf8')).toContain(`executable = ${out}/00/00/curl_ID0000001.sh\n`);
-    const report = JSON.parse(readFileSync(path.join(out, 'plan.json'), 'utf8')) as { jobs: number; jobsByKind: Record<string, number> };
+    expect(readFileSync(path.join(out, '00', '00', 'curl_ID0000001.sub'), 'utf8')).toContain(
+      `executable = ${out}/00/00/curl_ID0000001.sh\n`,
+    );
+    const report = JSON.parse(readFileSync(path.join(out, 'plan.json'), 'utf8')) as {
+      jobs: number;
+      jobsByKind: Record<string, number>;
+    };
     expect(report.jobs).toBe(13);
     expect(report.jobsByKind['registration']).toBe(3);
     expect(readFileSync(path.join(out, 'plan-summary.txt'), 'utf8')).toContain('Jobs: 13');
@@ -58,9 +87,26 @@ describe('pegasus-canvas plan', () => {
 
   it('prints JSON with --json', async () => {
     const out = path.join(tempDir(), 'submit');
-    const result = await run([hierarchical('workflow.yml'), ...catalogArgs, '--output-sites', 'local', '--json', '-o', out, '--wf-uuid', 'abc'], '/');
+    const result = await run(
+      [
+        hierarchical('workflow.yml'),
+        ...catalogArgs,
+        '--output-sites',
+        'local',
+        '--json',
+        '-o',
+        out,
+        '--wf-uuid',
+        'abc',
+      ],
+      '/',
+    );
     expect(result.code).toBe(0);
-    const json = JSON.parse(result.stdout) as { ok: boolean; submitDir: string; report: { options: { sites: string[]; cleanup: string } } };
+    const json = JSON.parse(result.stdout) as {
+      ok: boolean;
+      submitDir: string;
+      report: { options: { sites: string[]; cleanup: string } };
+    };
     expect(json.ok).toBe(true);
     expect(json.report.options.sites).toEqual(['condorpool']);
     expect(json.report.options.cleanup).toBe('inplace');
@@ -73,16 +119,23 @@ describe('pegasus-canvas plan', () => {
       path.join(dir, 'workflow.yml'),
       'pegasus: "5.0.4"\nname: broken\njobs:\n- type: job\n  name: ls\n  id: ID1\n  arguments: []\n  uses:\n  - {lfn: missing.txt, type: input}\n',
     );
-    writeFileSync(path.join(dir, 'transformations.yml'), 'pegasus: "5.0"\ntransformations:\n- name: ls\n  sites:\n  - {name: condorpool, pfn: /bin/ls, type: installed}\n');
+    writeFileSync(
+      path.join(dir, 'transformations.yml'),
+      'pegasus: "5.0"\ntransformations:\n- name: ls\n  sites:\n  - {name: condorpool, pfn: /bin/ls, type: installed}\n',
+    );
     const result = await run(['workflow.yml', '-o', 'out'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('error PC403 Job ID1: input missing.txt has no replica in the replica catalog and no job produces it.');
+    expect(result.stderr).toContain(
+      'error PC403 Job ID1: input missing.txt has no replica in the replica catalog and no job produces it.',
+    );
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
   it('exits 2 on bad usage, an unreadable file, or a folder that is not a plan', async () => {
     await expect(run(['x.yml'], '/')).rejects.toThrow('missing -o DIR');
-    await expect(run(['x.yml', '-o', 'o', '--cleanup', 'sometimes'], '/')).rejects.toThrow('--cleanup is none, leaf or inplace');
+    await expect(run(['x.yml', '-o', 'o', '--cleanup', 'sometimes'], '/')).rejects.toThrow(
+      '--cleanup is none, leaf or inplace',
+    );
     const dir = tempDir();
     expect((await run(['nothing.yml', '-o', 'out'], dir)).code).toBe(2);
     writeFileSync(path.join(dir, 'keep.txt'), 'mine');

@@ -4,7 +4,12 @@ import { buildDag } from '../../../src/shared/graph/dag';
 import { bundle, job, planOk } from './support/build';
 
 function dag(n: number, edges: Array<[number, number]>): ReturnType<typeof buildDag> {
-  return buildDag(n, Uint32Array.from(edges.map((e) => e[0])), Uint32Array.from(edges.map((e) => e[1])), new Uint8Array(edges.length));
+  return buildDag(
+    n,
+    Uint32Array.from(edges.map((e) => e[0])),
+    Uint32Array.from(edges.map((e) => e[1])),
+    new Uint8Array(edges.length),
+  );
 }
 
 describe('list scheduling', () => {
@@ -48,7 +53,13 @@ describe('the plan report', () => {
   const report = buildPlanReport(planned, { slots: 2, defaultRuntime: 60, auxiliaryRuntime: 10 });
 
   it('counts jobs by kind, levels and width', () => {
-    expect(report.jobsByKind).toEqual({ compute: 3, 'stage-in': 1, 'stage-out': 1, 'create-dir': 1, 'leaf-cleanup': 1 });
+    expect(report.jobsByKind).toEqual({
+      compute: 3,
+      'stage-in': 1,
+      'stage-out': 1,
+      'create-dir': 1,
+      'leaf-cleanup': 1,
+    });
     expect(report.jobs).toBe(7);
     // create_dir → stage_in → gen_a → use_b/use_c → stage_out → cleanup
     expect(report.levels).toBe(6);
@@ -64,7 +75,13 @@ describe('the plan report', () => {
     // 10 + 10 + 100 + 60 + 10 + 10
     expect(report.criticalPath.seconds).toBe(200);
     expect(report.criticalPath.jobs[2]).toBe('gen_a');
-    expect(report.makespan).toEqual({ slots: 2, seconds: 200, defaultRuntime: 60, auxiliaryRuntime: 10, jobsWithoutRuntime: 2 });
+    expect(report.makespan).toEqual({
+      slots: 2,
+      seconds: 200,
+      defaultRuntime: 60,
+      auxiliaryRuntime: 10,
+      jobsWithoutRuntime: 2,
+    });
     const serial = buildPlanReport(planned, { slots: 1 });
     expect(serial.makespan.seconds).toBe(10 + 10 + 100 + 60 + 60 + 10 + 10);
   });

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dagmanContext, jobDirectory, readDag, submitDirectoryFiles, writeDag } from '../../../src/shared/formats/dagman';
+import {
+  dagmanContext,
+  jobDirectory,
+  readDag,
+  submitDirectoryFiles,
+  writeDag,
+} from '../../../src/shared/formats/dagman';
 import { plan, type ExecutableWorkflow, type PlanOptions } from '../../../src/shared/plan';
 import type { WorkflowBundle } from '../../../src/shared/model/workflow';
 import { loadSample, samplePath } from './support/samples';
@@ -16,7 +22,13 @@ function planned(bundle: WorkflowBundle, options: PlanOptions): ExecutableWorkfl
 
 function ownDag(workflow: ExecutableWorkflow): ReturnType<typeof readDag> {
   const context = dagmanContext(workflow.name, workflow.index);
-  return readDag(writeDag(workflow, context, workflow.jobs.map((_, i) => jobDirectory(i))));
+  return readDag(
+    writeDag(
+      workflow,
+      context,
+      workflow.jobs.map((_, i) => jobDirectory(i)),
+    ),
+  );
 }
 
 function compare(realDagFile: string, workflow: ExecutableWorkflow): void {
@@ -26,7 +38,8 @@ function compare(realDagFile: string, workflow: ExecutableWorkflow): void {
   expect(mine.nodes.map((n) => n.name).sort()).toEqual(real.nodes.map((n) => n.name).sort());
   const edges = (dag: typeof real): string[] => dag.edges.map(([p, c]) => `${p} -> ${c}`).sort();
   expect(edges(mine)).toEqual(edges(real));
-  const attributes = (dag: typeof real): string[] => dag.nodes.map((n) => `${n.name} priority=${n.priority} category=${n.category ?? '-'} retry=${n.retry}`).sort();
+  const attributes = (dag: typeof real): string[] =>
+    dag.nodes.map((n) => `${n.name} priority=${n.priority} category=${n.category ?? '-'} retry=${n.retry}`).sort();
   expect(attributes(mine)).toEqual(attributes(real));
   expect([...mine.maxJobs]).toEqual([...real.maxJobs]);
 }
@@ -43,9 +56,22 @@ describe('planned DAG versus the recorded pegasus-plan output', () => {
 
     // The compute job's submit file carries the same HTCondor settings as the recorded one.
     const submitDir = '/home/mzalam/processwf/submit/mzalam/pegasus/process/run0001';
-    const ours = [...submitDirectoryFiles(workflow, { submitDir })].find((f) => f.path === '00/00/ls_ID0000001.sub')!.content.split('\n');
+    const ours = [...submitDirectoryFiles(workflow, { submitDir })]
+      .find((f) => f.path === '00/00/ls_ID0000001.sub')!
+      .content.split('\n');
     const real = readFileSync(samplePath(dir, '00', '00', 'ls_ID0000001.sub'), 'utf8').split('\n');
-    for (const key of ['universe', 'periodic_remove', 'transfer_output_files', 'should_transfer_files', 'when_to_transfer_output', 'priority', 'executable', '+pegasus_job_class', '+pegasus_site', '+pegasus_wf_dag_job_id']) {
+    for (const key of [
+      'universe',
+      'periodic_remove',
+      'transfer_output_files',
+      'should_transfer_files',
+      'when_to_transfer_output',
+      'priority',
+      'executable',
+      '+pegasus_job_class',
+      '+pegasus_site',
+      '+pegasus_wf_dag_job_id',
+    ]) {
       const line = (lines: string[]): string | undefined => lines.find((l) => l.startsWith(`${key} = `));
       expect(line(ours), key).toBe(line(real));
     }
@@ -60,12 +86,20 @@ describe('planned DAG versus the recorded pegasus-plan output', () => {
     });
     // pegasus-plan staged the worker package here (the catalog's local site is rhel 7, the
     // submit host's Pegasus rhel 8); offline that is the stageWorker option.
-    const workflow = planned(bundle, { sites: ['condorpool'], outputSites: ['local'], cleanup: 'leaf', force: true, stageWorker: true });
+    const workflow = planned(bundle, {
+      sites: ['condorpool'],
+      outputSites: ['local'],
+      cleanup: 'leaf',
+      force: true,
+      stageWorker: true,
+    });
     compare(samplePath(dir, 'hierarchical-workflow-0.dag'), workflow);
     const sub = ownDag(workflow).nodes.find((n) => n.name === 'pegasus-plan_diamond_subworkflow')!;
     expect(sub.preScript).toContain('--deferred');
     // The child workflow is handed over where its replica is, as in the recorded PRE line.
-    const real = readDag(readFileSync(samplePath(dir, 'hierarchical-workflow-0.dag'), 'utf8')).nodes.find((n) => n.name === sub.name)!;
+    const real = readDag(readFileSync(samplePath(dir, 'hierarchical-workflow-0.dag'), 'utf8')).nodes.find(
+      (n) => n.name === sub.name,
+    )!;
     expect(sub.preScript!.split(' ').pop()).toBe(real.preScript!.split(' ').pop());
     expect(sub.postScript).toBeUndefined();
   });

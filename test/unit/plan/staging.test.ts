@@ -13,11 +13,17 @@ describe('stage-in, inter-site and stage-out jobs', () => {
   });
 
   it('stages each input once per staging site, in one transfer job per 10 jobs of a level', () => {
-    const jobs = Array.from({ length: 25 }, (_, i) => job(`j${i}`, 'work', ['shared.cfg', `in${i}`], [{ lfn: `out${i}`, stageOut: false }]));
+    const jobs = Array.from({ length: 25 }, (_, i) =>
+      job(`j${i}`, 'work', ['shared.cfg', `in${i}`], [{ lfn: `out${i}`, stageOut: false }]),
+    );
     const replicas = [{ lfn: 'shared.cfg', size: 100 }, ...jobs.map((_, i) => ({ lfn: `in${i}`, size: 10 }))];
     const planned = planOk(bundle({ jobs, replicas }), { cleanup: 'none' });
     const stageIns = planned.jobs.filter((j) => j.kind === 'stage-in');
-    expect(stageIns.map((j) => j.name).sort()).toEqual(['stage_in_local_local_0_0', 'stage_in_local_local_0_1', 'stage_in_local_local_0_2']);
+    expect(stageIns.map((j) => j.name).sort()).toEqual([
+      'stage_in_local_local_0_0',
+      'stage_in_local_local_0_1',
+      'stage_in_local_local_0_2',
+    ]);
     const lfns = stageIns.flatMap((j) => j.transfers!.map((t) => t.lfn));
     expect(lfns.filter((l) => l === 'shared.cfg')).toHaveLength(1);
     expect(lfns).toHaveLength(26);
@@ -28,13 +34,21 @@ describe('stage-in, inter-site and stage-out jobs', () => {
   });
 
   it('follows the stagein.clusters profile', () => {
-    const jobs = Array.from({ length: 25 }, (_, i) => job(`j${i}`, 'work', [`in${i}`], [{ lfn: `out${i}`, stageOut: false }], { pegasus: { 'stagein.clusters': 1 } }));
+    const jobs = Array.from({ length: 25 }, (_, i) =>
+      job(`j${i}`, 'work', [`in${i}`], [{ lfn: `out${i}`, stageOut: false }], { pegasus: { 'stagein.clusters': 1 } }),
+    );
     const planned = planOk(bundle({ jobs, replicas: jobs.map((_, i) => ({ lfn: `in${i}` })) }), { cleanup: 'none' });
     expect(planned.jobs.filter((j) => j.kind === 'stage-in').map((j) => j.name)).toEqual(['stage_in_local_local_0_0']);
   });
 
   it('runs a stage-in on the staging site when the replica is a file URL there', () => {
-    const b = bundle({ jobs: [job('a', 'alpha', ['near', 'far'], [{ lfn: 'x', stageOut: false }])], replicas: [{ lfn: 'near', pfn: 'file:///data/near' }, { lfn: 'far', pfn: 'https://example.org/far' }] });
+    const b = bundle({
+      jobs: [job('a', 'alpha', ['near', 'far'], [{ lfn: 'x', stageOut: false }])],
+      replicas: [
+        { lfn: 'near', pfn: 'file:///data/near' },
+        { lfn: 'far', pfn: 'https://example.org/far' },
+      ],
+    });
     const planned = planOk(b, { cleanup: 'none' });
     expect(byName(planned, 'stage_in_remote_local_0_0').transfers!.map((t) => t.lfn)).toEqual(['near']);
     expect(byName(planned, 'stage_in_local_local_0_0').transfers!.map((t) => t.lfn)).toEqual(['far']);
@@ -42,13 +56,20 @@ describe('stage-in, inter-site and stage-out jobs', () => {
 
   it('moves a file between staging sites with an inter-site job', () => {
     const b = bundle({
-      jobs: [job('a', 'alpha', [], [{ lfn: 'x', stageOut: false }]), job('b', 'beta', ['x'], [{ lfn: 'y', stageOut: false }])],
+      jobs: [
+        job('a', 'alpha', [], [{ lfn: 'x', stageOut: false }]),
+        job('b', 'beta', ['x'], [{ lfn: 'y', stageOut: false }]),
+      ],
       sites: [site('local'), site('east'), site('west')],
       transformations: [tx('alpha', ['east']), tx('beta', ['west'])],
     });
     const planned = planOk(b, { sites: ['east', 'west'], dataConfiguration: 'nonsharedfs', cleanup: 'none' });
     const inter = byName(planned, 'stage_inter_local_west_1_0');
-    expect(inter.transfers![0]).toMatchObject({ lfn: 'x', source: { site: 'east', url: 'file:///data/east/scratch/user/pegasus/wf/run0001/x' }, destination: { site: 'west' } });
+    expect(inter.transfers![0]).toMatchObject({
+      lfn: 'x',
+      source: { site: 'east', url: 'file:///data/east/scratch/user/pegasus/wf/run0001/x' },
+      destination: { site: 'west' },
+    });
     // The transfer writes into west's directory, so west's create-dir comes first.
     expect(parentsOf(planned, 'stage_inter_local_west_1_0')).toEqual(['alpha_a', 'create_dir_wf_0_west']);
     expect(parentsOf(planned, 'beta_b')).toEqual(['alpha_a', 'stage_inter_local_west_1_0']);
@@ -56,23 +77,38 @@ describe('stage-in, inter-site and stage-out jobs', () => {
   });
 
   it('stages stageOut outputs to every output site, and none without output sites', () => {
-    const b = bundle({ jobs: [job('a', 'alpha', [], ['x', { lfn: 'tmp', stageOut: false }])], sites: [site('local'), site('condorpool'), site('archive')] });
+    const b = bundle({
+      jobs: [job('a', 'alpha', [], ['x', { lfn: 'tmp', stageOut: false }])],
+      sites: [site('local'), site('condorpool'), site('archive')],
+    });
     const planned = planOk(b, { outputSites: ['local', 'archive'], cleanup: 'none' });
     const out = byName(planned, 'stage_out_local_local_0_0');
-    expect(out.transfers!.map((t) => `${t.lfn}→${t.destination.url}`)).toEqual(['x→file:///data/local/output/x', 'x→file:///data/archive/output/x']);
+    expect(out.transfers!.map((t) => `${t.lfn}→${t.destination.url}`)).toEqual([
+      'x→file:///data/local/output/x',
+      'x→file:///data/archive/output/x',
+    ]);
     expect(parentsOf(planned, 'stage_out_local_local_0_0')).toEqual(['alpha_a']);
     expect(names(planOk(b, { cleanup: 'none' })).some((n) => n.startsWith('stage_out'))).toBe(false);
   });
 
   it('stages a stageable executable once per staging site', () => {
     const b = bundle({
-      jobs: [job('a', 'keg', [], [{ lfn: 'x', stageOut: false }]), job('b', 'keg', [], [{ lfn: 'y', stageOut: false }])],
+      jobs: [
+        job('a', 'keg', [], [{ lfn: 'x', stageOut: false }]),
+        job('b', 'keg', [], [{ lfn: 'y', stageOut: false }]),
+      ],
       transformations: [tx('keg', ['condorpool'], 'stageable')],
     });
     const planned = planOk(b, { cleanup: 'none' });
     const stageIn = byName(planned, 'stage_in_local_local_0_0');
     expect(stageIn.transfers).toEqual([
-      { lfn: 'keg', linkage: 'input', executable: true, source: { site: 'condorpool', url: 'file:///opt/keg' }, destination: { site: 'local', url: 'file:///data/local/scratch/user/pegasus/wf/run0001/keg' } },
+      {
+        lfn: 'keg',
+        linkage: 'input',
+        executable: true,
+        source: { site: 'condorpool', url: 'file:///opt/keg' },
+        destination: { site: 'local', url: 'file:///data/local/scratch/user/pegasus/wf/run0001/keg' },
+      },
     ]);
     expect(parentsOf(planned, 'keg_b')).toEqual(['stage_in_local_local_0_0']);
   });

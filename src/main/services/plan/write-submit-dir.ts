@@ -1,7 +1,12 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { submitDirectoryFiles, type DagmanOptions } from '../../../shared/formats/dagman';
-import { buildPlanReport, formatPlanSummary, type PlanReport, type PlanReportOptions } from '../../../shared/formats/plan-report';
+import {
+  buildPlanReport,
+  formatPlanSummary,
+  type PlanReport,
+  type PlanReportOptions,
+} from '../../../shared/formats/plan-report';
 import type { Diagnostic } from '../../../shared/model';
 import type { ExecutableWorkflow } from '../../../shared/plan';
 
@@ -39,7 +44,11 @@ const PARALLEL_WRITES = 32;
  * earlier plan (it has a braindump.yml), whose files are replaced; anything else is refused.
  * Files are generated one at a time, so memory stays flat for 10^5 jobs.
  */
-export async function writeSubmitDirectory(workflow: ExecutableWorkflow, directory: string, options: WriteSubmitDirOptions = {}): Promise<WrittenSubmitDir> {
+export async function writeSubmitDirectory(
+  workflow: ExecutableWorkflow,
+  directory: string,
+  options: WriteSubmitDirOptions = {},
+): Promise<WrittenSubmitDir> {
   const dir = path.resolve(directory);
   await checkTarget(dir);
   await fsp.mkdir(dir, { recursive: true });
@@ -86,6 +95,9 @@ async function checkTarget(dir: string): Promise<void> {
   if (!stat.isDirectory()) throw new SubmitDirError('SUBMIT_DIR_NOT_A_DIRECTORY', `${dir} exists and is not a folder.`);
   const entries = await fsp.readdir(dir);
   if (entries.length > 0 && !entries.includes('braindump.yml')) {
-    throw new SubmitDirError('SUBMIT_DIR_NOT_EMPTY', `${dir} is not empty and holds no earlier plan (no braindump.yml): choose an empty or new folder.`);
+    throw new SubmitDirError(
+      'SUBMIT_DIR_NOT_EMPTY',
+      `${dir} is not empty and holds no earlier plan (no braindump.yml): choose an empty or new folder.`,
+    );
   }
 }

@@ -41,7 +41,8 @@ export function readDag(text: string): DagFile {
     } else if (keyword === 'PARENT') {
       const childAt = words.findIndex((word) => word.toUpperCase() === 'CHILD');
       if (childAt < 0) continue;
-      for (const parent of words.slice(1, childAt)) for (const child of words.slice(childAt + 1)) edges.push([parent, child]);
+      for (const parent of words.slice(1, childAt))
+        for (const child of words.slice(childAt + 1)) edges.push([parent, child]);
     } else if (keyword === 'MAXJOBS' && words.length >= 3) {
       maxJobs.set(words[1]!, Number(words[2]));
     } else {

@@ -22,7 +22,13 @@ export const DEFAULT_MAXJOBS: ReadonlyArray<readonly [string, number]> = [
  */
 export function writeDag(workflow: ExecutableWorkflow, context: DagmanContext, directories: readonly string[]): string {
   const out: string[] = [];
-  out.push(SEPARATOR, '# PEGASUS WMS GENERATED DAG FILE', `# DAG ${workflow.name}`, `# Index = ${workflow.index}, Count = null`, SEPARATOR);
+  out.push(
+    SEPARATOR,
+    '# PEGASUS WMS GENERATED DAG FILE',
+    `# DAG ${workflow.name}`,
+    `# Index = ${workflow.index}, Count = null`,
+    SEPARATOR,
+  );
   for (const [category, max] of DEFAULT_MAXJOBS) out.push(`MAXJOBS ${category} ${max}`);
   out.push('');
   const name = basename(context);
@@ -41,7 +47,9 @@ export function writeDag(workflow: ExecutableWorkflow, context: DagmanContext, d
       out.push(`SCRIPT PRE ${job.name} ${dir}/${job.name}.pre.sh ${preScriptArguments(workflow, job, context, dir)}`);
     } else if (job.kind !== 'dag') {
       const lite = isPegasusLite(job) ? ' -s PegasusLite:+exitcode+0' : '';
-      out.push(`SCRIPT POST ${job.name} ${context.pegasusBinDir}/pegasus-exitcode  -r $RETURN${lite} -l ${name}.exitcode.log -M ${name}.cache.meta   .//${dir}/${job.name}.out`);
+      out.push(
+        `SCRIPT POST ${job.name} ${context.pegasusBinDir}/pegasus-exitcode  -r $RETURN${lite} -l ${name}.exitcode.log -M ${name}.cache.meta   .//${dir}/${job.name}.out`,
+      );
     }
     out.push(`PRIORITY ${job.name} ${job.priority ?? 0}`);
     out.push(`RETRY ${job.name} ${job.retry ?? 1}`);
@@ -51,7 +59,8 @@ export function writeDag(workflow: ExecutableWorkflow, context: DagmanContext, d
   const graph = workflow.graph;
   for (const v of order) {
     const parent = workflow.jobs[v]!.name;
-    for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) out.push(`PARENT  ${parent} CHILD ${workflow.jobs[graph.targets[e]!]!.name}`);
+    for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++)
+      out.push(`PARENT  ${parent} CHILD ${workflow.jobs[graph.targets[e]!]!.name}`);
   }
   out.push(SEPARATOR, '# End of DAG', SEPARATOR, '');
   return out.join('\n');
@@ -96,7 +105,9 @@ function preScriptArguments(workflow: ExecutableWorkflow, job: PlanJob, context:
   const file = subWorkflowFile(workflow, job);
   const stem = file.replace(/^.*\//, '').replace(/\.(ya?ml|dax|xml)$/, '');
   const relative = `${workflow.relativeDir}/${dir}/./${stem}_${abstract.id}`;
-  const base = context.submitDir.endsWith(workflow.relativeDir) ? context.submitDir.slice(0, -workflow.relativeDir.length).replace(/\/+$/, '') : context.submitDir;
+  const base = context.submitDir.endsWith(workflow.relativeDir)
+    ? context.submitDir.slice(0, -workflow.relativeDir.length).replace(/\/+$/, '')
+    : context.submitDir;
   const user = abstract.arguments.map(argumentText);
   const has = (flag: string): boolean => user.includes(flag);
   const args = [
@@ -109,8 +120,12 @@ function preScriptArguments(workflow: ExecutableWorkflow, job: PlanJob, context:
   ];
   if (!has('--basename')) args.push(`--basename ${stem}`);
   if (!has('--sites') && !has('-s')) args.push(`--sites ${workflow.options.sites.join(',')}`);
-  args.push(`--cache ${context.submitDir}/${dir}/${job.name}.cache`, `--output-map ${context.submitDir}/${dir}/${job.name}.output.map`);
-  if (!has('--output-sites') && !has('-o') && workflow.options.outputSites.length > 0) args.push(`--output-sites ${workflow.options.outputSites.join(',')}`);
+  args.push(
+    `--cache ${context.submitDir}/${dir}/${job.name}.cache`,
+    `--output-map ${context.submitDir}/${dir}/${job.name}.output.map`,
+  );
+  if (!has('--output-sites') && !has('-o') && workflow.options.outputSites.length > 0)
+    args.push(`--output-sites ${workflow.options.outputSites.join(',')}`);
   args.push('--cleanup none', '--deferred', file);
   return ` ${args.join(' ')}`;
 }

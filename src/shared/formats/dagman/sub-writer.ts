@@ -19,14 +19,27 @@ const PERIODIC_REMOVE = '(JobStatus == 5) && ((CurrentTime - EnteredCurrentStatu
  * condor_dagman in the scheduler universe. A condorWorkflow has no submit file (SUBDAG).
  * Cost: O(the job's uses and profiles).
  */
-export function writeSubmitFile(workflow: ExecutableWorkflow, job: PlanJob, context: DagmanContext, dir: string): string | undefined {
+export function writeSubmitFile(
+  workflow: ExecutableWorkflow,
+  job: PlanJob,
+  context: DagmanContext,
+  dir: string,
+): string | undefined {
   if (job.kind === 'dag') return undefined;
   const submit = context.submitDir;
   const jobPath = `${submit}/${dir}/${job.name}`;
   const abstract: Job | undefined = job.tasks.length > 0 ? workflow.workflow.jobs[job.tasks[0]!] : undefined;
   const keys = new Map<string, string>();
-  const env = [`CONDOR_JOBID=$(cluster).$(process)`, `PEGASUS_WF_UUID=${context.wfUuid}`, `PEGASUS_WF_LABEL=${context.label}`, `PEGASUS_DAG_JOB_ID=${job.name}`, `PEGASUS_SITE=${job.site}`];
-  const envProfiles = job.profiles?.env ?? Object.fromEntries(Object.entries(abstract?.profiles?.env ?? {}).map(([k, v]) => [k, scalarText(v)]));
+  const env = [
+    `CONDOR_JOBID=$(cluster).$(process)`,
+    `PEGASUS_WF_UUID=${context.wfUuid}`,
+    `PEGASUS_WF_LABEL=${context.label}`,
+    `PEGASUS_DAG_JOB_ID=${job.name}`,
+    `PEGASUS_SITE=${job.site}`,
+  ];
+  const envProfiles =
+    job.profiles?.env ??
+    Object.fromEntries(Object.entries(abstract?.profiles?.env ?? {}).map(([k, v]) => [k, scalarText(v)]));
   for (const [key, value] of Object.entries(envProfiles)) env.push(`${key}=${value}`);
 
   keys.set('error', `${jobPath}.err`);
@@ -44,7 +57,12 @@ export function writeSubmitFile(workflow: ExecutableWorkflow, job: PlanJob, cont
     keys.set('executable', lite ? `${jobPath}.sh` : `${context.pegasusBinDir}/pegasus-kickstart`);
     if (!lite && abstract) {
       const executable = job.executablePaths?.[0] ?? (abstract.type === 'job' ? abstract.name : abstract.file);
-      keys.set('arguments', quoted(`-n ${job.transformation} -N ${abstract.id} -R ${job.site} -L ${context.label} ${[executable, ...abstract.arguments.map(argumentText)].join(' ')}`));
+      keys.set(
+        'arguments',
+        quoted(
+          `-n ${job.transformation} -N ${abstract.id} -R ${job.site} -L ${context.label} ${[executable, ...abstract.arguments.map(argumentText)].join(' ')}`,
+        ),
+      );
     }
     keys.set('transfer_executable', lite ? 'true' : 'false');
     if (job.dataConfiguration === 'condorio') {
@@ -57,7 +75,9 @@ export function writeSubmitFile(workflow: ExecutableWorkflow, job: PlanJob, cont
     const scratch = scratchDirectory(workflow, job);
     if (job.dataConfiguration === 'condorio' && scratch) keys.set('initialdir', scratch);
     resourceRequests(abstract, keys);
-    const condor = job.profiles?.condor ?? Object.fromEntries(Object.entries(abstract?.profiles?.condor ?? {}).map(([k, v]) => [k, scalarText(v)]));
+    const condor =
+      job.profiles?.condor ??
+      Object.fromEntries(Object.entries(abstract?.profiles?.condor ?? {}).map(([k, v]) => [k, scalarText(v)]));
     for (const [key, value] of Object.entries(condor)) if (key !== 'priority') keys.set(key, value);
   } else if (job.kind === 'dax') {
     const file = subWorkflowFile(workflow, job);
@@ -67,7 +87,12 @@ export function writeSubmitFile(workflow: ExecutableWorkflow, job: PlanJob, cont
     const dagBase = at >= 0 && userArgs[at + 1] ? userArgs[at + 1]! : stem;
     keys.set('universe', 'scheduler');
     keys.set('executable', `${context.condorBinDir}/condor_dagman`);
-    keys.set('arguments', quoted(` -p 0  -f -l . -Notification never -Debug 3 -Lockfile ${dagBase}.dag.lock -Dag ${dagBase}.dag -AllowVersionMismatch  -AutoRescue 1 -DoRescueFrom 0 `));
+    keys.set(
+      'arguments',
+      quoted(
+        ` -p 0  -f -l . -Notification never -Debug 3 -Lockfile ${dagBase}.dag.lock -Dag ${dagBase}.dag -AllowVersionMismatch  -AutoRescue 1 -DoRescueFrom 0 `,
+      ),
+    );
     keys.set('getenv', 'TRUE');
     keys.set('initialdir', `${submit}/${dir}/./${stem}_${abstract?.id ?? job.name}`);
     keys.set('on_exit_remove', '(ExitSignal =?= 11 || (ExitCode =!= UNDEFINED && ExitCode >=0 && ExitCode <= 2))');
@@ -79,7 +104,12 @@ export function writeSubmitFile(workflow: ExecutableWorkflow, job: PlanJob, cont
     keys.set('transfer_executable', 'false');
     const tool = auxiliaryTool(job);
     keys.set('executable', `${context.pegasusBinDir}/pegasus-kickstart`);
-    keys.set('arguments', quoted(` -n ${job.transformation} -N null -i - -R ${job.site}  -L ${context.label} ${context.pegasusBinDir}/${tool}`));
+    keys.set(
+      'arguments',
+      quoted(
+        ` -n ${job.transformation} -N null -i - -R ${job.site}  -L ${context.label} ${context.pegasusBinDir}/${tool}`,
+      ),
+    );
     if (job.kind !== 'noop') keys.set('input', `${jobPath}.in`);
     env.push(`PEGASUS_BIN_DIR=${context.pegasusBinDir}`, '_PEGASUS_CONNECT_STDIN=true');
   }
@@ -121,7 +151,8 @@ function scratchDirectory(workflow: ExecutableWorkflow, job: PlanJob): string | 
   let bySite = scratchCache.get(workflow);
   if (!bySite) {
     bySite = new Map();
-    for (const j of workflow.jobs) if (j.kind === 'create-dir' && j.stagingSite && j.directory) bySite.set(j.stagingSite, j.directory.url);
+    for (const j of workflow.jobs)
+      if (j.kind === 'create-dir' && j.stagingSite && j.directory) bySite.set(j.stagingSite, j.directory.url);
     scratchCache.set(workflow, bySite);
   }
   const url = job.stagingSite === undefined ? undefined : bySite.get(job.stagingSite);

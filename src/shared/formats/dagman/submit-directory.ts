@@ -16,7 +16,10 @@ export interface SubmitFile {
  * all: `<label>-<index>.dag` first, then per job its `.sub` and `.in` in `00/00/`-style
  * subdirectories, then `braindump.yml`. Cost: O(jobs + edges + uses) in total.
  */
-export function* submitDirectoryFiles(workflow: ExecutableWorkflow, options: DagmanOptions = {}): Generator<SubmitFile> {
+export function* submitDirectoryFiles(
+  workflow: ExecutableWorkflow,
+  options: DagmanOptions = {},
+): Generator<SubmitFile> {
   const context = dagmanContext(workflow.name, workflow.index, options);
   const order = depthOrder(workflow);
   const directories: string[] = new Array<string>(workflow.jobs.length);

@@ -53,7 +53,8 @@ function removeFilesJson(job: PlanJob): string {
   const site = job.stagingSite ?? 'local';
   const base = job.directory?.url;
   const entries = (job.cleanupFiles ?? []).map(
-    (lfn, i) => `  {\n    "id": ${i + 1},\n    "type": "remove",\n    "target": ${end({ site, url: base ? `${base}/${lfn}` : lfn })} }`,
+    (lfn, i) =>
+      `  {\n    "id": ${i + 1},\n    "type": "remove",\n    "target": ${end({ site, url: base ? `${base}/${lfn}` : lfn })} }`,
   );
   return `[\n${entries.join(',\n')}\n]\n`;
 }
@@ -71,7 +72,10 @@ function clusterTasks(job: PlanJob, workflow: ExecutableWorkflow): string {
   job.tasks.forEach((task, n) => {
     const abstract = workflow.workflow.jobs[task]!;
     const executable = job.executablePaths?.[n] || (abstract.type === 'job' ? abstract.name : abstract.file);
-    lines.push(`#@ ${n + 1} ${job.transformation} ${abstract.id}`, [executable, ...abstract.arguments.map(argumentText)].join(' '));
+    lines.push(
+      `#@ ${n + 1} ${job.transformation} ${abstract.id}`,
+      [executable, ...abstract.arguments.map(argumentText)].join(' '),
+    );
   });
   return `${lines.join('\n')}\n`;
 }

@@ -38,10 +38,26 @@ export interface PlanReport {
   width: { jobs: number; level: number };
   criticalPath: { seconds: number; jobs: string[] };
   transfers: { stageIn: TransferTotals; interSite: TransferTotals; stageOut: TransferTotals };
-  makespan: { slots: number; seconds: number; defaultRuntime: number; auxiliaryRuntime: number; jobsWithoutRuntime: number };
+  makespan: {
+    slots: number;
+    seconds: number;
+    defaultRuntime: number;
+    auxiliaryRuntime: number;
+    jobsWithoutRuntime: number;
+  };
 }
 
-const AUXILIARY = new Set<PlanJobKind>(['stage-in', 'inter-site', 'stage-out', 'registration', 'create-dir', 'stage-worker', 'cleanup', 'leaf-cleanup', 'noop']);
+const AUXILIARY = new Set<PlanJobKind>([
+  'stage-in',
+  'inter-site',
+  'stage-out',
+  'registration',
+  'create-dir',
+  'stage-worker',
+  'cleanup',
+  'leaf-cleanup',
+  'noop',
+]);
 
 /**
  * The plan report: jobs by kind, levels and width, the runtime-weighted critical path,
@@ -78,7 +94,8 @@ export function buildPlanReport(workflow: ExecutableWorkflow, options: PlanRepor
     perDepth.set(d, (perDepth.get(d) ?? 0) + 1);
   }
   let width = { jobs: 0, level: 0 };
-  for (const [level, count] of perDepth) if (count > width.jobs || (count === width.jobs && level < width.level)) width = { jobs: count, level };
+  for (const [level, count] of perDepth)
+    if (count > width.jobs || (count === width.jobs && level < width.level)) width = { jobs: count, level };
 
   const order = depthOrder(jobs);
   const schedule = listSchedule(graph, order, runtime, slots);
@@ -94,7 +111,10 @@ export function buildPlanReport(workflow: ExecutableWorkflow, options: PlanRepor
     prunedJobs: workflow.prunedJobs.length,
     levels: jobs.length === 0 ? 0 : maxDepth + 1,
     width,
-    criticalPath: { seconds: schedule.criticalPath.seconds, jobs: schedule.criticalPath.nodes.map((v) => jobs[v]!.name) },
+    criticalPath: {
+      seconds: schedule.criticalPath.seconds,
+      jobs: schedule.criticalPath.nodes.map((v) => jobs[v]!.name),
+    },
     transfers: {
       stageIn: totals(jobs, (job) => job.kind === 'stage-in' || job.kind === 'stage-worker'),
       interSite: totals(jobs, (job) => job.kind === 'inter-site'),

@@ -41,7 +41,12 @@ export function formatDuration(seconds: number): string {
 }
 
 function transferLine(label: string, totals: TransferTotals): string {
-  const size = totals.files === 0 ? '' : totals.unknownSizes === totals.files ? ', sizes unknown' : `, ${formatBytes(totals.bytes)}${totals.unknownSizes > 0 ? ` (+${totals.unknownSizes} of unknown size)` : ''}`;
+  const size =
+    totals.files === 0
+      ? ''
+      : totals.unknownSizes === totals.files
+        ? ', sizes unknown'
+        : `, ${formatBytes(totals.bytes)}${totals.unknownSizes > 0 ? ` (+${totals.unknownSizes} of unknown size)` : ''}`;
   return `  ${label.padEnd(11)} ${totals.files} file(s) in ${totals.jobs} job(s)${size}`;
 }
 
@@ -53,7 +58,10 @@ export function formatPlanSummary(report: PlanReport): string {
   lines.push(
     `  sites ${o.sites.join(',')}; data ${o.dataConfiguration}; output sites ${o.outputSites.join(',') || '(none)'}; cleanup ${o.cleanup}; clustering ${o.cluster.join(',') || 'none'}${o.force ? '; --force' : ''}`,
   );
-  lines.push('', `Jobs: ${report.jobs} (${report.edges} edges)${report.prunedJobs > 0 ? `, ${report.prunedJobs} abstract job(s) pruned by data reuse` : ''}`);
+  lines.push(
+    '',
+    `Jobs: ${report.jobs} (${report.edges} edges)${report.prunedJobs > 0 ? `, ${report.prunedJobs} abstract job(s) pruned by data reuse` : ''}`,
+  );
   const width = Math.max(...KIND_LABELS.map(([, label]) => label.length));
   for (const [kind, label] of KIND_LABELS) {
     const count = report.jobsByKind[kind];
@@ -61,9 +69,18 @@ export function formatPlanSummary(report: PlanReport): string {
   }
   lines.push('', `Levels: ${report.levels}; widest level: ${report.width.level} with ${report.width.jobs} job(s)`);
   const path = report.criticalPath.jobs;
-  const shown = path.length <= 8 ? path.join(' → ') : `${path.slice(0, 4).join(' → ')} → … (${path.length - 8} more) … → ${path.slice(-4).join(' → ')}`;
+  const shown =
+    path.length <= 8
+      ? path.join(' → ')
+      : `${path.slice(0, 4).join(' → ')} → … (${path.length - 8} more) … → ${path.slice(-4).join(' → ')}`;
   lines.push(`Critical path: ${formatDuration(report.criticalPath.seconds)} over ${path.length} job(s): ${shown}`);
-  lines.push('', 'Transfers:', transferLine('stage-in', report.transfers.stageIn), transferLine('inter-site', report.transfers.interSite), transferLine('stage-out', report.transfers.stageOut));
+  lines.push(
+    '',
+    'Transfers:',
+    transferLine('stage-in', report.transfers.stageIn),
+    transferLine('inter-site', report.transfers.interSite),
+    transferLine('stage-out', report.transfers.stageOut),
+  );
   const m = report.makespan;
   lines.push(
     '',

@@ -5,10 +5,20 @@ import type { Workflow, WorkflowBundle } from '../../../../src/shared/model/work
 import { plan, type ExecutableWorkflow, type PlanOptions } from '../../../../src/shared/plan';
 
 /** A compute job running transformation `name`, reading `inputs` and writing `outputs`. */
-export function job(id: string, name: string, inputs: string[], outputs: Array<string | Partial<FileUse> & { lfn: string }>, profiles?: Profiles): ComputeJob {
+export function job(
+  id: string,
+  name: string,
+  inputs: string[],
+  outputs: Array<string | (Partial<FileUse> & { lfn: string })>,
+  profiles?: Profiles,
+): ComputeJob {
   const uses: FileUse[] = [
     ...inputs.map((lfn): FileUse => ({ lfn, type: 'input' })),
-    ...outputs.map((o): FileUse => (typeof o === 'string' ? { lfn: o, type: 'output', stageOut: true, registerReplica: false } : { type: 'output', ...o })),
+    ...outputs.map((o): FileUse =>
+      typeof o === 'string'
+        ? { lfn: o, type: 'output', stageOut: true, registerReplica: false }
+        : { type: 'output', ...o },
+    ),
   ];
   return { type: 'job', id, name, arguments: [], uses, ...(profiles ? { profiles } : {}) };
 }
@@ -18,15 +28,28 @@ export function site(name: string, profiles?: Profiles): Site {
   return {
     name,
     directories: [
-      { type: 'sharedScratch', path: `/data/${name}/scratch`, fileServers: [{ url: `file:///data/${name}/scratch`, operation: 'all' }] },
-      { type: 'localStorage', path: `/data/${name}/output`, fileServers: [{ url: `file:///data/${name}/output`, operation: 'all' }] },
+      {
+        type: 'sharedScratch',
+        path: `/data/${name}/scratch`,
+        fileServers: [{ url: `file:///data/${name}/scratch`, operation: 'all' }],
+      },
+      {
+        type: 'localStorage',
+        path: `/data/${name}/output`,
+        fileServers: [{ url: `file:///data/${name}/output`, operation: 'all' }],
+      },
     ],
     ...(profiles ? { profiles } : {}),
   };
 }
 
 /** A transformation installed on the given sites (or `stageable` from the first one). */
-export function tx(name: string, sites: string[], type: 'installed' | 'stageable' = 'installed', profiles?: Profiles): Transformation {
+export function tx(
+  name: string,
+  sites: string[],
+  type: 'installed' | 'stageable' = 'installed',
+  profiles?: Profiles,
+): Transformation {
   return { name, sites: sites.map((s) => ({ name: s, pfn: `/opt/${name}`, type })), ...(profiles ? { profiles } : {}) };
 }
 
@@ -74,7 +97,9 @@ export function names(workflow: ExecutableWorkflow): string[] {
 export function edges(workflow: ExecutableWorkflow): string[] {
   const out: string[] = [];
   const g = workflow.graph;
-  for (let v = 0; v < g.nodeCount; v++) for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++) out.push(`${workflow.jobs[v]!.name} -> ${workflow.jobs[g.targets[e]!]!.name}`);
+  for (let v = 0; v < g.nodeCount; v++)
+    for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++)
+      out.push(`${workflow.jobs[v]!.name} -> ${workflow.jobs[g.targets[e]!]!.name}`);
   return out.sort();
 }
 
