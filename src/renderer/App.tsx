@@ -11,7 +11,7 @@ import { Canvas } from './canvas/Canvas';
 import { fitAll, zoomIn, zoomOut } from './canvas/viewport';
 import { installClipboard } from './commands/clipboard-commands';
 import { arrange, deleteSelection, duplicateSelection, redoCommand, selectAll, toggleView, undoCommand } from './commands/edit-commands';
-import { openWithDialog, save, saveThenClose, saveWithDialog, startAutosave, startTitleSync, startUp } from './commands/file-commands';
+import { exportWithDialog, openWithDialog, save, saveThenClose, saveWithDialog, startAutosave, startTitleSync, startUp } from './commands/file-commands';
 import { handleKeyDown } from './commands/shortcuts';
 import { Dialogs } from './panels/Dialogs';
 import { DiagnosticsPanel } from './panels/DiagnosticsPanel';
@@ -28,7 +28,7 @@ const MENU: Record<AppCommand, () => void> = {
   'file.open': () => void openWithDialog(),
   'file.save': () => void save(),
   'file.saveAs': () => void saveWithDialog(),
-  'file.export': () => void saveWithDialog(),
+  'file.export': () => void exportWithDialog(),
   'file.saveThenClose': () => void saveThenClose(),
   'edit.undo': undoCommand,
   'edit.redo': redoCommand,

@@ -99,6 +99,30 @@ describe('editing the diamond', () => {
     await expect.poll(() => transformOf(page, key)).toBe(start);
   });
 
+  it('arranges the graph in one undoable step, keeping parents above children', async () => {
+    const { page } = app;
+    const keys = ['j:preprocess', 'j:findrange_1', 'j:analyze', 'f:f.a', 'f:f.d'];
+    // Put the final output at the top left, against the flow.
+    await page.keyboard.press('F');
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    const box = (await node(page, 'f:f.d').boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(canvas.x + 60, canvas.y + 40, { steps: 8 });
+    await page.mouse.up();
+    const before = await Promise.all(keys.map((k) => transformOf(page, k)));
+    await page.getByTestId('arrange').click();
+    await expect.poll(async () => (await Promise.all(keys.map((k) => transformOf(page, k)))).join()).not.toBe(before.join());
+    const y = async (k: string) => Number(/translate\([^,]+,\s*([-\d.]+)px\)/.exec(await transformOf(page, k))?.[1]);
+    expect(await y('f:f.a')).toBeLessThan(await y('j:preprocess'));
+    expect(await y('j:preprocess')).toBeLessThan(await y('j:findrange_1'));
+    expect(await y('j:analyze')).toBeLessThan(await y('f:f.d'));
+    await page.keyboard.press('Control+Z');
+    await expect.poll(async () => (await Promise.all(keys.map((k) => transformOf(page, k)))).join()).toBe(before.join());
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('F');
+  });
+
   it('copies jobs as Pegasus YAML and pastes them back as new jobs', async () => {
     const { page } = app;
     await selectNode(page, 'j:analyze');

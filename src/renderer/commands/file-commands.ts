@@ -253,3 +253,33 @@ export async function startUp(): Promise<void> {
   }
   loadDocument({ workflow: { pegasus: '5.0.4', name: 'workflow', jobs: [], dependencies: [] }, file: null, name: 'Untitled.yml' });
 }
+
+/**
+ * Writes the workflow to another file (YAML, or JSON for a `.json` name); the document keeps
+ * its own file and its unsaved mark.
+ */
+export async function exportTo(path: string, overwrite = false): Promise<boolean> {
+  const state = documentStore.getState();
+  const format = path.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
+  const answer = await getApi().documentExport({ path, workflow: state.doc.workflow, format, overwrite });
+  if (!answer.ok) {
+    if (answer.error.code === 'EXISTS' && !overwrite) {
+      const choice = await confirmInPage(`${baseName(path)} already exists. Replace it?`, ['Replace', 'Cancel']);
+      return choice === 0 ? exportTo(path, true) : false;
+    }
+    toast(`Could not export: ${answer.error.message}`, 'error');
+    return false;
+  }
+  toast(`Exported ${baseName(answer.value.path)}`);
+  return true;
+}
+
+/** File → Export: the in-page chooser in browser mode, the native save dialog in Electron. */
+export async function exportWithDialog(): Promise<void> {
+  if (inPageDialogs) {
+    openDialog({ kind: 'export' });
+    return;
+  }
+  const answer = await getApi().dialogSaveFile({ title: 'Export workflow', format: 'json' });
+  if (answer.ok && answer.value.path) await exportTo(answer.value.path);
+}

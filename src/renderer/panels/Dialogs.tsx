@@ -99,6 +99,8 @@ export function Dialogs() {
       return <NewDialog />;
     case 'open':
       return <FileChooser mode="open" />;
+    case 'export':
+      return <FileChooser mode="export" />;
     case 'save':
       return <FileChooser mode="save" {...(dialog.then ? { then: dialog.then } : {})} />;
     case 'confirm':

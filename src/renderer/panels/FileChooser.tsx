@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { DirListing } from '../../shared/ipc';
 import { getApi } from '../api/get-api';
-import { openPath, saveAs, saveThenClose } from '../commands/file-commands';
+import { exportTo, openPath, saveAs, saveThenClose } from '../commands/file-commands';
 import { documentStore } from '../store/document-store';
 import { openDialog } from '../store/ui-store';
 import { Modal } from './Modal';
@@ -15,11 +15,11 @@ function folderOf(path: string): string {
   return at > 0 ? path.slice(0, at) : path;
 }
 
-export function FileChooser({ mode, then }: { mode: 'open' | 'save'; then?: 'close' }) {
+export function FileChooser({ mode, then }: { mode: 'open' | 'save' | 'export'; then?: 'close' }) {
   const file = documentStore.getState().file;
   const [listing, setListing] = useState<DirListing | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [path, setPath] = useState(mode === 'save' ? (file?.path ?? '') : '');
+  const [path, setPath] = useState(mode === 'open' ? '' : (file?.path ?? ''));
   const [busy, setBusy] = useState(false);
 
   const list = async (folder?: string) => {
@@ -27,7 +27,7 @@ export function FileChooser({ mode, then }: { mode: 'open' | 'save'; then?: 'clo
     if (answer.ok) {
       setListing(answer.value);
       setProblem(null);
-      if (mode === 'save') setPath((p) => `${answer.value.path}/${p.split(/[\\/]/).pop() || documentStore.getState().name}`);
+      if (mode !== 'open') setPath((p) => `${answer.value.path}/${p.split(/[\\/]/).pop() || documentStore.getState().name}`);
     } else setProblem(answer.error.message);
   };
   useEffect(() => {
@@ -44,6 +44,9 @@ export function FileChooser({ mode, then }: { mode: 'open' | 'save'; then?: 'clo
       if (mode === 'open') {
         openDialog(null);
         await openPath(target);
+      } else if (mode === 'export') {
+        openDialog(null);
+        await exportTo(target);
       } else {
         openDialog(null);
         const saved = await saveAs(target);
@@ -55,7 +58,7 @@ export function FileChooser({ mode, then }: { mode: 'open' | 'save'; then?: 'clo
   };
 
   return (
-    <Modal title={mode === 'open' ? 'Open workflow' : 'Save workflow as'} testId="file-dialog">
+    <Modal title={mode === 'open' ? 'Open workflow' : mode === 'export' ? 'Export workflow (.yml or .json)' : 'Save workflow as'} testId="file-dialog">
       <div className="chooser">
         <div className="chooser-where">
           {listing?.parent && (
@@ -97,7 +100,7 @@ export function FileChooser({ mode, then }: { mode: 'open' | 'save'; then?: 'clo
             Cancel
           </button>
           <button type="button" className="primary" onClick={() => void submit()} data-testid="file-dialog-submit" disabled={busy}>
-            {mode === 'open' ? 'Open' : 'Save'}
+            {mode === 'open' ? 'Open' : mode === 'export' ? 'Export' : 'Save'}
           </button>
         </div>
       </div>

@@ -1,9 +1,10 @@
 /** The Properties panel: the selected job or file, or a summary of the workflow. */
 import { memo, useMemo } from 'react';
-import { parseKey } from '../../shared/edit';
+import { parseKey, renameWorkflow } from '../../shared/edit';
 import { graphModel } from '../canvas/graph-model';
-import { useDocument } from '../store/document-store';
-import { useUi } from '../store/ui-store';
+import { applyEdit, documentStore, useDocument } from '../store/document-store';
+import { toast, useUi } from '../store/ui-store';
+import { TextField } from './fields';
 import { FileProperties } from './FileProperties';
 import { JobProperties } from './JobProperties';
 
@@ -32,7 +33,16 @@ export const PropertiesPanel = memo(function PropertiesPanel() {
     <section className="panel" aria-label="Properties">
       {body ?? (
         <div className="properties">
-          <h2>Workflow {workflow.name}</h2>
+          <h2>Workflow</h2>
+          <TextField
+            label="Name"
+            value={workflow.name}
+            testId="prop-workflow-name"
+            onCommit={(name) => {
+              const reason = applyEdit(renameWorkflow(documentStore.getState().doc, name));
+              if (reason) toast(reason, 'error');
+            }}
+          />
           <p>
             {workflow.jobs.length} jobs, {model.files.size} files, {model.graph.targets.length} dependencies
           </p>

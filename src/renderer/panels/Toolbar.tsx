@@ -1,7 +1,7 @@
 /** The toolbar: file, edit and view commands with their shortcuts in the tooltips. */
 import { memo } from 'react';
 import { arrange, redoCommand, toggleView, undoCommand } from '../commands/edit-commands';
-import { openWithDialog, save, saveWithDialog } from '../commands/file-commands';
+import { exportWithDialog, openWithDialog, save, saveWithDialog } from '../commands/file-commands';
 import { fitAll } from '../canvas/viewport';
 import { isDirty, useDocument } from '../store/document-store';
 import { type ThemePreference, openDialog, uiStore, useUi } from '../store/ui-store';
@@ -33,6 +33,9 @@ export const Toolbar = memo(function Toolbar() {
       </button>
       <button type="button" onClick={() => void saveWithDialog()} title="Save as (Ctrl+Shift+S)">
         Save as
+      </button>
+      <button type="button" onClick={() => void exportWithDialog()} title="Write the workflow to another YAML or JSON file" data-testid="export">
+        Export
       </button>
       <span className="sep" />
       <button type="button" onClick={undoCommand} disabled={!canUndo} title={`Undo ${undoLabel ?? ''} (Ctrl+Z)`} data-testid="undo">

@@ -12,6 +12,7 @@ export type ThemePreference = 'system' | 'light' | 'dark';
 export type DialogState =
   | { kind: 'open' }
   | { kind: 'save'; then?: 'close' }
+  | { kind: 'export' }
   | { kind: 'help' }
   | { kind: 'new' }
   | { kind: 'confirm'; message: string; detail?: string; buttons: string[]; resolve: (index: number) => void }

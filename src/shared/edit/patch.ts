@@ -13,7 +13,9 @@ export type PatchOp =
   | { kind: 'dependencies'; index: number; remove: readonly Dependency[]; insert: readonly Dependency[] }
   | { kind: 'replicaCatalog'; before: ReplicaCatalog | undefined; after: ReplicaCatalog | undefined }
   | { kind: 'positions'; entries: ReadonlyArray<PositionChange> }
-  | { kind: 'workflowName'; before: string; after: string };
+  | { kind: 'workflowName'; before: string; after: string }
+  /** The whole workflow at once: a text edit in the code view, whose reach the model cannot split. */
+  | { kind: 'workflow'; before: Workflow; after: Workflow };
 
 /** A position key with its position before and after (`undefined`: no position). */
 export type PositionChange = readonly [key: string, before: Position | undefined, after: Position | undefined];
@@ -48,6 +50,7 @@ function invertOp(op: PatchOp): PatchOp {
       return { ...op, remove: op.insert, insert: op.remove } as PatchOp;
     case 'replicaCatalog':
     case 'workflowName':
+    case 'workflow':
       return { ...op, before: op.after, after: op.before } as PatchOp;
     case 'positions':
       return { kind: 'positions', entries: op.entries.map(([key, before, after]) => [key, after, before] as const) };
@@ -79,6 +82,12 @@ export function applyPatch(doc: EditableDocument, patch: Patch): EditableDocumen
         break;
       case 'workflowName':
         workflow = { ...workflow, name: op.after };
+        break;
+      case 'workflow':
+        // Replaces what earlier ops built: the new workflow is complete.
+        jobs = undefined;
+        dependencies = undefined;
+        workflow = op.after;
         break;
       case 'positions':
         positions ??= new Map(doc.positions);

@@ -88,3 +88,11 @@ export function updateJob(doc: EditableDocument, jobId: string, next: Job, label
   if (!job) return refuse(`There is no job "${jobId}".`);
   return { ok: true, edit: makeEdit(label, [{ kind: 'jobs', index, remove: [job], insert: [next] }]) };
 }
+
+/** Renames the workflow (its `name:`). Cost: O(1). */
+export function renameWorkflow(doc: EditableDocument, to: string): EditResult {
+  const name = to.trim();
+  if (name === doc.workflow.name) return refuse('The name is unchanged.');
+  if (name === '') return refuse('A workflow needs a name.');
+  return { ok: true, edit: makeEdit(`Rename workflow to ${name}`, [{ kind: 'workflowName', before: doc.workflow.name, after: name }]) };
+}

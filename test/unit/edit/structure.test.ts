@@ -13,6 +13,7 @@ import {
   removeSelection,
   renameFile,
   renameJob,
+  renameWorkflow,
 } from '../../../src/shared/edit';
 import { dependencyList } from '../../../src/shared/infer';
 import { apply, emptyDoc, plain, undo } from './support';
@@ -93,6 +94,17 @@ describe('renameJob', () => {
     expect(after.workflow.dependencies).toEqual([{ id: 'fr', children: ['report'] }]);
     expect(after.positions.has(jobKey('fr'))).toBe(true);
     expect(renameJob(doc, 'findrange', 'report')).toMatchObject({ ok: false });
+  });
+});
+
+describe('renameWorkflow', () => {
+  it('renames the workflow and undoes it', () => {
+    const doc = chain();
+    const edit = renameWorkflow(doc, ' analysis ');
+    const after = apply(doc, edit);
+    expect(after.workflow.name).toBe('analysis');
+    expect(plain(undo(after, edit))).toEqual(plain(doc));
+    expect(renameWorkflow(doc, '')).toMatchObject({ ok: false });
   });
 });
 
