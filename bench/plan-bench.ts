@@ -7,13 +7,14 @@
  * `final` whose output is staged out and registered; every edge comes from a file. Planned
  * with pegasus-plan's defaults plus an output site: condorio, in-place and leaf cleanup.
  * Steps: plan (every pass), plan with horizontal clustering (clusters.size 8), the report
- * (levels, critical path, makespan on 64 slots), and generating the whole submit directory
- * in memory (.dag, every .sub and .in) without writing it.
+ * (levels, critical path, makespan on 64 slots), generating the whole submit directory in
+ * memory (.dag, every .sub and .in), and, up to 10^4 jobs, writing it to a temporary folder.
  *
  *   npm run bench:plan                    all sizes, each in its own Node process
  *   npm run bench:plan -- --sizes 100000  chosen sizes
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +23,7 @@ import { submitDirectoryFiles } from '../src/shared/formats/dagman';
 import { buildPlanReport } from '../src/shared/formats/plan-report';
 import type { WorkflowBundle } from '../src/shared/model';
 import { plan, type ExecutableWorkflow, type PlanOptions } from '../src/shared/plan';
+import { writeSubmitDirectory } from '../src/main/services/plan/write-submit-dir';
 import { workflowOf } from './plan-workflow';
 
 interface StepResult {
@@ -62,7 +64,35 @@ function planned(bundle: WorkflowBundle, options: PlanOptions): ExecutableWorkfl
   return result.value;
 }
 
-function runSize(size: number): StepResult[] {
+async function measureAsync<T>(
+  size: number,
+  step: string,
+  results: StepResult[],
+  fn: () => Promise<T>,
+  note: (value: T) => string,
+): Promise<T> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const value = await fn();
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const usage = process.memoryUsage();
+  results.push({
+    size,
+    step,
+    ms,
+    cpuMs: (used.user + used.system) / 1000,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    heapMb: usage.heapUsed / 1048576,
+    note: note(value),
+  });
+  return value;
+}
+
+/** Largest size whose submit directory is written to disk (10^5 jobs make 150,000 files). */
+const DISK_LIMIT = 10_000;
+
+async function runSize(size: number): Promise<StepResult[]> {
   const results: StepResult[] = [];
   const bundle = measure(
     size,
@@ -108,6 +138,20 @@ function runSize(size: number): StepResult[] {
     },
     (r) => `${r.files} files, ${(r.bytes / 1048576).toFixed(0)} MB`,
   );
+  if (size <= DISK_LIMIT) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-bench-'));
+    try {
+      await measureAsync(
+        size,
+        'write submit dir to disk',
+        results,
+        () => writeSubmitDirectory(workflow, path.join(dir, 'submit'), { slots: 64 }),
+        (w) => `${w.files} files`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
   return results;
 }
 
@@ -130,7 +174,7 @@ function table(rows: StepResult[]): string {
 
 const args = process.argv.slice(2);
 if (args[0] === '--child') {
-  process.stdout.write(JSON.stringify(runSize(Number(args[1]))));
+  process.stdout.write(JSON.stringify(await runSize(Number(args[1]))));
 } else {
   const at = args.indexOf('--sizes');
   const sizes = at >= 0 ? args[at + 1]!.split(',').map(Number) : [1_000, 10_000, 100_000];
