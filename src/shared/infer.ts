@@ -50,27 +50,43 @@ export function forEachFileRole(job: Job, visit: (lfn: string, role: Exclude<Fil
  */
 export function inferDependencies(workflow: Workflow): DependencyGraph {
   const jobs = workflow.jobs;
+  // Backwards, so that the first job with an id is the one the map keeps: one map write per job.
   const indexById = new Map<string, number>();
-  for (let i = 0; i < jobs.length; i++) {
-    const id = jobs[i]!.id;
-    if (!indexById.has(id)) indexById.set(id, i);
-  }
+  for (let i = jobs.length - 1; i >= 0; i--) indexById.set(jobs[i]!.id, i);
 
+  // Producers. The role rule is forEachFileRole's, inlined here because this loop runs once
+  // per output of up to 10^6 jobs: an output use costs one map write, and a write that does
+  // not grow the map flags the file for the (rare) multi-producer pass below.
   const producerOf = new Map<string, number>();
-  let multiProducers: Map<string, number[]> | undefined;
+  let collided: Set<string> | undefined;
   for (let i = 0; i < jobs.length; i++) {
-    forEachFileRole(jobs[i]!, (lfn, role) => {
-      if (role !== 'produces') return;
+    const job = jobs[i]!;
+    for (const use of job.uses) {
+      if (use.type !== 'output') continue;
+      const size = producerOf.size;
+      producerOf.set(use.lfn, i);
+      if (producerOf.size === size) (collided ??= new Set()).add(use.lfn);
+    }
+    // stdout and stderr are usually listed in uses as well (the API does so): not a second producer.
+    for (const lfn of [job.stdout, job.stderr]) {
+      if (lfn === undefined) continue;
       const previous = producerOf.get(lfn);
-      if (previous !== undefined && previous !== i) {
-        multiProducers ??= new Map();
-        const list = multiProducers.get(lfn);
-        if (list) {
-          if (list[list.length - 1] !== i) list.push(i);
-        } else multiProducers.set(lfn, [previous, i]);
-      }
+      if (previous === i) continue;
+      if (previous !== undefined) (collided ??= new Set()).add(lfn);
       producerOf.set(lfn, i);
-    });
+    }
+  }
+  const multiProducers = new Map<string, number[]>();
+  if (collided) {
+    for (let i = 0; i < jobs.length; i++) {
+      forEachFileRole(jobs[i]!, (lfn, role) => {
+        if (role !== 'produces' || !collided.has(lfn)) return;
+        const list = multiProducers.get(lfn);
+        if (!list) multiProducers.set(lfn, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      });
+    }
+    for (const [lfn, list] of multiProducers) if (list.length < 2) multiProducers.delete(lfn);
   }
 
   const edges = new EdgeListBuilder(jobs.length * 2);
@@ -95,7 +111,7 @@ export function inferDependencies(workflow: Workflow): DependencyGraph {
   }
 
   const dag = edges.build(jobs.length);
-  return { ...dag, indexById, unknownReferences, multiProducers: multiProducers ?? new Map(), producerOf, unproducedInputs };
+  return { ...dag, indexById, unknownReferences, multiProducers, producerOf, unproducedInputs };
 }
 
 /**

@@ -45,6 +45,18 @@ describe('inferDependencies', () => {
     expect(edges(wf)).toEqual(['a>b']);
   });
 
+  it('finds several producers through stdout and stderr too, but not one job listing a file twice', () => {
+    const wf = workflow([
+      job('a', ['out:log', 'out:x', 'out:x'], { stdout: 'log' }),
+      job('b', [], { stderr: 'log' }),
+      job('c', ['out:log']),
+      job('d', ['in:log', 'in:x']),
+    ]);
+    const graph = inferDependencies(wf);
+    expect([...graph.multiProducers]).toEqual([['log', [0, 1, 2]]]);
+    expect(edges(wf)).toEqual(['a>d', 'c>d']);
+  });
+
   it('never makes a self loop from a file a job reads and writes', () => {
     expect(edges(workflow([job('a', ['in:x', 'out:x'])]))).toEqual([]);
   });
