@@ -119,7 +119,10 @@ describe('drawing the diamond', () => {
   it('saves, and reopening gives the same document', async () => {
     const { page, workspace } = app;
     const file = path.join(workspace, 'diamond.yml');
+    // The window title names the document and marks unsaved edits.
+    expect(await page.title()).toBe('• Untitled.yml — Pegasus Canvas');
     await saveAsFile(page, file);
+    await expect.poll(() => page.title()).toBe('diamond.yml — Pegasus Canvas');
     const saved = await readDoc(file);
     const reference = await readDoc(sharedPath('examples', 'diamond.yml'));
     expect(shape(saved)).toEqual(shape(reference));

@@ -19,7 +19,7 @@ import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } fro
 import { type NodeRef, type Position, connect, moveNodes, parseKey } from '../../shared/edit';
 import { applyEdit, documentStore, setLayoutPositions, useDocument } from '../store/document-store';
 import { useDiagnostics } from '../store/diagnostics-store';
-import { select, toast, uiStore, useUi } from '../store/ui-store';
+import { toast, uiStore, useUi } from '../store/ui-store';
 import { DependencyEdge } from './edges/DependencyEdge';
 import { UseEdge } from './edges/UseEdge';
 import { graphModel } from './graph-model';
@@ -231,7 +231,6 @@ export function Canvas() {
         minZoom={0.02}
         maxZoom={4}
         connectionRadius={30}
-        elevateEdgesOnSelect
         nodesFocusable
         edgesFocusable
         proOptions={{ hideAttribution: true }}
@@ -242,17 +241,4 @@ export function Canvas() {
       </ReactFlow>
     </div>
   );
-}
-
-/** Clears the selection when the selected nodes no longer exist (after undo of an add, say). */
-export function pruneSelection(): void {
-  const { selectedNodes } = uiStore.getState();
-  if (selectedNodes.size === 0) return;
-  const { doc } = documentStore.getState();
-  const keep = [...selectedNodes].filter((key) => {
-    const ref = parseKey(key);
-    if (ref?.kind === 'job') return doc.workflow.jobs.some((j) => j.id === ref.id);
-    return true;
-  });
-  if (keep.length !== selectedNodes.size) select(keep);
 }
