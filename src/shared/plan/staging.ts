@@ -1,6 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic';
 import { forEachFileRole } from '../infer';
-import type { Job } from '../model/job';
 import type { Workflow } from '../model/workflow';
 import { lookupReplicas, outputUrl, scratchUrl, type PlanCatalogs } from './catalogs';
 import { PLAN_CODES, planError } from './diagnostics';
@@ -206,6 +205,8 @@ export function addTransfers(
         );
         continue;
       }
+      // Bypassed inputs go straight from their replica to the job (PegasusLite fetches them).
+      if (input.bypass && planJob.dataConfiguration !== 'sharedfs') continue;
       const replica = replicas.find((r) => r.site === stagingSite) ?? replicas[0]!;
       const remote = replica.url.startsWith('file://') && replica.site === stagingSite;
       const bytes = input.bytes ?? replica.bytes;
@@ -331,6 +332,8 @@ interface InputFile {
   lfn: string;
   task: number;
   bytes?: number;
+  /** `bypass: true`: the job fetches the file from its replica itself, nothing is staged. */
+  bypass: boolean;
 }
 
 /** Inputs a job reads from outside itself: a cluster's internal files and a sub-workflow's own file are not staged. */
@@ -346,18 +349,21 @@ function inputsOf(planJob: PlanJob, workflow: Workflow): InputFile[] {
       ? new Set<string>()
       : undefined;
   const inputs: InputFile[] = [];
+  const add = (lfn: string, task: number, size: string | undefined, bypass: boolean): void => {
+    if (produced.has(lfn)) return;
+    if (seen) {
+      if (seen.has(lfn)) return;
+      seen.add(lfn);
+    } else if (inputs.some((input) => input.lfn === lfn)) return;
+    inputs.push({ lfn, task, bytes: parseSize(size), bypass });
+  };
+  // The files a job consumes, as `forEachFileRole` counts them: input uses, then stdin.
   for (const task of planJob.tasks) {
     const job = workflow.jobs[task]!;
     const skip = job.type === 'job' ? undefined : job.file;
-    forEachFileRole(job, (lfn, role) => {
-      if (role !== 'consumes' || lfn === skip || produced.has(lfn)) return;
-      if (seen) {
-        if (seen.has(lfn)) return;
-        seen.add(lfn);
-      } else if (inputs.some((input) => input.lfn === lfn)) return;
-      const bytes = sizeOf(job, lfn);
-      inputs.push({ lfn, task, bytes });
-    });
+    for (const use of job.uses)
+      if (use.type === 'input' && use.lfn !== skip) add(use.lfn, task, use.size, use.bypass === true);
+    if (job.stdin !== undefined && job.stdin !== skip) add(job.stdin, task, undefined, false);
   }
   return inputs;
 }
@@ -387,11 +393,6 @@ function outputsOf(planJob: PlanJob, workflow: Workflow): OutputFile[] {
     }
   }
   return outputs;
-}
-
-function sizeOf(job: Job, lfn: string): number | undefined {
-  for (const use of job.uses) if (use.lfn === lfn) return parseSize(use.size);
-  return undefined;
 }
 
 function parseSize(size: string | undefined): number | undefined {

@@ -113,3 +113,20 @@ describe('stage-in, inter-site and stage-out jobs', () => {
     expect(parentsOf(planned, 'keg_b')).toEqual(['stage_in_local_local_0_0']);
   });
 });
+
+describe('bypassed inputs', () => {
+  it('stages nothing for an input with bypass, but still needs its replica', () => {
+    const use = (bypass: boolean) => ({
+      ...job('a', 'alpha', [], [{ lfn: 'x', stageOut: false }]),
+      uses: [
+        { lfn: 'big', type: 'input' as const, bypass },
+        { lfn: 'x', type: 'output' as const, stageOut: false },
+      ],
+    });
+    const bypassed = planOk(bundle({ jobs: [use(true)], replicas: [{ lfn: 'big' }] }), { cleanup: 'none' });
+    expect(names(bypassed)).toEqual(['alpha_a', 'create_dir_wf_0_local']);
+    const staged = planOk(bundle({ jobs: [use(false)], replicas: [{ lfn: 'big' }] }), { cleanup: 'none' });
+    expect(names(staged)).toContain('stage_in_local_local_0_0');
+    expect(plan(bundle({ jobs: [use(true)] }), {}).ok).toBe(false);
+  });
+});
