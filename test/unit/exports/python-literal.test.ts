@@ -83,3 +83,12 @@ describe('plannerArgsCall', () => {
     expect(plannerArgsCall([])).toBeUndefined();
   });
 });
+
+describe('NameAllocator at scale', () => {
+  it('keeps names unique when thousands clean up to the same base', () => {
+    const names = new NameAllocator();
+    const given = Array.from({ length: 5000 }, () => names.allocate('é', 'file'));
+    expect(new Set(given).size).toBe(5000);
+    expect(given.slice(0, 3)).toEqual(['file', 'file_2', 'file_3']);
+  });
+});

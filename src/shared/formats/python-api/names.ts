@@ -65,6 +65,7 @@ const RESERVED = [
  */
 export class NameAllocator {
   private readonly used = new Set<string>(RESERVED);
+  private readonly next = new Map<string, number>();
 
   /** A fresh name derived from `text`, with `prefix` when the text does not start like a name. */
   allocate(text: string, prefix: string): string {
@@ -75,7 +76,12 @@ export class NameAllocator {
     if (base.length > 40) base = base.slice(0, 40).replace(/_+$/, '');
     if (base === '' || /^[0-9]/.test(base) || !isPythonIdentifier(base)) base = `${prefix}_${base}`.replace(/_+$/, '');
     let name = base;
-    for (let n = 2; this.used.has(name); n++) name = `${base}_${n}`;
+    // Resume counting where the last name with this base stopped: many names that clean up to
+    // the same base (`é.dat`, `è.dat`…) stay linear.
+    for (let n = this.next.get(base) ?? 2; this.used.has(name); n++) {
+      name = `${base}_${n}`;
+      this.next.set(base, n + 1);
+    }
     this.used.add(name);
     return name;
   }
