@@ -6,7 +6,8 @@
  * replica catalog (with a size), 4 `mid` jobs, one `merge` reading the 4 mids and one
  * `final` whose output is staged out and registered; every edge comes from a file. Planned
  * with pegasus-plan's defaults plus an output site: condorio, in-place and leaf cleanup.
- * Steps: plan (every pass), plan with horizontal clustering (clusters.size 8), the report
+ * Steps: plan (every pass), plan with horizontal clustering (clusters.size 8), plan a fan-in
+ * of the same size (one job reading every other job's output), the report
  * (levels, critical path, makespan on 64 slots), generating the whole submit directory in
  * memory (.dag, every .sub and .in), and, up to 10^4 jobs, writing it to a temporary folder.
  *
@@ -24,7 +25,7 @@ import { buildPlanReport } from '../src/shared/formats/plan-report';
 import type { WorkflowBundle } from '../src/shared/model';
 import { plan, type ExecutableWorkflow, type PlanOptions } from '../src/shared/plan';
 import { writeSubmitDirectory } from '../src/main/services/plan/write-submit-dir';
-import { workflowOf } from './plan-workflow';
+import { fanInWorkflowOf, workflowOf } from './plan-workflow';
 
 interface StepResult {
   size: number;
@@ -114,6 +115,14 @@ async function runSize(size: number): Promise<StepResult[]> {
     'plan + horizontal clusters',
     results,
     () => planned(bundle, { ...options, cluster: ['horizontal'] }),
+    (w) => `${w.jobs.length} executable jobs`,
+  );
+  const fanIn = fanInWorkflowOf(size);
+  measure(
+    size,
+    'plan fan-in (1 job reads all)',
+    results,
+    () => planned(fanIn, options),
     (w) => `${w.jobs.length} executable jobs`,
   );
   measure(

@@ -87,3 +87,38 @@ export function workflowOf(size: number): WorkflowBundle {
     },
   };
 }
+
+/**
+ * A fan-in: size − 1 `work` jobs each reading a catalogued input and writing one file, and
+ * one `gather` job reading all of them (a job with as many inputs as the workflow has jobs).
+ */
+export function fanInWorkflowOf(size: number): WorkflowBundle {
+  const bundle = workflowOf(10);
+  const jobs: Job[] = [];
+  const replicas = [];
+  for (let i = 0; i < size - 1; i++) {
+    replicas.push({ lfn: `w_${i}.in`, pfns: [{ site: 'local', pfn: `/data/inputs/w_${i}.in` }] });
+    jobs.push({
+      type: 'job',
+      id: `work_${i}`,
+      name: 'pre',
+      arguments: [],
+      uses: [
+        { lfn: `w_${i}.in`, type: 'input' },
+        { lfn: `w_${i}.out`, type: 'output', stageOut: false },
+      ],
+    });
+  }
+  const gathered: FileUse[] = jobs.map((_, i) => ({ lfn: `w_${i}.out`, type: 'input' }));
+  jobs.push({
+    type: 'job',
+    id: 'gather',
+    name: 'final',
+    arguments: [],
+    uses: [...gathered, { lfn: 'all.tar', type: 'output', stageOut: true }],
+  });
+  return {
+    workflow: { ...bundle.workflow, name: 'fanin', jobs },
+    catalogs: { ...bundle.catalogs, replicas: { replicas } },
+  };
+}
