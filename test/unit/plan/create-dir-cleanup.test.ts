@@ -137,3 +137,28 @@ describe('in-place cleanup across staging sites', () => {
     expect(parentsOf(planned, westCleanup.name)).toEqual(['beta_b', 'stage_inter_local_west_1_0']);
   });
 });
+
+describe('the worker package job', () => {
+  it('is added per staging site before every root, only when asked and only for PegasusLite jobs', () => {
+    const b = bundle({
+      jobs: [
+        job('a', 'gen', ['in'], [{ lfn: 'x', stageOut: false }]),
+        job('b', 'other', [], [{ lfn: 'y', stageOut: false }]),
+      ],
+      replicas: [{ lfn: 'in' }],
+    });
+    const planned = planOk(b, { stageWorker: true, cleanup: 'none' });
+    const worker = byName(planned, 'stage_worker_local_wf_0_local');
+    expect([worker.priority, worker.category]).toEqual([700, 'stagein']);
+    expect(edges(planned).filter((e) => e.startsWith('stage_worker'))).toEqual([
+      'stage_worker_local_wf_0_local -> other_b',
+      'stage_worker_local_wf_0_local -> stage_in_local_local_0_0',
+    ]);
+    expect(names(planOk(b, { cleanup: 'none' })).some((n) => n.startsWith('stage_worker'))).toBe(false);
+    expect(
+      names(planOk(b, { stageWorker: true, dataConfiguration: 'sharedfs', cleanup: 'none' })).some((n) =>
+        n.startsWith('stage_worker'),
+      ),
+    ).toBe(false);
+  });
+});
