@@ -176,3 +176,31 @@ describe('toPythonScript', () => {
     expect(script).not.toMatch(/^\s*os\.system/m);
   });
 });
+
+describe('toPythonScript at scale', () => {
+  it('writes a catalog and a job with 150,000 entries each (no argument spreading)', () => {
+    const n = 150_000;
+    const script = toPythonScript({
+      workflow: {
+        pegasus: '5.0.4',
+        name: 'big',
+        jobs: [
+          {
+            type: 'job',
+            id: 'j',
+            name: 't',
+            arguments: [],
+            uses: Array.from({ length: n }, (_, i) => ({ lfn: `c${i}`, type: 'checkpoint' as const })),
+          },
+        ],
+        dependencies: [],
+        replicaCatalog: {
+          replicas: Array.from({ length: n }, (_, i) => ({ lfn: `r${i}`, pfns: [{ site: 'local', pfn: `/d/r${i}` }] })),
+        },
+      },
+      catalogs: {},
+    });
+    expect(script.match(/^rc\.add_replica\(/gm)).toHaveLength(n);
+    expect(script.match(/^ {4}\.add_checkpoint\(/gm)).toHaveLength(n);
+  });
+});

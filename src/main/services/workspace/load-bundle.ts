@@ -80,7 +80,7 @@ export async function loadWorkflowBundle(file: string, options: LoadBundleOption
         : await findCatalog(workflowFile, key, workflow[EMBEDDED[key]] !== undefined);
     if (candidate === undefined) continue;
     const loaded = await loadCatalog(key, candidate, options.maxSize);
-    diagnostics.push(...loaded.diagnostics);
+    for (const d of loaded.diagnostics) diagnostics.push(d);
     if (!loaded.ok) {
       if (named !== undefined) return { ok: false, diagnostics };
       continue;

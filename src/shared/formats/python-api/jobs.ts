@@ -102,12 +102,22 @@ export function jobCode(
     notes.push(`stderr '${job.stderr}' is the stdout file (the API adds a file to a job once)`);
   else stdioCall('set_stderr', job.stderr, 'output');
 
-  calls.push(...profileCalls(job.profiles, notes), ...hookCalls(job.hooks, notes), ...metadataCall(job.metadata));
+  for (const call of [
+    ...profileCalls(job.profiles, notes),
+    ...hookCalls(job.hooks, notes),
+    ...metadataCall(job.metadata),
+  ])
+    calls.push(call);
   if (job.extra) notes.push(`job keys ${Object.keys(job.extra).join(', ')}`);
 
   const lines = notes.map(pyNote);
   if (calls.length === 0) lines.push(`${variable} = ${head}`);
-  else lines.push(`${variable} = (`, `    ${head}`, ...calls.map((call) => `    .${call}`), ')');
+  else {
+    // One line per call; a job with many checkpoints has many calls, so no spreading here.
+    lines.push(`${variable} = (`, `    ${head}`);
+    for (const call of calls) lines.push(`    .${call}`);
+    lines.push(')');
+  }
   return lines;
 }
 

@@ -51,7 +51,8 @@ export function toPythonScript(bundle: WorkflowBundle, options: PythonScriptOpti
     const title = rawTitle.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
     out.push(`# --- ${title} ${'-'.repeat(Math.max(3, 72 - title.length))}`);
     for (const note of code.notes) out.push(pyNote(note));
-    out.push(...code.lines, '');
+    append(out, code.lines);
+    out.push('');
   };
 
   const fileNames = {
@@ -116,7 +117,9 @@ export function toPythonScript(bundle: WorkflowBundle, options: PythonScriptOpti
     }
     const v = names.allocate(`job_${job.id}`, 'job');
     jobVars.set(job.id, v);
-    jobLines.push('', ...jobCode(job, v, files, tcVars), `wf.add_jobs(${v})`);
+    jobLines.push('');
+    append(jobLines, jobCode(job, v, files, tcVars));
+    jobLines.push(`wf.add_jobs(${v})`);
   }
 
   const dependencyLines: string[] = [];
@@ -131,11 +134,25 @@ export function toPythonScript(bundle: WorkflowBundle, options: PythonScriptOpti
       dependencyLines.push(`wf.add_dependency(${parent}, children=[${known.join(', ')}])`);
   }
 
-  if (files.declarations.length > 0) out.push(`# --- Files ${'-'.repeat(66)}`, ...files.declarations, '');
-  out.push(`# --- Workflow ${'-'.repeat(63)}`, ...wfNotes.map(pyNote), ...jobLines, '');
+  if (files.declarations.length > 0) {
+    out.push(`# --- Files ${'-'.repeat(66)}`);
+    append(out, files.declarations);
+    out.push('');
+  }
+  out.push(`# --- Workflow ${'-'.repeat(63)}`);
+  append(out, wfNotes.map(pyNote));
+  append(out, jobLines);
+  out.push('');
   if (dependencyLines.length > 0) {
-    out.push('# Dependencies that files do not explain (the others are inferred on write).', ...dependencyLines, '');
+    out.push('# Dependencies that files do not explain (the others are inferred on write).');
+    append(out, dependencyLines);
+    out.push('');
   }
   out.push(...embedded, ...written, `wf.write(${pyString(workflowFile)})`, '');
   return out.join('\n');
+}
+
+/** `target.push(...items)` without spreading: a workflow may have 10^6 lines, more than a call's arguments. */
+function append(target: string[], items: readonly string[]): void {
+  for (const item of items) target.push(item);
 }

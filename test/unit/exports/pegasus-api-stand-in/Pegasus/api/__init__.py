@@ -636,7 +636,7 @@ class AbstractJob(HookMixin, ProfileMixin, MetadataMixin):
         self._id = _id
         self.node_label = node_label
         self.args = []
-        self.uses = []
+        self.uses = OrderedDict()
         self.stdout = None
         self.stderr = None
         self.stdin = None
@@ -645,9 +645,10 @@ class AbstractJob(HookMixin, ProfileMixin, MetadataMixin):
         self.metadata = OrderedDict()
 
     def _add_use(self, use):
-        if use in self.uses:
+        # A dict keyed by lfn, like the API's set of _Use (equal when the lfn is).
+        if use.file.lfn in self.uses:
             raise DuplicateError("file: {} has already been added to this job".format(use.file.lfn))
-        self.uses.append(use)
+        self.uses[use.file.lfn] = use
 
     @_chained
     def add_inputs(self, *input_files, bypass_staging=False):
@@ -708,7 +709,7 @@ class AbstractJob(HookMixin, ProfileMixin, MetadataMixin):
             ("id", self._id), ("stdin", self.stdin.lfn if self.stdin else None),
             ("stdout", self.stdout.lfn if self.stdout else None), ("stderr", self.stderr.lfn if self.stderr else None),
             ("nodeLabel", self.node_label), ("arguments", [a.lfn if isinstance(a, File) else a for a in self.args]),
-            ("uses", [u.__json__() for u in self.uses]), ("profiles", _profiles_json(self.profiles)),
+            ("uses", [u.__json__() for u in self.uses.values()]), ("profiles", _profiles_json(self.profiles)),
             ("metadata", dict(self.metadata) if len(self.metadata) > 0 else None), ("hooks", _hooks_json(self.hooks)),
         ]))
 
@@ -870,17 +871,18 @@ class Workflow(_Writable, HookMixin, ProfileMixin, MetadataMixin):
 
     @_chained
     def add_dependency(self, job, *, parents=[], children=[]):
+        # Children kept as dict keys: ordered, and a membership test is O(1) as in the API's sets.
         for parent in parents:
-            children_of = self.dependencies.setdefault(parent._id, [])
+            children_of = self.dependencies.setdefault(parent._id, OrderedDict())
             if job._id in children_of:
                 raise DuplicateError("A dependency already exists between parent id: {} and job id: {}".format(parent._id, job._id))
-            children_of.append(job._id)
+            children_of[job._id] = True
         if len(children) > 0:
-            children_of = self.dependencies.setdefault(job._id, [])
+            children_of = self.dependencies.setdefault(job._id, OrderedDict())
             for child in children:
                 if child._id in children_of:
                     raise DuplicateError("A dependency already exists between job id: {} and child id: {}".format(job._id, child._id))
-                children_of.append(child._id)
+                children_of[child._id] = True
 
     def _infer_dependencies(self):
         if not self.infer_dependencies:
@@ -889,7 +891,7 @@ class Workflow(_Writable, HookMixin, ProfileMixin, MetadataMixin):
         for job in self.jobs.values():
             for lfn, role in ([(job.stdin.lfn, 0)] if job.stdin else []) + ([(job.stdout.lfn, 1)] if job.stdout else []) + ([(job.stderr.lfn, 1)] if job.stderr else []):
                 mapping.setdefault(lfn, ([], []))[role].append(job)
-            for use in job.uses:
+            for use in job.uses.values():
                 if use._type == "input":
                     mapping.setdefault(use.file.lfn, ([], []))[0].append(job)
                 elif use._type == "output":
@@ -923,7 +925,7 @@ class Workflow(_Writable, HookMixin, ProfileMixin, MetadataMixin):
             del tc["pegasus"]
             w["transformationCatalog"] = tc
         w["jobs"] = [j.__json__() for j in self.jobs.values()]
-        w["jobDependencies"] = [OrderedDict([("id", p), ("children", c)]) for p, c in self.dependencies.items()] if self.dependencies else None
+        w["jobDependencies"] = [OrderedDict([("id", p), ("children", list(c))]) for p, c in self.dependencies.items()] if self.dependencies else None
         return _strip_nones(w)
 
     @_chained
