@@ -1,17 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../../shared/model';
 import { plan, type CleanupMode, type ClusterStyle, type DataConfiguration, type PlanOptions } from '../../shared/plan';
 import { formatPlanSummary } from '../../shared/formats/plan-report';
+import { validateWorkflow } from '../../shared/validate';
 import { SubmitDirError, writeSubmitDirectory, type WriteSubmitDirOptions } from '../services/plan/write-submit-dir';
 import { loadWorkflowBundle, type LoadBundleOptions } from '../services/workspace/load-bundle';
 import { CATALOG_OPTIONS_USAGE, optionValue, takeCatalogOption } from './bundle-options';
 import { UsageError, type CliCommand, type CliIo } from './command';
+import { locateTargets } from './locate';
 import { UNREADABLE_CODES, countSummary, diagnosticLine } from './report';
 
 const usage = `usage: pegasus-canvas plan FILE -o DIR [options]
 
-Plans the workflow FILE offline as pegasus-plan would and writes the submit directory DIR:
+Checks the workflow FILE (as validate does), plans it offline as pegasus-plan would and
+writes the submit directory DIR:
 the DAGMan .dag, one .sub per job in 00/00/ subfolders, the .in transfer lists, braindump.yml,
 and the plan report (plan.json, plan-summary.txt). Prints the report's summary.
 Exit status: 0 planned, 1 the workflow cannot be planned, 2 bad usage or unreadable file.
@@ -180,9 +184,19 @@ export const planCommand: CliCommand = {
         loaded.diagnostics.some((d) => UNREADABLE_CODES.has(d.code)) ? 2 : 1,
       );
 
+    // What pegasus-plan refuses before planning (validation errors) stops here too. The
+    // sub-workflow files are not checked: pegasus-plan plans those at run time.
+    const checked = validateWorkflow(loaded.bundle);
+    if (checked.some((d) => d.severity === 'error')) {
+      const refused = [...loaded.diagnostics, ...checked];
+      await locate(parsed.file, refused);
+      return finish(io, parsed, refused, 1);
+    }
+
     const user = io.env['USER'] ?? io.env['LOGNAME'];
     const result = plan(loaded.bundle, { ...parsed.plan, submitDir: parsed.output, ...(user ? { user } : {}) });
-    const diagnostics = [...loaded.diagnostics, ...result.diagnostics];
+    const diagnostics = [...loaded.diagnostics, ...checked, ...result.diagnostics];
+    await locate(parsed.file, diagnostics);
     if (!result.ok) return finish(io, parsed, diagnostics, 1);
 
     try {
@@ -210,6 +224,13 @@ export const planCommand: CliCommand = {
     }
   },
 };
+
+/** Line and column of the job or file each diagnostic points at, for FILE:LINE:COL output. */
+async function locate(file: string, diagnostics: Diagnostic[]): Promise<void> {
+  if (!diagnostics.some((d) => !d.location && d.target)) return;
+  const text = await readFile(file, 'utf8').catch(() => '');
+  locateTargets(text, file, diagnostics);
+}
 
 function finish(io: CliIo, parsed: Parsed, diagnostics: readonly Diagnostic[], code: number): number {
   if (parsed.json) io.stdout(`${JSON.stringify({ ok: false, diagnostics }, null, 2)}\n`);

@@ -126,8 +126,21 @@ describe('pegasus-canvas plan', () => {
     const result = await run(['workflow.yml', '-o', 'out'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      'error PC403 Job ID1: input missing.txt has no replica in the replica catalog and no job produces it.',
+      'workflow.yml:6:3: error PC403 Job ID1: input missing.txt has no replica in the replica catalog and no job produces it.',
     );
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('refuses, as pegasus-plan does, a workflow that validation rejects', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, 'workflow.yml'),
+      'pegasus: "5.0.4"\nname: dup\njobs:\n- {type: job, name: ls, id: A, arguments: [], uses: []}\n- {type: job, name: ls, id: A, arguments: [], uses: []}\n',
+    );
+    const result = await run(['workflow.yml', '-o', 'out'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/error PC201 .*'A'/);
+    expect(result.stderr).toContain('pegasus-canvas plan: not planned (');
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
