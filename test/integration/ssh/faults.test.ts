@@ -10,11 +10,19 @@ import type { SshError } from '../../../src/main/services/ssh';
 import { startSshd, type SshdServer } from '../support/sshd';
 import { remoteHostFor } from '../support/remote';
 
+/** Resolves with the error of the first change to `wanted`; fails with the states seen if it does not come within 60 s. */
 function waitForState(remote: RemoteHost, wanted: ConnectionState): Promise<SshError | undefined> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     if (remote.state === wanted) return resolve(remote.error);
+    const seen: string[] = [];
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`state ${wanted} not reached; saw ${seen.join(' → ')}`));
+    }, 60_000);
     const off = remote.onStateChange((state, error) => {
+      seen.push(`${state}${error ? `(${error.code}: ${error.message.slice(0, 80)})` : ''}`);
       if (state === wanted) {
+        clearTimeout(timer);
         off();
         resolve(error);
       }
@@ -46,10 +54,14 @@ describe('faults (real sshd)', () => {
     remote.onStateChange((state) => states.push(state));
     let started!: () => void;
     const running = remote.exec(['sh', '-c', 'echo started; exec sleep 60'], { onData: () => started() });
+    const outcome = running.then(
+      () => new Error('the command finished although its server was killed'),
+      (error: unknown) => error,
+    );
     await new Promise<void>((resolve) => (started = resolve));
     const lost = waitForState(remote, 'lost');
     await server.kill();
-    await expect(running).rejects.toMatchObject({ code: 'CONNECTION_LOST', message: expect.stringMatching(/outcome is unknown/) });
+    expect(await outcome).toMatchObject({ code: 'CONNECTION_LOST', message: expect.stringMatching(/outcome is unknown/) });
     expect((await lost)?.code).toBe('CONNECTION_LOST');
 
     // While the server is down, a new command waits for the reconnection instead of failing.
@@ -82,13 +94,14 @@ describe('faults (real sshd)', () => {
     server = await startSshd();
     remote = remoteHostFor(server, { reconnect: { enabled: false } });
     const file = join(local, 'big.bin');
-    await writeFile(file, randomBytes(64 * 1024 * 1024));
+    await writeFile(file, randomBytes(96 * 1024 * 1024));
     let killed = false;
     const upload = remote.sftp.upload(file, `${server.homeDir}/big.bin`, {
-      onProgress: (sent) => {
-        if (!killed && sent > 1024 * 1024) {
+      onProgress: () => {
+        if (!killed) {
           killed = true;
-          void server.kill();
+          // Freeze first (the transfer stalls at once), then kill.
+          void server.pause().then(() => server.kill());
         }
       },
     });

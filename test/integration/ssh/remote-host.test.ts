@@ -55,6 +55,14 @@ describe('RemoteHost against a real OpenSSH server', () => {
     expect((await remote.exec(['echo', 'still usable'])).stdout).toBe('still usable\n');
   });
 
+  it('gives up on a command that outlives timeoutMs with TIMEOUT; its slot is freed when the remote command ends', async () => {
+    const before = remote.channels.inUse;
+    await expect(remote.exec(['sleep', '2'], { timeoutMs: 300 })).rejects.toMatchObject({ code: 'TIMEOUT' });
+    // The server keeps the session (and counts it against MaxSessions) until the process ends.
+    expect((await remote.exec(['echo', 'meanwhile'])).stdout).toBe('meanwhile\n');
+    await expect.poll(() => remote.channels.inUse, { timeout: 15_000 }).toBe(before);
+  });
+
   it('refuses a NUL byte in an argument with BAD_ARGUMENT', async () => {
     await expect(remote.exec(['echo', 'a\u0000b'])).rejects.toMatchObject({ code: 'BAD_ARGUMENT', message: expect.stringMatching(/argument 1.*NUL/) });
   });

@@ -190,7 +190,7 @@ export async function startSshd(options: StartSshdOptions = {}): Promise<SshdSer
       await killTree(child, 'SIGKILL', homeDir);
     },
     async pause() {
-      if (child?.pid !== undefined) for (const pid of [child.pid, ...(await descendants(child.pid))]) signalQuietly(pid, 'SIGSTOP');
+      if (child?.pid !== undefined) await freezeTree(child.pid);
     },
     async resume() {
       if (child?.pid !== undefined) for (const pid of [child.pid, ...(await descendants(child.pid))]) signalQuietly(pid, 'SIGCONT');
@@ -327,6 +327,18 @@ async function sessionProcesses(homeDir: string): Promise<number[]> {
   return found;
 }
 
+/** SIGSTOP `root` and all its descendants, rescanning until no new process appears; returns them. */
+async function freezeTree(root: number): Promise<number[]> {
+  const tree: number[] = [];
+  for (let round = 0; round < 50; round++) {
+    const fresh = [root, ...(await descendants(root))].filter((pid) => !tree.includes(pid));
+    if (fresh.length === 0) break;
+    for (const pid of fresh) signalQuietly(pid, 'SIGSTOP');
+    tree.push(...fresh);
+  }
+  return tree;
+}
+
 function signalQuietly(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(pid, signal);
@@ -347,10 +359,14 @@ async function killTree(proc: ChildProcess | undefined, signal: NodeJS.Signals, 
   };
   const running = proc !== undefined && proc.pid !== undefined && proc.exitCode === null && proc.signalCode === null;
   const exited = running ? new Promise<void>((done) => proc.once('exit', () => done())) : Promise.resolve();
-  // sshd processes first (listener, then per-connection children), as when the host dies:
-  // the connections drop before any command can report an exit status.
-  const tree = running ? [proc.pid!, ...(await descendants(proc.pid!))] : [];
+  // Freeze the tree first: a process caught in the middle of fork() would otherwise leave a
+  // child we never saw, re-parented to init and still holding a connection. Stopped processes
+  // cannot fork, so rescanning until nothing new appears finds them all.
+  const tree = running ? await freezeTree(proc.pid!) : [];
+  // sshd processes (listener, per-connection children) go first, as when the host dies: the
+  // connections drop before any command can report an exit status.
   signalAll(tree, signal);
+  if (signal !== 'SIGKILL') signalAll(tree, 'SIGCONT');
   // Then session commands that left the tree (`cmd &`), found by their HOME.
   signalAll(await sessionProcesses(homeDir), signal);
   const timeout = setTimeout(() => signalAll(tree, 'SIGKILL'), 5_000);

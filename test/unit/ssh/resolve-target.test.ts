@@ -8,7 +8,7 @@ const home = mkdtempSync(join(tmpdir(), 'pcanvas-home-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 mkdirSync(join(home, '.ssh'));
 writeFileSync(join(home, '.ssh', 'id_ed25519'), 'k');
-writeFileSync(join(home, '.ssh', 'config'), 'Host access\n  HostName login.access.org\n  User sci\n  Port 2200\n  IdentityFile ~/.ssh/access_key\n  ProxyJump gate@bastion:2022\n');
+writeFileSync(join(home, '.ssh', 'config'), 'Host access\n  HostName login.access.org\n  User sci\n  Port 2200\n  IdentityFile ~/.ssh/access_key\n  ProxyJump gate@bastion:2022\nHost bastion\n  HostName bastion.access.org\n  User ignored-user\n  IdentityFile ~/.ssh/bastion_key\n');
 
 describe('resolveTarget', () => {
   it('takes HostName, User, Port, IdentityFile, ProxyJump from ~/.ssh/config for an alias', async () => {
@@ -19,7 +19,7 @@ describe('resolveTarget', () => {
       port: 2200,
       username: 'sci',
       identityFiles: [join(home, '.ssh', 'access_key')],
-      proxyJump: [{ host: 'bastion', port: 2022, username: 'gate' }],
+      proxyJump: [{ host: 'bastion.access.org', port: 2022, username: 'gate', identityFiles: [join(home, '.ssh', 'bastion_key')] }],
     });
   });
 

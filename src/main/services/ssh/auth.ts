@@ -28,6 +28,10 @@ export interface AuthContext {
 /** Why authentication ended without success, for the error the caller sees. */
 export interface AuthOutcome {
   started: boolean;
+  /** A person was asked something on the server's behalf (keyboard-interactive round or password): a retry would ask again, maybe push again. */
+  interactive: boolean;
+  /** The user was asked anything (including a key passphrase, which stays local). */
+  askedUser: boolean;
   tried: string[];
   cancelled: boolean;
   problems: string[];
@@ -86,6 +90,8 @@ export function createAuthHandler(context: AuthContext, outcome: AuthOutcome, on
           username,
           prompt: (name, instructions, _lang, prompts, finish) => {
             rounds += 1;
+            outcome.interactive = true;
+            outcome.askedUser = true;
             if (rounds > context.maxInteractiveRounds) {
               outcome.problems.push(`the server asked more than ${context.maxInteractiveRounds} rounds of questions`);
               context.abort();
@@ -105,6 +111,8 @@ export function createAuthHandler(context: AuthContext, outcome: AuthOutcome, on
           },
         };
       case 'password': {
+        outcome.interactive = true;
+        outcome.askedUser = true;
         const password = await context.prompts.password!({ host: context.host, username });
         if (password === undefined) {
           outcome.cancelled = true;
@@ -140,6 +148,7 @@ export function createAuthHandler(context: AuthContext, outcome: AuthOutcome, on
       return undefined;
     }
     for (let attempt = 1; attempt <= context.maxPassphraseAttempts; attempt++) {
+      outcome.askedUser = true;
       const passphrase = await context.prompts.passphrase({ keyPath: path, attempt, retry: attempt > 1 });
       if (passphrase === undefined) {
         outcome.cancelled = true;

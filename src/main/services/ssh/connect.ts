@@ -34,7 +34,7 @@ export interface AttemptSettings {
 export function connectOnce(target: AttemptTarget, settings: AttemptSettings, sock?: ClientChannel): Promise<Client> {
   const client = new Client();
   const where = `${target.username}@${target.host}:${target.port}`;
-  const outcome: AuthOutcome = { started: false, tried: [], cancelled: false, problems: [] };
+  const outcome: AuthOutcome = { started: false, interactive: false, askedUser: false, tried: [], cancelled: false, problems: [] };
   let hostKeyError: SshError | undefined;
 
   const hostVerifier = (keyBlob: Buffer, verify: (valid: boolean) => void): void => {
@@ -118,19 +118,20 @@ export function connectOnce(target: AttemptTarget, settings: AttemptSettings, so
       if (settled) return;
       if (hostKeyError) return fail(hostKeyError);
       if (error.level === 'client-authentication') return fail(authError(outcome, target.host, target.username));
-      if (error.level === 'client-timeout' && outcome.started) {
+      if (error.level === 'client-timeout' && outcome.started && outcome.askedUser) {
         return fail(new SshError('AUTH_TIMEOUT', `Authentication to ${where} did not finish within ${Math.round(settings.readyTimeout / 1000)} s (an unanswered prompt or push?). Not retried automatically.`, { cause: error }));
       }
-      if (outcome.started) {
+      if (outcome.started && outcome.interactive) {
         return fail(new SshError('AUTH_FAILED', `The connection to ${where} failed during authentication: ${error.message}. Not retried automatically.`, { cause: error }));
       }
+      // Before anyone was asked anything, a network failure is only a network failure.
       fail(new SshError('CONNECT_FAILED', `Cannot connect to ${where}: ${error.message}`, { cause: error }));
     });
     client.once('close', () => {
       if (settled) return;
       if (hostKeyError) return fail(hostKeyError);
       if (outcome.started && outcome.problems.length > 0) return fail(authError(outcome, target.host, target.username));
-      if (outcome.started) {
+      if (outcome.started && outcome.interactive) {
         return fail(new SshError('AUTH_FAILED', `The server closed the connection to ${where} during authentication (a prompt not answered in time, or too many failures). Not retried automatically.`));
       }
       fail(new SshError('CONNECT_FAILED', `The connection to ${where} closed before it was ready.`));

@@ -211,6 +211,9 @@ export class RemoteHost {
         });
       } catch (error) {
         const message = (error as Error).message;
+        // ssh2 throws "Not connected" before sending anything: the command surely did not
+        // start, so waiting for the reconnection and trying again is safe.
+        if (message === 'Not connected' && attempt < CHANNEL_OPEN_RETRIES && this.options.reconnect?.enabled !== false) continue;
         if (/Channel open failure/i.test(message) && attempt < CHANNEL_OPEN_RETRIES && this.client === client) {
           this.options.logger?.debug('ssh channel refused, waiting', { host: this.options.host, attempt });
           await delay(100 * 2 ** attempt);
@@ -395,19 +398,25 @@ function collect(channel: ClientChannel, box: ExitBox, options: ExecOptions, lab
     const err = new StringDecoder('utf8');
     let stdout = '';
     let stderr = '';
-    let aborted = false;
-    const onAbort = (): void => {
-      aborted = true;
+    let stopped: SshError | undefined;
+    const stop = (error: SshError): void => {
+      if (stopped) return;
+      stopped = error;
       try {
         channel.signal('KILL');
       } catch {
         // the server may not support signals; closing the channel is what counts
       }
       channel.close();
-      reject(new SshError('ABORTED', `The command on ${label} was cancelled; the channel was closed.`));
+      reject(error);
     };
+    const onAbort = (): void => stop(new SshError('ABORTED', `The command on ${label} was cancelled; the channel was closed.`));
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) onAbort();
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => stop(new SshError('TIMEOUT', `The command on ${label} did not finish within ${options.timeoutMs} ms; the channel was closed.`)), options.timeoutMs);
     channel.on('data', (data: Buffer) => {
       const text = out.write(data);
       if (text === '') return;
@@ -422,6 +431,7 @@ function collect(channel: ClientChannel, box: ExitBox, options: ExecOptions, lab
     });
     channel.once('close', () => {
       release();
+      clearTimeout(timer);
       const exit = box.exit;
       options.signal?.removeEventListener('abort', onAbort);
       const tail = out.end();
@@ -430,7 +440,7 @@ function collect(channel: ClientChannel, box: ExitBox, options: ExecOptions, lab
         options.onData?.(tail);
       }
       stderr += err.end();
-      if (aborted) return reject(new SshError('ABORTED', `The command on ${label} was cancelled; the channel was closed.`));
+      if (stopped) return reject(stopped);
       if (!exit) return reject(new SshError('CONNECTION_LOST', `The connection to ${label} closed before the command finished; its outcome is unknown.`));
       resolve({ exitCode: exit.code ?? -1, stdout, stderr, ...(exit.signal ? { signal: exit.signal } : {}) });
     });

@@ -5,7 +5,7 @@ import { access, readFile } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from '../../../shared/model';
-import { parseJumpHost, parseSshConfig, resolveSshConfig, type JumpHost } from '../../../shared/remote/ssh-config';
+import { parseJumpHost, parseSshConfig, resolveSshConfig, type JumpHost, type SshConfig } from '../../../shared/remote/ssh-config';
 import type { JumpTarget } from './types';
 
 export interface TargetRequest {
@@ -50,15 +50,16 @@ export async function resolveTarget(profile: TargetRequest, overrides: Partial<T
   const request: TargetRequest = { ...profile, ...definedOnly(overrides) };
   const diagnostics: Diagnostic[] = [];
   const configPath = options.sshConfigPath === undefined ? join(home, '.ssh', 'config') : options.sshConfigPath;
-  let fromConfig = resolveSshConfig({ blocks: [] }, request.host);
+  let sshConfig: SshConfig = { blocks: [] };
   if (configPath !== null) {
     const text = await readFile(configPath, 'utf8').catch(() => undefined);
     if (text !== undefined) {
       const parsed = parseSshConfig(text, { file: configPath });
       diagnostics.push(...parsed.diagnostics);
-      if (parsed.ok) fromConfig = resolveSshConfig(parsed.value, request.host);
+      if (parsed.ok) sshConfig = parsed.value;
     }
   }
+  const fromConfig = resolveSshConfig(sshConfig, request.host);
   const config = fromConfig.ok ? fromConfig.value : { identityFiles: [], proxyJump: [] as JumpHost[] };
   diagnostics.push(...fromConfig.diagnostics);
 
@@ -87,7 +88,21 @@ export async function resolveTarget(profile: TargetRequest, overrides: Partial<T
     port: request.port ?? config.port ?? 22,
     username: request.user ?? config.user ?? options.defaultUser ?? userInfo().username,
     identityFiles,
-    proxyJump: jumps.map((jump) => ({ host: jump.host, ...(jump.port ? { port: jump.port } : {}), ...(jump.user ? { username: jump.user } : {}) })),
+    // A jump host may itself be an alias of ~/.ssh/config (as ssh resolves it); what the
+    // ProxyJump text says explicitly wins.
+    proxyJump: jumps.map((jump) => {
+      const alias = resolveSshConfig(sshConfig, jump.host);
+      const viaConfig = alias.ok ? alias.value : { identityFiles: [] as string[], proxyJump: [] };
+      const port = jump.port ?? viaConfig.port;
+      const username = jump.user ?? viaConfig.user;
+      const keys = viaConfig.identityFiles.map((file) => expandHome(file, home));
+      return {
+        host: viaConfig.hostName ?? jump.host,
+        ...(port ? { port } : {}),
+        ...(username ? { username } : {}),
+        ...(keys.length > 0 ? { identityFiles: keys } : {}),
+      };
+    }),
     diagnostics,
   };
 }

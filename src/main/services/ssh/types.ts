@@ -101,6 +101,8 @@ export interface ExecOptions {
   signal?: AbortSignal;
   /** Allocate a pseudo-terminal (stderr then arrives merged into stdout). */
   pty?: boolean;
+  /** Give up after this long (ms): the command gets KILL (best effort), the channel is closed, and the call rejects with TIMEOUT. */
+  timeoutMs?: number;
   /** Each stdout chunk as it arrives (UTF-8, never split inside a character). */
   onData?: (chunk: string) => void;
   /** Each stderr chunk as it arrives. */
