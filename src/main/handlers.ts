@@ -15,6 +15,8 @@ import {
 } from '../shared/ipc';
 import type { Diagnostic, WorkflowBundle } from '../shared/model';
 import { buildTemplate, TEMPLATES } from '../shared/templates';
+import type { LocalRunService } from './services/executor';
+import { createLocalRunHandlers } from './services/local-run-ipc/local-run-handlers';
 import type { DocumentService } from './services/workspace/documents';
 import { listDir } from './services/workspace/list-dir';
 import type { PathGuard } from './services/workspace/path-guard';
@@ -43,6 +45,8 @@ export interface ShellServices {
   dialogs?: NativeDialogs;
   /** Closes the window (Electron); absent in browser mode. */
   closeWindow?: () => void;
+  /** Runs on this machine (`localRun.*`); absent: those channels answer `NOT_AVAILABLE`. */
+  localRuns?: LocalRunService;
 }
 
 export type HandlerTable = { [C in Channel]: (request: IpcRequest<C>) => Promise<IpcValue<C>> };
@@ -121,6 +125,8 @@ export function createHandlers(services: ShellServices): HandlerTable {
     },
 
     'fs.listDir': async ({ path, showHidden }) => listDir(guard, path, showHidden),
+
+    ...createLocalRunHandlers(services.localRuns, guard),
   };
 }
 

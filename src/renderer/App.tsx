@@ -17,6 +17,10 @@ import { Dialogs } from './panels/Dialogs';
 import { DiagnosticsPanel } from './panels/DiagnosticsPanel';
 import { Palette } from './panels/Palette';
 import { PropertiesPanel } from './panels/PropertiesPanel';
+import { LocalRunPanel } from './panels/local-run/LocalRunPanel';
+import { PlanPanel } from './panels/plan/PlanPanel';
+import { startPlanFollowing, usePlan } from './panels/plan/plan-store';
+import { PlanCanvas } from './canvas/plan-view/PlanCanvas';
 import { Toasts } from './panels/Toasts';
 import { Toolbar } from './panels/Toolbar';
 import { startValidation } from './store/diagnostics-store';
@@ -62,10 +66,11 @@ let started = false;
 
 export function App() {
   const loadCount = useDocument((s) => s.loadCount);
+  const planView = usePlan((s) => s.planView);
   useTheme();
 
   useEffect(() => {
-    const stops = [startValidation(), startAutosave(), startTitleSync(), installClipboard(), getApi().onCommand((c) => MENU[c]?.())];
+    const stops = [startValidation(), startAutosave(), startTitleSync(), installClipboard(), startPlanFollowing(), getApi().onCommand((c) => MENU[c]?.())];
     window.addEventListener('keydown', handleKeyDown);
     if (!started) {
       // Once per page, even if React runs this effect twice (StrictMode in development).
@@ -89,12 +94,17 @@ export function App() {
         <Toolbar />
         <div className="workspace">
           <Palette />
-          <main className="canvas-area">
-            <Canvas />
-          </main>
+          <main className="canvas-area">{planView ? <PlanCanvas /> : <Canvas />}</main>
           <div className="side">
-            <PropertiesPanel />
-            <DiagnosticsPanel />
+            {planView ? (
+              <PlanPanel />
+            ) : (
+              <>
+                <PropertiesPanel />
+                <DiagnosticsPanel />
+              </>
+            )}
+            <LocalRunPanel />
           </div>
         </div>
         <Dialogs />

@@ -26,6 +26,13 @@ export const CHANNEL_NAMES = [
   'dialog.saveFile',
   'dialog.confirm',
   'fs.listDir',
+  // Local runs (ipc-local-run.ts).
+  'localRun.start',
+  'localRun.list',
+  'localRun.get',
+  'localRun.cancel',
+  'localRun.resume',
+  'localRun.logs',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { CHANNEL_NAMES, type AppCommand, type ChannelName, type MethodName } from './ipc-channels';
+import { localRunChannels, type LocalRunIpcValues } from './ipc-local-run';
 import { positionsProblem, workflowShapeProblem } from './ipc-shape';
 import type { CatalogFiles, Diagnostic, Workflow, WorkflowBundle } from './model';
 
@@ -229,6 +230,9 @@ export const channels = {
 
   /** Lists a folder for the in-page file chooser. Default: the first root. Confined to the roots. */
   'fs.listDir': z.object({ path: pathSchema.optional(), showHidden: z.boolean().optional() }),
+
+  /** Runs on this machine (`Run locally`): see `ipc-local-run.ts`. */
+  ...localRunChannels,
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -360,7 +364,7 @@ export interface DirListing {
 }
 
 /** The answer value of each channel. */
-export interface IpcValues {
+export interface IpcValues extends LocalRunIpcValues {
   'app.info': AppInfo;
   'app.setTitle': TitleValue;
   'app.setDirty': TitleValue;

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../../shared/model';
 import { getApi } from '../api/get-api';
 import { currentViewport } from '../canvas/viewport';
 import { type DocumentState, documentStore, isDirty, loadDocument, markSaved } from '../store/document-store';
+import { planSidecarSection, readPlanSidecar } from '../panels/plan/plan-store';
 import { layoutFromPositions, positionsFromLayout } from '../store/sidecar';
 import { clearSelection, confirmInPage, openDialog, toast, uiStore } from '../store/ui-store';
 
@@ -19,7 +20,8 @@ export function setNativeDialogs(native: boolean): void {
 }
 
 function currentLayout(state: DocumentState = documentStore.getState()): CanvasLayout {
-  return layoutFromPositions(state.doc.positions, uiStore.getState().view, currentViewport());
+  // The plan options of the document travel in the same sidecar (`plan`).
+  return { ...layoutFromPositions(state.doc.positions, uiStore.getState().view, currentViewport()), ...planSidecarSection() };
 }
 
 function hasCatalogs(state: DocumentState): boolean {
@@ -67,6 +69,7 @@ function showOpened(opened: OpenedDocument): void {
     name: opened.name,
   });
   if (opened.layout?.view) uiStore.setState({ view: opened.layout.view });
+  readPlanSidecar(opened.layout);
   clearSelection();
   if (opened.layoutProblem) toast(`The canvas layout was ignored: ${opened.layoutProblem}`, 'error');
 }

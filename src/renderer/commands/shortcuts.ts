@@ -3,6 +3,7 @@
  * `Mod` is Ctrl (Cmd on macOS).
  */
 import { fitAll, zoomIn, zoomOut, zoomReset } from '../canvas/viewport';
+import { togglePlanView } from '../panels/plan/plan-store';
 import { openDialog, uiStore } from '../store/ui-store';
 import { copySelection, cutSelection } from './clipboard-commands';
 import { arrange, deleteSelection, duplicateSelection, redoCommand, selectAll, toggleView, undoCommand } from './edit-commands';
@@ -36,6 +37,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['Escape'], label: 'Clear selection / close dialog', group: 'Edit', run: () => (uiStore.getState().dialog ? openDialog(null) : uiStore.setState({ selectedNodes: new Set(), selectedEdges: new Set() })) },
   { keys: ['Mod+L'], label: 'Arrange (automatic layout)', group: 'View', run: () => void arrange() },
   { keys: ['J'], label: 'Toggle jobs-only view (inferred dependencies)', group: 'View', run: toggleView },
+  { keys: ['P'], label: 'Toggle the Plan view (executable workflow)', group: 'View', run: togglePlanView },
   { keys: ['F'], label: 'Fit everything in view', group: 'View', run: fitAll },
   { keys: ['+', '='], label: 'Zoom in', group: 'View', run: zoomIn },
   { keys: ['-'], label: 'Zoom out', group: 'View', run: zoomOut },

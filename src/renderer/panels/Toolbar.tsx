@@ -4,6 +4,7 @@ import { arrange, redoCommand, toggleView, undoCommand } from '../commands/edit-
 import { exportWithDialog, openWithDialog, save, saveWithDialog } from '../commands/file-commands';
 import { fitAll } from '../canvas/viewport';
 import { isDirty, useDocument } from '../store/document-store';
+import { togglePlanView, usePlan } from './plan/plan-store';
 import { type ThemePreference, openDialog, uiStore, useUi } from '../store/ui-store';
 
 export const Toolbar = memo(function Toolbar() {
@@ -16,6 +17,7 @@ export const Toolbar = memo(function Toolbar() {
   const view = useUi((s) => s.view);
   const theme = useUi((s) => s.theme);
   const layoutRunning = useUi((s) => s.layoutRunning);
+  const planView = usePlan((s) => s.planView);
   return (
     <header className="toolbar" role="toolbar" aria-label="Commands">
       <span className="doc-name" data-testid="doc-name">
@@ -47,6 +49,9 @@ export const Toolbar = memo(function Toolbar() {
       <span className="sep" />
       <button type="button" onClick={toggleView} aria-pressed={view === 'jobs'} title="Jobs-only view: every dependency, inferred and explicit (J)" data-testid="toggle-view">
         {view === 'jobs' ? 'Jobs and files' : 'Jobs only'}
+      </button>
+      <button type="button" onClick={togglePlanView} aria-pressed={planView} title="Plan view: the executable workflow pegasus-plan would make (P)" data-testid="toggle-plan">
+        {planView ? 'Workflow' : 'Plan'}
       </button>
       <button type="button" onClick={() => void arrange()} disabled={layoutRunning} title="Arrange automatically (Ctrl+L)" data-testid="arrange">
         {layoutRunning ? 'Arranging…' : 'Arrange'}

@@ -1,0 +1,83 @@
+/**
+ * The Plan view: the executable workflow from the planner, drawn read-only with the canvas's
+ * visible-only rendering. Positions come from the layered layout computed in the plan worker.
+ */
+import { Background, Controls, type Edge, MarkerType, ReactFlow, type ReactFlowInstance } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { usePlan } from '../../panels/plan/plan-store';
+import { handlesFor } from '../node-types';
+import { type PlanFlowNode, PlanNode } from './PlanNode';
+import { PLAN_NODE_SIZE } from './plan-view-model';
+import './plan-view.css';
+
+const nodeTypes = { plan: PlanNode };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 } };
+const handles = handlesFor(PLAN_NODE_SIZE);
+
+export function PlanCanvas() {
+  const view = usePlan((s) => s.view);
+  const status = usePlan((s) => s.status);
+  const progress = usePlan((s) => s.progress);
+  const flow = useRef<ReactFlowInstance<PlanFlowNode, Edge> | null>(null);
+
+  const nodes = useMemo<PlanFlowNode[]>(() => {
+    if (!view) return [];
+    return view.jobs.map((job, i) => ({
+      id: String(i),
+      type: 'plan',
+      position: { x: view.positions[2 * i]!, y: view.positions[2 * i + 1]! },
+      data: { job },
+      width: PLAN_NODE_SIZE.width,
+      height: PLAN_NODE_SIZE.height,
+      measured: PLAN_NODE_SIZE,
+      handles,
+      draggable: false,
+      connectable: false,
+      ariaLabel: `Planned job ${job.name}`,
+    }));
+  }, [view]);
+  const edges = useMemo<Edge[]>(() => {
+    if (!view) return [];
+    const list: Edge[] = [];
+    for (let e = 0; e < view.sources.length; e++) {
+      list.push({ id: `e${e}`, source: String(view.sources[e]), target: String(view.targets[e]), sourceHandle: 'out', targetHandle: 'in' });
+    }
+    return list;
+  }, [view]);
+
+  const onInit = useCallback((instance: ReactFlowInstance<PlanFlowNode, Edge>) => {
+    flow.current = instance;
+  }, []);
+  useEffect(() => {
+    if (nodes.length > 0) requestAnimationFrame(() => void flow.current?.fitView({ padding: 0.1, maxZoom: 1.2 }));
+  }, [nodes]);
+
+  return (
+    <div className="canvas plan-canvas" data-testid="plan-canvas" data-status={status} data-jobs={view?.jobs.length ?? 0}>
+      {status === 'planning' && progress && (
+        <div className="plan-progress" role="status" data-testid="plan-progress">
+          Planning… {progress.label} ({progress.step}/{progress.total})
+          <progress max={progress.total} value={progress.step} />
+        </div>
+      )}
+      <ReactFlow<PlanFlowNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onInit={onInit}
+        onlyRenderVisibleElements
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        deleteKeyCode={null}
+        minZoom={0.02}
+        maxZoom={4}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} size={1} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
