@@ -1,4 +1,5 @@
 import { isNumberLiteral, type NumberLiteral } from '../../model/scalar';
+import { ByteSink } from './byte-sink';
 import { jsonNumber, jsonNumberLiteral, jsonString, yamlNumber, yamlNumberLiteral, yamlString } from './yaml-scalar';
 
 export type EmitScalar = string | number | boolean | null | NumberLiteral;
@@ -39,22 +40,6 @@ function spaces(n: number): string {
   return s;
 }
 
-/** `"    key:"` for the format's own key names, made once per indentation. */
-const KEY_CACHE: Array<Map<string, string>> = [];
-function cachedKey(indent: number, key: string): string {
-  let byKey = KEY_CACHE[indent];
-  if (!byKey) {
-    byKey = new Map();
-    KEY_CACHE[indent] = byKey;
-  }
-  let text = byKey.get(key);
-  if (text === undefined) {
-    text = `${spaces(indent)}${key}:`;
-    byKey.set(key, text);
-  }
-  return text;
-}
-
 const enum Kind {
   Map,
   Seq,
@@ -71,30 +56,30 @@ const enum Kind {
  */
 export class YamlEmitter implements Emitter {
   scopeExtra: Record<string, unknown> | undefined = undefined;
-  /** Pieces of text not yet taken; joined once per chunk (fewer intermediate strings than +=). */
-  private parts: string[] = [];
-  private size = 0;
+  /** The text as UTF-8 bytes: no string is made per piece (see ByteSink). */
+  private readonly sink = new ByteSink();
   private readonly kinds: Kind[] = [];
   private readonly indents: number[] = [];
   /** Whether the next entry of the top frame goes right after a "- " already written. */
   private inline = false;
-  /** A key was written ("key:") and its value has not come yet. */
+  /** A key was written ("    key:") and its value has not come yet. */
   private afterKey = false;
 
   get pending(): number {
-    return this.size;
+    return this.sink.size;
   }
 
   take(): string {
-    const text = this.parts.join('');
-    this.parts = [];
-    this.size = 0;
-    return text;
+    return this.sink.takeText();
+  }
+
+  /** The text so far as UTF-8, which is then cleared (for writing to a file without a string). */
+  takeBytes(): Uint8Array {
+    return this.sink.takeBytes();
   }
 
   private add(text: string): void {
-    this.parts.push(text);
-    this.size += text.length;
+    this.sink.write(text);
   }
 
   /** Writes what comes before a value: a space after a key, or a dash in a sequence. Returns the column a nested block would use. */
@@ -159,24 +144,20 @@ export class YamlEmitter implements Emitter {
   }
 
   key(key: string, plain = false): void {
-    if (this.inline) {
-      this.inline = false;
-      this.add(plain ? `${key}:` : `${yamlString(key)}:`);
-    } else {
-      const indent = this.indents[this.kinds.length - 1]!;
-      this.add(plain ? cachedKey(indent, key) : `${spaces(indent)}${yamlString(key)}:`);
-    }
+    if (this.inline) this.inline = false;
+    else this.add(spaces(this.indents[this.kinds.length - 1]!));
+    this.add(plain ? key : yamlString(key));
+    this.add(':');
     this.afterKey = true;
   }
 
   private value(text: string): void {
     if (this.afterKey) {
-      this.add(` ${text}\n`);
+      this.add(' ');
       this.afterKey = false;
-    } else {
-      this.beforeValue();
-      this.add(`${text}\n`);
-    }
+    } else this.beforeValue();
+    this.add(text);
+    this.add('\n');
   }
 
   scalar(value: EmitScalar): void {

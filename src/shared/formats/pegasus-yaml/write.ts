@@ -1,5 +1,5 @@
 import type { ReplicaCatalog, SiteCatalog, TransformationCatalog } from '../../model/catalogs';
-import type { Workflow } from '../../model/workflow';
+import type { Dependency, Workflow } from '../../model/workflow';
 import { inferDependencies, type DependencyGraph } from '../../infer';
 import { jobDependencyList } from './dependencies';
 import { JsonEmitter, YamlEmitter, type Emitter } from './emitter';
@@ -72,19 +72,52 @@ export function* writeWorkflowChunks(workflow: Workflow, options: WriteOptions =
     e.seqEnd();
   }
   if (!fromExtra(e, 'jobDependencies')) {
-    const dependencies = jobDependencyList(workflow, options.graph ?? inferDependencies(workflow));
-    if (dependencies.length > 0) {
-      e.key('jobDependencies', true);
-      e.seqStart();
-      for (const dependency of dependencies) {
-        writeDependency(e, dependency);
-        if (e.pending >= CHUNK) yield e.take();
-      }
-      e.seqEnd();
+    const graph = options.graph ?? inferDependencies(workflow);
+    if (graph.unknownReferences.length === 0 && !workflow.dependencies.some((d) => d.extra)) {
+      // The common case, straight from the graph without building a list (10^6 entries at 10^6 jobs).
+      yield* writeGraphDependencies(e, workflow, graph);
+    } else {
+      yield* writeDependencyList(e, jobDependencyList(workflow, graph));
     }
   }
   e.mapEnd();
   yield e.take();
+}
+
+/** `jobDependencies` from the graph: one entry per parent with children, in job order (as `dependencyList`). */
+function* writeGraphDependencies(e: Emitter, workflow: Workflow, graph: DependencyGraph): Generator<string, void, undefined> {
+  const { offsets, targets, nodeCount } = graph;
+  if (offsets[nodeCount] === 0) return;
+  const jobs = workflow.jobs;
+  e.key('jobDependencies', true);
+  e.seqStart();
+  for (let v = 0; v < nodeCount; v++) {
+    const start = offsets[v]!;
+    const end = offsets[v + 1]!;
+    if (start === end) continue;
+    e.mapStart();
+    e.key('id', true);
+    e.scalar(jobs[v]!.id);
+    e.key('children', true);
+    e.seqStart();
+    for (let k = start; k < end; k++) e.scalar(jobs[targets[k]!]!.id);
+    e.seqEnd();
+    e.mapEnd();
+    if (e.pending >= CHUNK) yield e.take();
+  }
+  e.seqEnd();
+}
+
+/** `jobDependencies` from a list (when it holds unknown jobs or `x-*` keys). */
+function* writeDependencyList(e: Emitter, dependencies: readonly Dependency[]): Generator<string, void, undefined> {
+  if (dependencies.length === 0) return;
+  e.key('jobDependencies', true);
+  e.seqStart();
+  for (const dependency of dependencies) {
+    writeDependency(e, dependency);
+    if (e.pending >= CHUNK) yield e.take();
+  }
+  e.seqEnd();
 }
 
 const WORKFLOW_KEYS: ReadonlySet<string> = new Set(['pegasus', 'name', 'version', 'hooks', 'profiles', 'metadata', 'siteCatalog', 'replicaCatalog', 'transformationCatalog', 'jobs', 'jobDependencies']);
