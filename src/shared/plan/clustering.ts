@@ -13,7 +13,8 @@ import type { ClusterStyle, PlanJob, PlanState } from './types';
  * - `horizontal`: compute jobs on the same level, at the same site, running the same
  *   transformation are grouped. The group is cut into `clusters.num` clusters of even size if
  *   that profile is set (it wins), else into clusters of `clusters.size` jobs; with neither,
- *   the size is 1 and nothing is clustered. Named `merge_<name>_PID<level+1>_ID<n>`.
+ *   the size is 1 and nothing is clustered (see {@link horizontalChunks}). Named
+ *   `merge_<name>_PID<level+1>_ID<n>`: the partition is the 1-based level.
  * - `label`: compute jobs with the same pegasus profile `label` at the same site become one
  *   cluster, named `merge_<name of its first job>_P<label>`.
  *
@@ -88,24 +89,48 @@ function horizontalGroups(state: PlanState, workflow: Workflow, catalogs: PlanCa
   const groups: Group[] = [];
   const counters = new Map<string, number>();
   for (const members of buckets.values()) {
+    if (members.length < 2) continue;
     const first = state.jobs[members[0]!]!;
-    const num = clusterProfile(workflow, catalogs, first, 'clusters.num');
-    const size =
-      num !== undefined
-        ? Math.ceil(members.length / Math.min(num, members.length))
-        : (clusterProfile(workflow, catalogs, first, 'clusters.size') ?? 1);
-    if (size <= 1) continue;
     const name = txName(workflow, first);
     const counterKey = `${name}\u0000${first.level}`;
-    for (let start = 0; start < members.length; start += size) {
-      const chunk = members.slice(start, start + size);
-      if (chunk.length < 2) continue;
+    for (const [start, end] of horizontalChunks(
+      members.length,
+      clusterProfile(workflow, catalogs, first, 'clusters.num'),
+      clusterProfile(workflow, catalogs, first, 'clusters.size'),
+    )) {
       const n = (counters.get(counterKey) ?? 0) + 1;
       counters.set(counterKey, n);
-      groups.push({ members: chunk, name: `merge_${name}_PID${first.level + 1}_ID${n}` });
+      groups.push({ members: members.slice(start, end), name: `merge_${name}_PID${first.level + 1}_ID${n}` });
     }
   }
   return groups;
+}
+
+/**
+ * How pegasus-plan cuts `size` jobs into clusters (`Horizontal.collapseJobs`,
+ * `getCollapseFactor`): with `clusters.num` b, chunks of ⌊size/b⌋ jobs, the first size mod b
+ * of them one larger, stopping where a chunk would hold a single job; with `clusters.size` f,
+ * chunks of f jobs, the last one holding what is left; f = 1 or neither profile: none.
+ * Returns [start, end) ranges.
+ */
+export function horizontalChunks(
+  size: number,
+  num: number | undefined,
+  collapse: number | undefined,
+): Array<[number, number]> {
+  const base = num !== undefined ? Math.floor(size / num) : (collapse ?? 1);
+  let extra = num !== undefined ? size % num : 0;
+  if (base === 1 && extra === 0) return [];
+  if (base >= size) return [[0, size]];
+  const chunks: Array<[number, number]> = [];
+  for (let start = 0; start < size;) {
+    const increment = extra-- > 0 ? base + 1 : base;
+    if (increment <= 1) break;
+    const end = Math.min(start + increment, size);
+    chunks.push([start, end]);
+    start = end;
+  }
+  return chunks;
 }
 
 function labelGroups(state: PlanState, workflow: Workflow, catalogs: PlanCatalogs): Group[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plan, PLAN_CODES } from '../../../src/shared/plan';
+import { horizontalChunks } from '../../../src/shared/plan/clustering';
 import { bundle, byName, job, names, parentsOf, planOk, tx } from './support/build';
 
 // Five independent "sim" jobs on level 0, each feeding one "sum" job.
@@ -23,11 +24,35 @@ describe('clustering', () => {
     expect(computeNames(planOk(fan(), { cleanup: 'none', cluster: ['horizontal'] }))).toHaveLength(6);
   });
 
-  it('cuts a level into clusters of clusters.size jobs; a single left-over job stays as it is', () => {
+  it('cuts a level into clusters of clusters.size jobs, the last one holding what is left', () => {
     const planned = planOk(fan({ pegasus: { 'clusters.size': 2 } }), { cleanup: 'none', cluster: ['horizontal'] });
-    expect(computeNames(planned)).toEqual(['merge_sim_PID1_ID1', 'merge_sim_PID1_ID2', 'sim_s5', 'sum_t']);
+    // As pegasus-plan does, even a left-over single job becomes a cluster of one task.
+    expect(computeNames(planned)).toEqual(['merge_sim_PID1_ID1', 'merge_sim_PID1_ID2', 'merge_sim_PID1_ID3', 'sum_t']);
     expect(byName(planned, 'merge_sim_PID1_ID1').tasks.map((t) => planned.workflow.jobs[t]!.id)).toEqual(['s1', 's2']);
-    expect(parentsOf(planned, 'sum_t')).toEqual(['merge_sim_PID1_ID1', 'merge_sim_PID1_ID2', 'sim_s5']);
+    expect(byName(planned, 'merge_sim_PID1_ID3').tasks.map((t) => planned.workflow.jobs[t]!.id)).toEqual(['s5']);
+    expect(parentsOf(planned, 'sum_t')).toEqual(['merge_sim_PID1_ID1', 'merge_sim_PID1_ID2', 'merge_sim_PID1_ID3']);
+  });
+
+  it('cuts groups as pegasus-plan does (Horizontal.getCollapseFactor)', () => {
+    // clusters.num: ⌊size/num⌋ per cluster, the first size mod num one larger.
+    expect(horizontalChunks(7, 3, undefined)).toEqual([
+      [0, 3],
+      [3, 5],
+      [5, 7],
+    ]);
+    expect(horizontalChunks(5, 1, undefined)).toEqual([[0, 5]]);
+    // As many clusters as jobs (or more) would be clusters of one: nothing is clustered.
+    expect(horizontalChunks(4, 4, undefined)).toEqual([]);
+    expect(horizontalChunks(3, 8, undefined)).toEqual([]);
+    // clusters.size: chunks of that many, the rest last.
+    expect(horizontalChunks(7, undefined, 3)).toEqual([
+      [0, 3],
+      [3, 6],
+      [6, 7],
+    ]);
+    expect(horizontalChunks(7, undefined, 10)).toEqual([[0, 7]]);
+    expect(horizontalChunks(7, undefined, 1)).toEqual([]);
+    expect(horizontalChunks(7, undefined, undefined)).toEqual([]);
   });
 
   it('lets clusters.num win over clusters.size', () => {

@@ -221,7 +221,7 @@ describe('clustered and shared-filesystem jobs', () => {
     const planned = planOk(b, { cluster: ['horizontal'], cleanup: 'none' });
     const files = new Map([...submitDirectoryFiles(planned)].map((f) => [f.path, f.content]));
     expect(files.get('00/00/merge_sim_PID1_ID1.in')).toBe(
-      '#@ 1 sim s1\n/opt/sim -n 1\n#@ 2 sim s2\n/opt/sim -n 2\n#@ 3 sim s3\n/opt/sim -n 3\n',
+      '#@ 1 sim s1 \n/opt/sim -n 1\n#@ 2 sim s2 \n/opt/sim -n 2\n#@ 3 sim s3 \n/opt/sim -n 3\n',
     );
     expect(files.get('00/00/merge_sim_PID1_ID1.sub')).toContain('+pegasus_cluster_size = 3\n');
   });

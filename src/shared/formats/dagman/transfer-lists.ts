@@ -73,7 +73,7 @@ function clusterTasks(job: PlanJob, workflow: ExecutableWorkflow): string {
     const abstract = workflow.workflow.jobs[task]!;
     const executable = job.executablePaths?.[n] || (abstract.type === 'job' ? abstract.name : abstract.file);
     lines.push(
-      `#@ ${n + 1} ${job.transformation} ${abstract.id}`,
+      `#@ ${n + 1} ${job.transformation} ${abstract.id} `,
       [executable, ...abstract.arguments.map(argumentText)].join(' '),
     );
   });
