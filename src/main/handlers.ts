@@ -15,6 +15,8 @@ import {
 } from '../shared/ipc';
 import type { Diagnostic, WorkflowBundle } from '../shared/model';
 import { buildTemplate, TEMPLATES } from '../shared/templates';
+import { createRemoteHandlers } from './services/remote-session/remote-handlers';
+import type { RemoteSession } from './services/remote-session/remote-session';
 import type { LocalRunService } from './services/executor';
 import { createLocalRunHandlers } from './services/local-run-ipc/local-run-handlers';
 import type { DocumentService } from './services/workspace/documents';
@@ -45,6 +47,8 @@ export interface ShellServices {
   dialogs?: NativeDialogs;
   /** Closes the window (Electron); absent in browser mode. */
   closeWindow?: () => void;
+  /** Connection, runs, annex and Jetstream2; absent: those channels answer `NOT_AVAILABLE`. */
+  remote?: RemoteSession;
   /** Runs on this machine (`localRun.*`); absent: those channels answer `NOT_AVAILABLE`. */
   localRuns?: LocalRunService;
 }
@@ -126,6 +130,7 @@ export function createHandlers(services: ShellServices): HandlerTable {
 
     'fs.listDir': async ({ path, showHidden }) => listDir(guard, path, showHidden),
 
+    ...createRemoteHandlers(services.remote, guard),
     ...createLocalRunHandlers(services.localRuns, guard),
   };
 }

@@ -8,7 +8,11 @@ import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { validateWorkflow } from '../shared/validate';
+import type { AppEvent } from '../shared/ipc';
 import { createHandlers } from './handlers';
+import { LocalRunService } from './services/executor';
+import { RemoteSession, type RemoteSessionOptions } from './services/remote-session/remote-session';
+import { MemorySecretStore } from './services/secrets/memory-secret-store';
 import { createShellServices, defaultAppDataDir } from './services/workspace/create-services';
 import { documentFormats } from './services/workspace/formats-binding';
 import { rootsGuard } from './services/workspace/path-guard';
@@ -28,6 +32,11 @@ export interface StartWebServerOptions {
   /** 0 (default): a free port. */
   port?: number;
   clock?: () => Date;
+  /**
+   * The remote side (connection, runs, annex). Browser mode has no operating-system secret
+   * store, so by default passphrases are never remembered ('basic_text' refuses, saying why).
+   */
+  remote?: Partial<Omit<RemoteSessionOptions, 'appDataDir' | 'emit'>>;
   /** Unexpected handler errors (default: printed to stderr without the request). */
   onInternalError?: (channel: string, error: unknown) => void;
 }
@@ -45,24 +54,46 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
   const initialFile = options.initialFile ? path.resolve(options.initialFile) : null;
   const roots = options.roots ?? [process.cwd(), ...(initialFile ? [path.dirname(initialFile)] : [])];
   const guard = rootsGuard(roots);
+  const appDataDir = options.appDataDir ?? defaultAppDataDir();
+  // Events go to the pages once the server listens; none is produced before a page asks for something.
+  let send: (event: AppEvent) => void = () => undefined;
+  const remote = new RemoteSession({
+    appDataDir,
+    secrets: new MemorySecretStore('basic_text'),
+    ...options.remote,
+    emit: (event) => send(event),
+  });
+  // Runs on this machine; their progress goes to the pages as `localRun.update` events.
+  const localRuns = new LocalRunService({ load: documentFormats.loadWorkflowBundle });
   const services = createShellServices({
     mode: 'web',
     version: process.env.npm_package_version ?? '0.1.0',
     initialFile,
-    appDataDir: options.appDataDir ?? defaultAppDataDir(),
+    appDataDir,
     guard,
     formats: documentFormats,
     validate: (bundle) => validateWorkflow(bundle),
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  return startWebServerCore({
+  const server = await startWebServerCore({
     rendererDir: options.rendererDir ?? defaultRendererDir(),
-    handlers: createHandlers(services),
+    handlers: createHandlers({ ...services, remote, localRuns }),
     port: options.port ?? 0,
     onInternalError:
       options.onInternalError ??
       ((channel, error) => process.stderr.write(`pegasus-canvas web: ${channel}: ${error instanceof Error ? error.message : String(error)}\n`)),
   });
+  send = (event) => server.sendEvent(event);
+  const stopRunEvents = localRuns.subscribe((update) => send({ type: 'localRun.update', update }));
+  return {
+    ...server,
+    async close() {
+      stopRunEvents();
+      await localRuns.cancelAll();
+      await remote.close();
+      await server.close();
+    },
+  };
 }
 
 export interface WebArgs {

@@ -17,6 +17,7 @@ import { Dialogs } from './panels/Dialogs';
 import { DiagnosticsPanel } from './panels/DiagnosticsPanel';
 import { Palette } from './panels/Palette';
 import { PropertiesPanel } from './panels/PropertiesPanel';
+import { RemotePanel } from './panels/runs/RemotePanel';
 import { LocalRunPanel } from './panels/local-run/LocalRunPanel';
 import { PlanPanel } from './panels/plan/PlanPanel';
 import { startPlanFollowing, usePlan } from './panels/plan/plan-store';
@@ -105,6 +106,7 @@ export function App() {
               </>
             )}
             <LocalRunPanel />
+            <RemotePanel />
           </div>
         </div>
         <Dialogs />

@@ -6,19 +6,23 @@
  * The main process validates every request against its schema at run time
  * (`src/main/handlers.ts`); the Electron preload and the browser-mode WebSocket client both
  * implement {@link WindowApi}, one named function per channel (`document.open` →
- * `documentOpen`). Main → renderer messages are menu commands only ({@link AppCommand}).
+ * `documentOpen`). Main → renderer messages are menu commands ({@link AppCommand}) and events (`ipc-events.ts`).
  *
  * Paths are absolute file-system paths of the machine running the main process. In browser
  * mode they are confined to the server's roots (see `fs.listDir`).
  */
 import { z } from 'zod';
 import { CHANNEL_NAMES, type AppCommand, type ChannelName, type MethodName } from './ipc-channels';
+import type { AppEvent } from './ipc-events';
 import { localRunChannels, type LocalRunIpcValues } from './ipc-local-run';
+import { remoteChannels, type RemoteIpcValues } from './ipc-remote';
 import { positionsProblem, workflowShapeProblem } from './ipc-shape';
 import type { CatalogFiles, Diagnostic, Workflow, WorkflowBundle } from './model';
 
 export { APP_COMMANDS, CHANNEL_NAMES, COMMAND_CHANNEL, WEB_SOCKET_PATH, methodName } from './ipc-channels';
 export type { AppCommand, ChannelName, MethodName } from './ipc-channels';
+export { EVENT_CHANNEL, isAppEvent } from './ipc-events';
+export type { AppEvent, ConnectionStatus, PromptField, PromptKind, PromptRequest, RunSummary } from './ipc-events';
 
 // ---------------------------------------------------------------- results and errors
 
@@ -231,6 +235,9 @@ export const channels = {
   /** Lists a folder for the in-page file chooser. Default: the first root. Confined to the roots. */
   'fs.listDir': z.object({ path: pathSchema.optional(), showHidden: z.boolean().optional() }),
 
+  /** Connection, runs, annex and Jetstream2: see `ipc-remote.ts`. */
+  ...remoteChannels,
+
   /** Runs on this machine (`Run locally`): see `ipc-local-run.ts`. */
   ...localRunChannels,
 } as const;
@@ -364,7 +371,7 @@ export interface DirListing {
 }
 
 /** The answer value of each channel. */
-export interface IpcValues extends LocalRunIpcValues {
+export interface IpcValues extends RemoteIpcValues, LocalRunIpcValues {
   'app.info': AppInfo;
   'app.setTitle': TitleValue;
   'app.setDirty': TitleValue;
@@ -416,6 +423,8 @@ export type ChannelApi = {
  */
 export type WindowApi = ChannelApi & {
   onCommand(listener: (command: AppCommand) => void): () => void;
+  /** Server → page events (prompts, connection state, run updates, annex lines); returns the unsubscribe function. */
+  onEvent(listener: (event: AppEvent) => void): () => void;
 };
 
 // ---------------------------------------------------------------- helpers
@@ -456,5 +465,5 @@ export interface WireRequest {
   request: unknown;
 }
 
-/** Browser mode, server → client: an answer, or a pushed command. */
-export type WireMessage = { id: number; response: IpcResult<unknown> } | { command: AppCommand };
+/** Browser mode, server → client: an answer, a pushed command, or a pushed event. */
+export type WireMessage = { id: number; response: IpcResult<unknown> } | { command: AppCommand } | { event: AppEvent };

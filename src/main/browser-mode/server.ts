@@ -2,7 +2,7 @@ import { createReadStream, promises as fsp } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { WEB_SOCKET_PATH, type AppCommand, type WireMessage, type WireRequest } from '../../shared/ipc';
+import { WEB_SOCKET_PATH, type AppCommand, type AppEvent, type WireMessage, type WireRequest } from '../../shared/ipc';
 import { dispatch, type HandlerTable, type InternalErrorSink } from '../handlers';
 import { mimeType, resolveAssetPath } from './asset-path';
 import { SECURITY_HEADERS } from './csp';
@@ -36,6 +36,8 @@ export interface WebServer {
   origin: string;
   /** Sends a menu command to every connected page. */
   broadcast(command: AppCommand): void;
+  /** Sends an event (prompt, connection state, run update, annex line) to every connected page. */
+  sendEvent(event: AppEvent): void;
   close(): Promise<void>;
 }
 
@@ -145,6 +147,10 @@ export async function startWebServerCore(options: WebServerCoreOptions): Promise
     origin: appOrigin(port),
     broadcast(command) {
       const text = JSON.stringify({ command } satisfies WireMessage);
+      for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(text);
+    },
+    sendEvent(event) {
+      const text = JSON.stringify({ event } satisfies WireMessage);
       for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(text);
     },
     async close() {

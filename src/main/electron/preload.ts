@@ -2,6 +2,7 @@
 // `window.api` built from the channel list and nothing else (security.md §1 items 3, 20).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { COMMAND_CHANNEL } from '../../shared/ipc-channels';
+import { EVENT_CHANNEL } from '../../shared/ipc-events';
 import { buildPreloadApi } from './preload-api';
 
 const api = buildPreloadApi({
@@ -12,6 +13,13 @@ const api = buildPreloadApi({
     ipcRenderer.on(COMMAND_CHANNEL, wrapped);
     return () => {
       ipcRenderer.removeListener(COMMAND_CHANNEL, wrapped);
+    };
+  },
+  onEvent: (listener) => {
+    const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(EVENT_CHANNEL, wrapped);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
     };
   },
 });

@@ -7,6 +7,7 @@
  * Never throws: a lost connection answers `{ ok: false, error: { code: 'IO_ERROR' } }`.
  */
 import { APP_COMMANDS, CHANNEL_NAMES, WEB_SOCKET_PATH, methodName, type AppCommand } from '../../shared/ipc-channels';
+import { isAppEvent, type AppEvent } from '../../shared/ipc-events';
 import type { Channel, IpcResult, WindowApi, WireMessage, WireRequest } from '../../shared/ipc';
 
 /** Where the socket is: the page's own origin. */
@@ -25,6 +26,7 @@ export function createWebClient(url: string, connect: (url: string) => WebSocket
   let nextId = 1;
   const pending = new Map<number, Pending>();
   const listeners = new Set<(command: AppCommand) => void>();
+  const eventListeners = new Set<(event: AppEvent) => void>();
 
   const failAll = (message: string): void => {
     for (const entry of pending.values()) entry.resolve({ ok: false, error: { code: 'IO_ERROR', message } });
@@ -43,6 +45,10 @@ export function createWebClient(url: string, connect: (url: string) => WebSocket
           message = JSON.parse(String(event.data)) as WireMessage;
         } catch {
           return; // The server only sends JSON; anything else is ignored rather than trusted.
+        }
+        if ('event' in message) {
+          if (isAppEvent(message.event)) for (const listener of eventListeners) listener(message.event);
+          return;
         }
         if ('command' in message) {
           if ((APP_COMMANDS as readonly string[]).includes(message.command)) {
@@ -88,6 +94,12 @@ export function createWebClient(url: string, connect: (url: string) => WebSocket
     onCommand(listener: (command: AppCommand) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onEvent(listener: (event: AppEvent) => void): () => void {
+      eventListeners.add(listener);
+      // Events are pushed on the socket: open it now, so a prompt reaches a page that has not called anything yet.
+      void open().catch(() => undefined);
+      return () => eventListeners.delete(listener);
     },
   };
   for (const channel of CHANNEL_NAMES) {

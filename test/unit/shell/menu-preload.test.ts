@@ -52,9 +52,10 @@ describe('application menu', () => {
 });
 
 describe('preload API', () => {
-  it('exposes one function per channel and onCommand, nothing else', async () => {
+  it('exposes one function per channel, onCommand and onEvent, nothing else', async () => {
     const calls: Array<[string, unknown]> = [];
     let deliver: (payload: unknown) => void = () => undefined;
+    let deliverEvent: (payload: unknown) => void = () => undefined;
     const api = buildPreloadApi({
       invoke: async (channel, request) => {
         calls.push([channel, request]);
@@ -64,8 +65,12 @@ describe('preload API', () => {
         deliver = listener;
         return () => undefined;
       },
+      onEvent: (listener) => {
+        deliverEvent = listener;
+        return () => undefined;
+      },
     });
-    expect(Object.keys(api).sort()).toEqual([...CHANNEL_NAMES.map((c) => methodName(c)), 'onCommand'].sort());
+    expect(Object.keys(api).sort()).toEqual([...CHANNEL_NAMES.map((c) => methodName(c)), 'onCommand', 'onEvent'].sort());
     expect(Object.isFrozen(api)).toBe(true);
     await (api.documentOpen as (r: unknown) => Promise<unknown>)({ path: '/w/a.yml' });
     await (api.recentList as () => Promise<unknown>)();
@@ -79,5 +84,11 @@ describe('preload API', () => {
     deliver('shell.exec');
     deliver({ command: 'file.save' });
     expect(got).toEqual(['file.save']);
+    const events: unknown[] = [];
+    (api.onEvent as (l: (e: unknown) => void) => void)((e) => events.push(e));
+    deliverEvent({ type: 'annex.line', line: 'Submitting' });
+    deliverEvent({ type: 'shell.exec' });
+    deliverEvent('prompt');
+    expect(events).toEqual([{ type: 'annex.line', line: 'Submitting' }]);
   });
 });

@@ -1,0 +1,112 @@
+/**
+ * The remote session as the page sees it: saved profiles, the connection's state, questions
+ * waiting for the user, the remote runs and which one paints the canvas, and the output of
+ * `htcondor annex create`. Fed by the main process's events (`api.onEvent`); never part of
+ * the document or its history. Secrets typed into prompts are not kept here.
+ */
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { AppEvent, ConnectionStatus, PromptRequest, RunSummary } from '../../shared/ipc';
+import type { ProfileInput, SecretStoreInfo } from '../../shared/ipc-remote';
+import { getApi } from '../api/get-api';
+import { clearRun, runStatesStore, showRun as paintRun } from './run-states-store';
+
+export type RemoteTab = 'connection' | 'runs' | 'resources';
+
+export interface SessionState {
+  profiles: ProfileInput[];
+  secrets: SecretStoreInfo | null;
+  connection: ConnectionStatus;
+  /** Questions in the order they came; the first one is shown. */
+  prompts: PromptRequest[];
+  runs: Record<string, RunSummary>;
+  /** The run whose job states paint the canvas. */
+  activeRunId: string | null;
+  /** Lines of the running `htcondor annex create`. */
+  annexLines: string[];
+  tab: RemoteTab | null;
+}
+
+const IDLE: ConnectionStatus = { profile: null, label: null, state: 'idle' };
+
+export const sessionStore = createStore<SessionState>(() => ({
+  profiles: [],
+  secrets: null,
+  connection: IDLE,
+  prompts: [],
+  runs: {},
+  activeRunId: null,
+  annexLines: [],
+  tab: null,
+}));
+
+export function useSession<T>(selector: (state: SessionState) => T): T {
+  return useStore(sessionStore, selector);
+}
+
+/** Paints the canvas with a remote run's job states (the canvas reads `run-states-store`). */
+function paint(run: RunSummary): void {
+  paintRun({ kind: 'remote', id: run.id, label: `${run.workflowName} on ${run.host}` }, run.state, run.jobStates, run.counts);
+}
+
+const MAX_ANNEX_LINES = 500;
+
+/** Applies one event from the main process. */
+export function applyEvent(event: AppEvent): void {
+  switch (event.type) {
+    case 'prompt':
+      sessionStore.setState((s) => ({ prompts: [...s.prompts.filter((p) => p.id !== event.prompt.id), event.prompt] }));
+      break;
+    case 'prompt.closed':
+      sessionStore.setState((s) => ({ prompts: s.prompts.filter((p) => p.id !== event.id) }));
+      break;
+    case 'connection.state':
+      sessionStore.setState({ connection: event.status });
+      break;
+    case 'run.update':
+      sessionStore.setState((s) => ({ runs: { ...s.runs, [event.run.id]: event.run } }));
+      if (sessionStore.getState().activeRunId === event.run.id) paint(event.run);
+      break;
+    case 'annex.line':
+      sessionStore.setState((s) => ({ annexLines: [...s.annexLines.slice(-(MAX_ANNEX_LINES - 1)), event.line] }));
+      break;
+    default:
+      break;
+  }
+}
+
+export function setRuns(runs: RunSummary[]): void {
+  sessionStore.setState((s) => {
+    const next: Record<string, RunSummary> = { ...s.runs };
+    for (const run of runs) next[run.id] = run;
+    return { runs: next };
+  });
+  const active = sessionStore.getState().activeRunId;
+  const shown = runs.find((run) => run.id === active);
+  if (shown) paint(shown);
+}
+
+/** Shows a remote run on the canvas (`null`: stop showing the remote run). */
+export function showRun(runId: string | null): void {
+  sessionStore.setState({ activeRunId: runId });
+  const run = runId === null ? undefined : sessionStore.getState().runs[runId];
+  if (run) paint(run);
+  else if (runStatesStore.getState().source?.kind === 'remote') clearRun();
+}
+
+export function openRemoteTab(tab: RemoteTab | null): void {
+  sessionStore.setState({ tab });
+}
+
+/** Loads profiles and runs and listens to events; returns the unsubscribe function. */
+export function startSession(): () => void {
+  const api = getApi();
+  const stop = api.onEvent(applyEvent);
+  void api.remoteProfiles().then((result) => {
+    if (result.ok) sessionStore.setState({ profiles: result.value.profiles, secrets: result.value.secrets, connection: result.value.connection });
+  });
+  void api.runList().then((result) => {
+    if (result.ok) setRuns(result.value);
+  });
+  return stop;
+}

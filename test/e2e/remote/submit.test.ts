@@ -1,0 +1,88 @@
+/**
+ * Issue 6 end to end, in browser mode against a real OpenSSH server playing ACCESS Pegasus
+ * (stand-in pegasus-* tools): connect from the page (trusting the host key by its SHA256
+ * fingerprint, typing the key's passphrase), submit the diamond, watch its nodes turn green;
+ * then a failing diamond: its failed node opens pegasus-analyzer's report (exit code, stderr).
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessHostBinDir, startSshd, type SshdServer } from '../../integration/support/sshd';
+import { clientKey, connect, diamondWorkflow, launchBrowser, launchRemoteApp, submit, type RemoteApp } from './support/remote-app';
+
+const JOBS = ['preprocess', 'findrange_1', 'findrange_2', 'analyze'];
+
+let sshd: SshdServer;
+let browser: Browser;
+let dir: string;
+const apps: RemoteApp[] = [];
+
+beforeAll(async () => {
+  [sshd, browser, dir] = await Promise.all([startSshd({ pathPrepend: [accessHostBinDir()] }), launchBrowser(), mkdtemp(path.join(os.tmpdir(), 'pegasus-canvas-e2e-remote-'))]);
+}, 60_000);
+
+afterAll(async () => {
+  for (const app of apps) await app.close();
+  await browser?.close();
+  await sshd?.dispose();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('submitting to ACCESS Pegasus from the page', () => {
+  it('connects, submits the diamond and paints every job green as the run progresses', async () => {
+    const workflow = await diamondWorkflow(path.join(dir, 'ok'), 'diamond');
+    const app = await launchRemoteApp(browser, workflow);
+    apps.push(app);
+    const { page } = app;
+    const key = await clientKey(sshd, path.dirname(workflow));
+
+    const { fingerprint, rememberRefusal } = await connect(page, sshd, key);
+    expect(fingerprint).toBe(sshd.hostKeyFingerprint);
+    // Browser mode has no system keyring: remembering is refused and the page says why.
+    expect(rememberRefusal).toContain('plain text');
+    // The key was trusted on the user's click: it is in known_hosts now.
+    expect(await readFile(path.join(app.home, '.ssh', 'known_hosts'), 'utf8')).toContain(`[${sshd.host}]:${sshd.port}`);
+
+    await submit(page);
+    const row = page.getByTestId('run-row').first();
+    // Every job of the canvas ends green, and the run says so with full progress.
+    for (const id of JOBS) {
+      await page.locator(`[data-testid="job-node"][data-job-id="${id}"][data-run-state="succeeded"]`).waitFor({ timeout: 60_000 });
+    }
+    await page.locator('[data-testid="run-row"][data-run-state="succeeded"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => row.getByTestId('run-progress').getAttribute('aria-valuenow')).toBe('100');
+    expect(await row.getByTestId('run-counts').textContent()).toContain('7 jobs: 7 done');
+
+    await row.getByTestId('run-statistics').click();
+    await row.getByTestId('statistics').waitFor({ timeout: 30_000 });
+    expect(await row.getByTestId('statistics').textContent()).toContain('Jobs');
+    expect(app.pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('opens the failed job’s analyzer output from its node', async () => {
+    const workflow = await diamondWorkflow(path.join(dir, 'fail'), 'diamond-fail');
+    const app = await launchRemoteApp(browser, workflow);
+    apps.push(app);
+    const { page } = app;
+    await connect(page, sshd, await clientKey(sshd, path.dirname(workflow)));
+
+    await submit(page);
+    await page.locator('[data-testid="run-row"][data-run-state="failed"]').waitFor({ timeout: 90_000 });
+    const failed = page.locator('[data-testid="job-node"][data-run-state="failed"]');
+    await failed.first().waitFor();
+    const jobId = await failed.first().getAttribute('data-job-id');
+    expect(jobId).toBe('analyze');
+    for (const id of ['preprocess', 'findrange_1', 'findrange_2']) {
+      expect(await page.locator(`[data-testid="job-node"][data-job-id="${id}"]`).getAttribute('data-run-state')).toBe('succeeded');
+    }
+
+    await failed.first().click();
+    const panel = page.locator(`[data-testid="job-failure"][data-job-id="analyze"]`);
+    await panel.getByTestId('job-exit-code').waitFor({ timeout: 30_000 });
+    expect(await panel.getByTestId('job-exit-code').textContent()).toBe('2');
+    expect((await panel.getByTestId('job-stderr').textContent())?.length ?? 0).toBeGreaterThan(0);
+    expect(app.pageErrors).toEqual([]);
+  }, 180_000);
+});
