@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { readWorkflow, writeWorkflowChunks } from '../src/shared/formats/pegasus-yaml';
+import { readWorkflow, writeWorkflowByteChunks } from '../src/shared/formats/pegasus-yaml';
 import { inferDependencies, type DependencyGraph } from '../src/shared/infer';
 import type { Diagnostic, WorkflowBundle } from '../src/shared/model';
 import { fanOutFanIn } from './core-bench-shape';
@@ -86,7 +86,7 @@ async function runOne(size: number, dir: string): Promise<StepResult[]> {
     () => {
       const fd = openSync(file, 'w');
       try {
-        for (const chunk of writeWorkflowChunks(workflow, { graph })) writeSync(fd, chunk);
+        for (const chunk of writeWorkflowByteChunks(workflow, { graph })) writeSync(fd, chunk);
       } finally {
         closeSync(fd);
       }

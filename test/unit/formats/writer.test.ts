@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { readWorkflow, writeWorkflow, writeWorkflowChunks } from '../../../src/shared/formats/pegasus-yaml';
+import { readWorkflow, writeWorkflow, writeWorkflowByteChunks, writeWorkflowChunks } from '../../../src/shared/formats/pegasus-yaml';
 import type { Workflow } from '../../../src/shared/model';
 import { pegasusSchemas } from './schema-validator';
 
@@ -124,5 +124,12 @@ describe('writing every field of the model', () => {
     const chunks = [...writeWorkflowChunks(many)];
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.join('')).toBe(writeWorkflow(many));
+  });
+
+  test.each(['yaml', 'json'] as const)('%s: the byte chunks are the UTF-8 of the text', (format) => {
+    const workflow = { ...everything(), name: 'ünïcode-名前-🚀' };
+    const bytes = Buffer.concat([...writeWorkflowByteChunks(workflow, { format })]);
+    expect(bytes.toString('utf8')).toBe(writeWorkflow(workflow, { format }));
+    expect(bytes.equals(Buffer.from(writeWorkflow(workflow, { format }), 'utf8'))).toBe(true);
   });
 });

@@ -26,6 +26,8 @@ export interface Emitter {
   scopeExtra: Record<string, unknown> | undefined;
   /** The text so far, which is then cleared. */
   take(): string;
+  /** The text so far as UTF-8 bytes, which is then cleared. */
+  takeBytes(): Uint8Array;
 }
 
 const SPACES: string[] = [];
@@ -184,18 +186,20 @@ function yamlScalar(value: EmitScalar): string {
 /** JSON, indented by 2 like `JSON.stringify(value, null, 2)`. */
 export class JsonEmitter implements Emitter {
   scopeExtra: Record<string, unknown> | undefined = undefined;
-  private out = '';
+  private readonly sink = new ByteSink();
   private readonly counts: number[] = [];
   private afterKey = false;
 
   get pending(): number {
-    return this.out.length;
+    return this.sink.size;
   }
 
   take(): string {
-    const text = this.out;
-    this.out = '';
-    return text;
+    return this.sink.takeText();
+  }
+
+  takeBytes(): Uint8Array {
+    return this.sink.takeBytes();
   }
 
   private beforeValue(): void {
@@ -205,26 +209,26 @@ export class JsonEmitter implements Emitter {
     }
     const depth = this.counts.length;
     if (depth === 0) return;
-    this.out += `${this.counts[depth - 1]! > 0 ? ',' : ''}\n${spaces(depth * 2)}`;
+    this.sink.write(`${this.counts[depth - 1]! > 0 ? ',' : ''}\n${spaces(depth * 2)}`);
     this.counts[depth - 1]!++;
   }
 
   mapStart(): void {
     this.beforeValue();
-    this.out += '{';
+    this.sink.write('{');
     this.counts.push(0);
   }
 
   seqStart(): void {
     this.beforeValue();
-    this.out += '[';
+    this.sink.write('[');
     this.counts.push(0);
   }
 
   private end(close: string): void {
     this.counts.pop();
-    this.out += `\n${spaces(this.counts.length * 2)}${close}`;
-    if (this.counts.length === 0) this.out += '\n';
+    this.sink.write(`\n${spaces(this.counts.length * 2)}${close}`);
+    if (this.counts.length === 0) this.sink.write('\n');
   }
 
   mapEnd(): void {
@@ -237,24 +241,24 @@ export class JsonEmitter implements Emitter {
 
   key(key: string): void {
     const depth = this.counts.length;
-    this.out += `${this.counts[depth - 1]! > 0 ? ',' : ''}\n${spaces(depth * 2)}${jsonString(key)}: `;
+    this.sink.write(`${this.counts[depth - 1]! > 0 ? ',' : ''}\n${spaces(depth * 2)}${jsonString(key)}: `);
     this.counts[depth - 1]!++;
     this.afterKey = true;
   }
 
   scalar(value: EmitScalar): void {
     this.beforeValue();
-    this.out += jsonScalar(value);
+    this.sink.write(jsonScalar(value));
   }
 
   emptySeq(): void {
     this.beforeValue();
-    this.out += '[]';
+    this.sink.write('[]');
   }
 
   emptyMap(): void {
     this.beforeValue();
-    this.out += '{}';
+    this.sink.write('{}');
   }
 }
 

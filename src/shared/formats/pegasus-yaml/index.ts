@@ -5,6 +5,7 @@ export { DEFAULT_MAX_SIZE } from './source';
 export {
   writeWorkflow,
   writeWorkflowChunks,
+  writeWorkflowByteChunks,
   writeSiteCatalog,
   writeReplicaCatalog,
   writeTransformationCatalog,

@@ -45,7 +45,19 @@ function emitterFor(format: WriteFormat | undefined): Emitter {
  * A hand-written emitter rather than `yaml.stringify`: it never builds a document tree, so
  * memory stays flat and a million jobs stream out in seconds. Cost: O(size of the output).
  */
-export function* writeWorkflowChunks(workflow: Workflow, options: WriteOptions = {}): Generator<string, void, undefined> {
+export function writeWorkflowChunks(workflow: Workflow, options: WriteOptions = {}): Generator<string, void, undefined> {
+  return emitWorkflow(workflow, options, (e) => e.take());
+}
+
+/**
+ * {@link writeWorkflowChunks} as UTF-8 bytes, ready for a file: the emitters encode as they go,
+ * so this skips turning each chunk into a string and back.
+ */
+export function writeWorkflowByteChunks(workflow: Workflow, options: WriteOptions = {}): Generator<Uint8Array, void, undefined> {
+  return emitWorkflow(workflow, options, (e) => e.takeBytes());
+}
+
+function* emitWorkflow<T>(workflow: Workflow, options: WriteOptions, take: (e: Emitter) => T): Generator<T, void, undefined> {
   const e = emitterFor(options.format);
   e.mapStart();
   enter(e, workflow.extra);
@@ -67,7 +79,7 @@ export function* writeWorkflowChunks(workflow: Workflow, options: WriteOptions =
     e.seqStart();
     for (const job of workflow.jobs) {
       writeJob(e, job);
-      if (e.pending >= CHUNK) yield e.take();
+      if (e.pending >= CHUNK) yield take(e);
     }
     e.seqEnd();
   }
@@ -75,17 +87,17 @@ export function* writeWorkflowChunks(workflow: Workflow, options: WriteOptions =
     const graph = options.graph ?? inferDependencies(workflow);
     if (graph.unknownReferences.length === 0 && !workflow.dependencies.some((d) => d.extra)) {
       // The common case, straight from the graph without building a list (10^6 entries at 10^6 jobs).
-      yield* writeGraphDependencies(e, workflow, graph);
+      yield* writeGraphDependencies(e, workflow, graph, take);
     } else {
-      yield* writeDependencyList(e, jobDependencyList(workflow, graph));
+      yield* writeDependencyList(e, jobDependencyList(workflow, graph), take);
     }
   }
   e.mapEnd();
-  yield e.take();
+  yield take(e);
 }
 
 /** `jobDependencies` from the graph: one entry per parent with children, in job order (as `dependencyList`). */
-function* writeGraphDependencies(e: Emitter, workflow: Workflow, graph: DependencyGraph): Generator<string, void, undefined> {
+function* writeGraphDependencies<T>(e: Emitter, workflow: Workflow, graph: DependencyGraph, take: (e: Emitter) => T): Generator<T, void, undefined> {
   const { offsets, targets, nodeCount } = graph;
   if (offsets[nodeCount] === 0) return;
   const jobs = workflow.jobs;
@@ -103,19 +115,19 @@ function* writeGraphDependencies(e: Emitter, workflow: Workflow, graph: Dependen
     for (let k = start; k < end; k++) e.scalar(jobs[targets[k]!]!.id);
     e.seqEnd();
     e.mapEnd();
-    if (e.pending >= CHUNK) yield e.take();
+    if (e.pending >= CHUNK) yield take(e);
   }
   e.seqEnd();
 }
 
 /** `jobDependencies` from a list (when it holds unknown jobs or `x-*` keys). */
-function* writeDependencyList(e: Emitter, dependencies: readonly Dependency[]): Generator<string, void, undefined> {
+function* writeDependencyList<T>(e: Emitter, dependencies: readonly Dependency[], take: (e: Emitter) => T): Generator<T, void, undefined> {
   if (dependencies.length === 0) return;
   e.key('jobDependencies', true);
   e.seqStart();
   for (const dependency of dependencies) {
     writeDependency(e, dependency);
-    if (e.pending >= CHUNK) yield e.take();
+    if (e.pending >= CHUNK) yield take(e);
   }
   e.seqEnd();
 }
