@@ -17,13 +17,15 @@ import { Dialogs } from './panels/Dialogs';
 import { DiagnosticsPanel } from './panels/DiagnosticsPanel';
 import { Palette } from './panels/Palette';
 import { PropertiesPanel } from './panels/PropertiesPanel';
-import { RemotePanel } from './panels/runs/RemotePanel';
 import { LocalRunPanel } from './panels/local-run/LocalRunPanel';
 import { PlanPanel } from './panels/plan/PlanPanel';
 import { startPlanFollowing, usePlan } from './panels/plan/plan-store';
 import { PlanCanvas } from './canvas/plan-view/PlanCanvas';
+import { RemotePanel } from './panels/runs/RemotePanel';
 import { Toasts } from './panels/Toasts';
 import { Toolbar } from './panels/Toolbar';
+import { AuthoringBar } from './panels/code/AuthoringBar';
+import { AuthoringDock } from './panels/code/AuthoringDock';
 import { startValidation } from './store/diagnostics-store';
 import { useDocument } from './store/document-store';
 import { openDialog, useUi } from './store/ui-store';
@@ -93,9 +95,11 @@ export function App() {
     <ReactFlowProvider>
       <div className="app">
         <Toolbar />
+        <AuthoringBar />
         <div className="workspace">
           <Palette />
           <main className="canvas-area">{planView ? <PlanCanvas /> : <Canvas />}</main>
+          <AuthoringDock />
           <div className="side">
             {planView ? (
               <PlanPanel />

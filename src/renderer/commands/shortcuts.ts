@@ -67,7 +67,8 @@ export function displayKeys(keys: string): string {
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  // Monaco types through an EditContext on a plain element: its keys are the editor's own.
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('.monaco-editor') !== null;
 }
 
 /** The window key handler. Leaves typing in fields alone, except the file shortcuts. */

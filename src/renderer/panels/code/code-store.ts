@@ -1,0 +1,130 @@
+/**
+ * The code view's state and its sync with the document store. The YAML document (a `yaml`
+ * library tree with the user's comments) lives here; the document store stays the truth for
+ * the workflow. Canvas edits reach the text by merging; text edits that read reach the
+ * canvas as one history step ("Edit YAML"); text that does not read only sets markers.
+ */
+import { type Document, parseDocument } from 'yaml';
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { makeEdit } from '../../../shared/edit';
+import type { Diagnostic, Workflow } from '../../../shared/model';
+import { getApi } from '../../api/get-api';
+import { applyEdit, documentStore } from '../../store/document-store';
+import { CODE_VIEW_MAX_CHARS, TO_STRING, documentFor, errorCount, mergeWorkflow, readText, sameWorkflow } from './yaml-sync';
+
+export interface CodeState {
+  /** The text shown; it changes when the canvas changes the workflow (or a document loads). */
+  text: string;
+  /** Bumped when `text` is set from outside the editor, so the editor replaces its model. */
+  textSeq: number;
+  /** Diagnostics of the text as last read (markers). */
+  diagnostics: Diagnostic[];
+  /** True when the last text typed did not read: the canvas shows the last text that did. */
+  stale: boolean;
+  /** The text is too large to edit; it is shown read-only. */
+  readOnly: boolean;
+}
+
+export const codeStore = createStore<CodeState>(() => ({ text: '', textSeq: 0, diagnostics: [], stale: false, readOnly: false }));
+
+export function useCode<T>(selector: (state: CodeState) => T): T {
+  return useStore(codeStore, selector);
+}
+
+let yamlDoc: Document | null = null;
+/** The workflow the text stands for; a document-store change to another one is merged in. */
+let syncedWorkflow: Workflow | null = null;
+let acceptedErrors = 0;
+let pendingText: string | null = null;
+let timer: ReturnType<typeof setTimeout> | null = null;
+/** Debounce of text → canvas: long enough to type a word, short enough to feel live. */
+export const TEXT_DEBOUNCE_MS = 400;
+
+function setText(text: string, diagnostics: Diagnostic[] = []): void {
+  codeStore.setState((s) => ({ text, textSeq: s.textSeq + 1, diagnostics, stale: false, readOnly: text.length > CODE_VIEW_MAX_CHARS }));
+}
+
+/** Starts from the document's file text (comments included) when it is YAML on disk. */
+async function reload(): Promise<void> {
+  const state = documentStore.getState();
+  const workflow = state.doc.workflow;
+  let original: string | undefined;
+  if (state.file && state.file.format === 'yaml') {
+    const answer = await getApi().documentOpen({ path: state.file.path });
+    if (answer.ok) original = answer.value.text;
+  }
+  if (documentStore.getState().doc.workflow !== workflow) return; // Edited meanwhile: the next sync does it.
+  yamlDoc = documentFor(workflow, original);
+  syncedWorkflow = workflow;
+  acceptedErrors = 0;
+  setText(yamlDoc.toString(TO_STRING));
+}
+
+/** Canvas → text: merges the new workflow into the YAML document. */
+function syncFromModel(): void {
+  const workflow = documentStore.getState().doc.workflow;
+  if (workflow === syncedWorkflow || !yamlDoc) return;
+  syncedWorkflow = workflow;
+  setText(mergeWorkflow(yamlDoc, workflow));
+}
+
+/** Text → canvas, after the debounce: one history step when it reads and differs. */
+export function flushText(): void {
+  if (timer) clearTimeout(timer);
+  timer = null;
+  const text = pendingText;
+  pendingText = null;
+  if (text === null) return;
+  const file = documentStore.getState().file?.path;
+  const reading = readText(text, acceptedErrors, file);
+  if (!reading.ok) {
+    codeStore.setState({ diagnostics: reading.diagnostics, stale: true });
+    return;
+  }
+  acceptedErrors = errorCount(reading.diagnostics);
+  yamlDoc = parseDocument(text);
+  const before = documentStore.getState().doc.workflow;
+  codeStore.setState({ text, diagnostics: reading.diagnostics, stale: false });
+  if (sameWorkflow(before, reading.workflow)) {
+    syncedWorkflow = before;
+    return;
+  }
+  syncedWorkflow = reading.workflow;
+  applyEdit({ ok: true, edit: makeEdit('Edit YAML', [{ kind: 'workflow', before, after: reading.workflow }]) });
+}
+
+/** The editor calls this on every keystroke. */
+export function textEdited(text: string): void {
+  pendingText = text;
+  if (timer) clearTimeout(timer);
+  timer = setTimeout(flushText, TEXT_DEBOUNCE_MS);
+}
+
+/** The current YAML text with the user's comments, for saving and exports. */
+export function currentText(): string {
+  return pendingText ?? codeStore.getState().text;
+}
+
+/**
+ * Keeps the text in step with the document store while the code view is open. Returns the
+ * stop function.
+ */
+export function startCodeSync(): () => void {
+  let loadCount = documentStore.getState().loadCount;
+  void reload();
+  const unsubscribe = documentStore.subscribe((state) => {
+    if (state.loadCount !== loadCount) {
+      loadCount = state.loadCount;
+      void reload();
+      return;
+    }
+    if (state.doc.workflow !== syncedWorkflow && pendingText === null) syncFromModel();
+  });
+  return () => {
+    unsubscribe();
+    if (timer) clearTimeout(timer);
+    timer = null;
+    pendingText = null;
+  };
+}
