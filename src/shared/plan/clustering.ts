@@ -15,8 +15,8 @@ import type { ClusterStyle, PlanJob, PlanState } from './types';
  *   that profile is set (it wins), else into clusters of `clusters.size` jobs; with neither,
  *   the size is 1 and nothing is clustered (see {@link horizontalChunks}). Named
  *   `merge_<name>_PID<level+1>_ID<n>`: the partition is the 1-based level.
- * - `label`: compute jobs with the same pegasus profile `label` at the same site become one
- *   cluster, named `merge_<name of its first job>_P<label>`.
+ * - `label`: compute jobs with the same pegasus profile `label` become one cluster, named
+ *   `merge_<name of its first job>_ID<n>` after its partition (see `labelGroups`).
  *
  * A cluster keeps the tasks' union of edges; a label clustering that would create a cycle is
  * an error (PC406), as in pegasus-plan. Cost: O(jobs + edges).
@@ -28,9 +28,13 @@ export function cluster(
   styles: readonly ClusterStyle[],
 ): { state: PlanState; diagnostics: Diagnostic[] } {
   let current = state;
+  const diagnostics: Diagnostic[] = [];
   for (const style of styles) {
     const groups =
-      style === 'horizontal' ? horizontalGroups(current, workflow, catalogs) : labelGroups(current, workflow, catalogs);
+      style === 'horizontal'
+        ? horizontalGroups(current, workflow, catalogs)
+        : labelGroups(current, workflow, catalogs, diagnostics);
+    if (diagnostics.length > 0) return { state: current, diagnostics };
     current = collapse(current, groups);
     if (!topologicalOrder(stateDag(current))) {
       return {
@@ -133,31 +137,61 @@ export function horizontalChunks(
   return chunks;
 }
 
-function labelGroups(state: PlanState, workflow: Workflow, catalogs: PlanCatalogs): Group[] {
-  const buckets = new Map<string, number[]>();
-  const labels = new Map<string, string>();
-  state.jobs.forEach((planJob, index) => {
-    if (planJob.kind !== 'compute') return;
+/**
+ * Label partitions as pegasus-plan's Label partitioner makes them: jobs are visited level by
+ * level; each new label (a job without one is its own label) opens partition `ID<n>`, n
+ * counting from 1 in that order. A labelled job more than one level below the previous job
+ * of its label makes an invalid labelled graph, and a partition spread over several sites
+ * cannot run as one job: both are errors (PC412), as in pegasus-plan.
+ */
+function labelGroups(state: PlanState, workflow: Workflow, catalogs: PlanCatalogs, diagnostics: Diagnostic[]): Group[] {
+  const order = state.jobs
+    .map((_, index) => index)
+    .sort((a, b) => state.jobs[a]!.level - state.jobs[b]!.level || a - b);
+  const partitions = new Map<string, { id: number; lastLevel: number; members: number[] }>();
+  let count = 0;
+  for (const index of order) {
+    const planJob = state.jobs[index]!;
+    const abstract = firstJob(workflow, planJob);
     const tx = catalogs.transformations.get(planJob.transformation);
-    const label = profileText('pegasus', 'label', firstJob(workflow, planJob), catalogs.sites.get(planJob.site), tx);
-    if (label === undefined || label === '') return;
-    const key = `${label}\u0000${planJob.site}\u0000${planJob.stagingSite}`;
-    labels.set(key, label);
-    const bucket = buckets.get(key);
-    if (bucket) bucket.push(index);
-    else buckets.set(key, [index]);
-  });
+    const labelled =
+      planJob.kind === 'compute'
+        ? profileText('pegasus', 'label', abstract, catalogs.sites.get(planJob.site), tx)
+        : undefined;
+    const label = labelled === undefined || labelled === '' ? `\u0000${planJob.name}` : labelled;
+    let partition = partitions.get(label);
+    if (!partition) {
+      partition = { id: ++count, lastLevel: planJob.level, members: [] };
+      partitions.set(label, partition);
+    } else if (planJob.level > partition.lastLevel + 1) {
+      diagnostics.push(
+        planError(
+          PLAN_CODES.badLabel,
+          `Job ${abstract.id}: label ${label} skips a level (its previous job is on level ${partition.lastLevel}, this one on ${planJob.level}): pegasus-plan rejects this as an invalid labelled graph.`,
+          { kind: 'job', jobId: abstract.id },
+        ),
+      );
+    }
+    partition.lastLevel = planJob.level;
+    partition.members.push(index);
+  }
   const groups: Group[] = [];
-  const used = new Set<string>();
-  for (const [key, members] of buckets) {
-    if (members.length < 2) continue;
-    const label = labels.get(key)!.replace(/[^A-Za-z0-9_-]/g, '_');
-    const first = state.jobs[members[0]!]!;
-    let name = `merge_${txName(workflow, first)}_P${label}`;
-    // One label on several sites makes one cluster per site: the later ones say where.
-    if (used.has(name)) name = `${name}_${first.site}`;
-    used.add(name);
-    groups.push({ members, name });
+  for (const [label, partition] of partitions) {
+    if (partition.members.length < 2) continue;
+    const first = state.jobs[partition.members[0]!]!;
+    const elsewhere = partition.members.find((m) => state.jobs[m]!.site !== first.site);
+    if (elsewhere !== undefined) {
+      const job = firstJob(workflow, state.jobs[elsewhere]!);
+      diagnostics.push(
+        planError(
+          PLAN_CODES.badLabel,
+          `Job ${job.id}: label ${label} has jobs on sites ${first.site} and ${state.jobs[elsewhere]!.site}; a label cluster runs on one site.`,
+          { kind: 'job', jobId: job.id },
+        ),
+      );
+      continue;
+    }
+    groups.push({ members: partition.members, name: `merge_${txName(workflow, first)}_ID${partition.id}` });
   }
   return groups;
 }

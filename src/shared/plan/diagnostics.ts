@@ -27,6 +27,8 @@ export const PLAN_CODES = {
   siteCreated: 'PC410',
   /** A sub-workflow job's file has no replica and no job makes it. */
   subWorkflowFile: 'PC411',
+  /** Label clustering: a label that skips a level, or spans several sites. */
+  badLabel: 'PC412',
 } as const;
 
 /** An error diagnostic: the plan cannot be made. */

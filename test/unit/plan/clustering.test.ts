@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plan, PLAN_CODES } from '../../../src/shared/plan';
 import { horizontalChunks } from '../../../src/shared/plan/clustering';
-import { bundle, byName, job, names, parentsOf, planOk, tx } from './support/build';
+import { bundle, byName, job, names, parentsOf, planOk, site, tx } from './support/build';
 
 // Five independent "sim" jobs on level 0, each feeding one "sum" job.
 function fan(profiles?: Parameters<typeof tx>[3]): ReturnType<typeof bundle> {
@@ -73,13 +73,14 @@ describe('clustering', () => {
       ],
     });
     const planned = planOk(b, { cleanup: 'none', cluster: ['label'], outputSites: ['local'] });
-    expect(computeNames(planned)).toEqual(['merge_pre_Pp1', 'other_c']);
-    expect(parentsOf(planned, 'other_c')).toEqual(['merge_pre_Pp1']);
-    // y is made inside the cluster's sibling task chain and read by c: no stage-in for x, which stays inside.
+    // Partitions are numbered as the levels are walked: p1 is ID1, other_c's own is ID2.
+    expect(computeNames(planned)).toEqual(['merge_pre_ID1', 'other_c']);
+    expect(parentsOf(planned, 'other_c')).toEqual(['merge_pre_ID1']);
+    // x is made and read inside the cluster: nothing stages it.
     expect(names(planned).some((n) => n.startsWith('stage_in'))).toBe(false);
   });
 
-  it('fails when label clusters would depend on each other both ways', () => {
+  it('fails, as pegasus-plan does, when a label skips a level', () => {
     const b = bundle({
       jobs: [
         job('a', 'step', [], [{ lfn: 'x', stageOut: false }], { pegasus: { label: 'A' } }),
@@ -89,6 +90,22 @@ describe('clustering', () => {
     });
     const result = plan(b, { cluster: ['label'] });
     expect(result.ok).toBe(false);
-    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([PLAN_CODES.cycle]);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.target])).toEqual([[PLAN_CODES.badLabel, { kind: 'job', jobId: 'c' }]]);
+    expect(errors[0]!.message).toContain('invalid labelled graph');
+  });
+
+  it('fails when one label spans two sites', () => {
+    const b = bundle({
+      jobs: [
+        job('a', 'east', [], [{ lfn: 'x', stageOut: false }], { pegasus: { label: 'A' } }),
+        job('b', 'west', [], [{ lfn: 'y', stageOut: false }], { pegasus: { label: 'A' } }),
+      ],
+      sites: [site('local'), site('east'), site('west')],
+      transformations: [tx('east', ['east']), tx('west', ['west'])],
+    });
+    const result = plan(b, { sites: ['east', 'west'], cluster: ['label'] });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([PLAN_CODES.badLabel]);
   });
 });

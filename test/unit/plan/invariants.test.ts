@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../src/shared/model/job';
 import { topologicalOrder } from '../../../src/shared/plan/graph-utils';
-import { bundle, job, planOk, site, tx } from './support/build';
-import type { ExecutableWorkflow } from '../../../src/shared/plan';
+import { bundle, job, site, tx } from './support/build';
+import { plan, PLAN_CODES, type ExecutableWorkflow } from '../../../src/shared/plan';
 
 // Random layered workflows: every job reads some files of earlier jobs (or catalogued
 // inputs) and writes one file. Whatever the options, the plan must be a DAG in which
@@ -72,13 +72,22 @@ describe('planner invariants on random workflows', () => {
           b.catalogs.sites!.sites.push(site('east'), site('west'));
           b.catalogs.transformations = { transformations: [tx('even', ['east']), tx('odd', ['west'])] };
         }
-        const planned = planOk(b, {
+        const result = plan(b, {
           cleanup: options.cleanup,
           force: options.force,
           outputSites: [...options.outputSites],
           cluster: [...options.cluster],
           ...(options.twoSites ? { sites: ['east', 'west'], dataConfiguration: 'nonsharedfs' as const } : {}),
         });
+        if (!result.ok) {
+          // The only refusal these workflows can meet: a label that skips a level or spans sites.
+          expect(options.cluster).toContain('label');
+          expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toContain(
+            PLAN_CODES.badLabel,
+          );
+          return;
+        }
+        const planned = result.value;
         expect(topologicalOrder(planned.graph)).toBeDefined();
         expect(new Set(planned.jobs.map((j) => j.name)).size, 'job names are unique').toBe(planned.jobs.length);
         const above = ancestors(planned);
