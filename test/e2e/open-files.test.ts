@@ -63,7 +63,7 @@ describe('opening a file that cannot be read', () => {
 
     const broken = path.join(workspace, 'broken.yml');
     await writeFile(broken, 'pegasus: 5.0.4\nname: broken\njobs:\n  - id: a\n    type: job\n    name: [unclosed\n    uses: []\n');
-    await openFile(page, broken);
+    await openFile(page, broken, true);
     const dialog = page.getByTestId('error-dialog');
     await dialog.waitFor();
     expect(await dialog.textContent()).toMatch(/broken\.yml/);

@@ -54,12 +54,14 @@ const LIMIT = 500;
 export const DiagnosticsPanel = memo(function DiagnosticsPanel() {
   const diagnostics = useDiagnostics((s) => s.diagnostics);
   const millis = useDiagnostics((s) => s.millis);
+  const pending = useDiagnostics((s) => s.pending);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   return (
-    <section className="panel diagnostics" aria-label="Diagnostics" data-testid="diagnostics-panel">
+    <section className="panel diagnostics" aria-label="Diagnostics" data-testid="diagnostics-panel" data-pending={pending}>
       <h2 title={`Checked in ${millis.toFixed(0)} ms`}>
         Diagnostics <span className="count">{errors} errors, {warnings} warnings</span>
+        {pending && <span className="count muted"> · checking…</span>}
       </h2>
       {diagnostics.length === 0 ? (
         <p className="muted">No problems found.</p>

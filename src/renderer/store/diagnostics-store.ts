@@ -1,29 +1,31 @@
 /**
- * Diagnostics of the open document, from the core's `validateWorkflow`, re-run after edits.
- * Runs are debounced (one run for a burst of edits) and skipped when the workflow object is
- * the one already checked, so moves and selection (which do not change the workflow) cost
- * nothing. Each diagnostic is indexed by the canvas node it points at, for the badges.
+ * Diagnostics of the open document, from the core's `validateWorkflow`, re-run after every
+ * edit. The check runs in a worker that follows the document by its patches (see
+ * `validation/validation.worker.ts`), so typing and dragging never wait for it, and a burst
+ * of edits is checked once; moves, which do not change the workflow, are not sent at all.
+ * Where no worker can be made, it runs here, debounced. Each diagnostic is indexed by the
+ * canvas node it points at, for the badges.
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { fileKey, jobKey } from '../../shared/edit';
+import { type Patch, fileKey, jobKey } from '../../shared/edit';
 import type { CatalogFiles, Diagnostic, Workflow } from '../../shared/model';
 import { validateWorkflow } from '../../shared/validate';
-import { graphModel } from '../canvas/graph-model';
 import type { Badge } from '../canvas/node-types';
-import { documentStore } from './document-store';
+import type { ValidationReply, ValidationRequest } from '../validation/validation.worker';
+import { documentStore, subscribePatches } from './document-store';
 
 export interface DiagnosticsState {
   diagnostics: Diagnostic[];
   /** Node key → counts, for badges. */
   badges: ReadonlyMap<string, Badge>;
-  /** The workflow these diagnostics belong to. */
-  checked: Workflow | null;
-  /** Time the last run took (ms), shown in the panel's tooltip. */
+  /** True while an edit has not been checked yet. */
+  pending: boolean;
+  /** Time the last check took (ms), shown in the panel's tooltip. */
   millis: number;
 }
 
-export const diagnosticsStore = createStore<DiagnosticsState>(() => ({ diagnostics: [], badges: new Map(), checked: null, millis: 0 }));
+export const diagnosticsStore = createStore<DiagnosticsState>(() => ({ diagnostics: [], badges: new Map(), pending: false, millis: 0 }));
 
 export function useDiagnostics<T>(selector: (state: DiagnosticsState) => T): T {
   return useStore(diagnosticsStore, selector);
@@ -37,7 +39,7 @@ export function diagnosticNodeKey(diagnostic: Diagnostic): string | undefined {
     case 'job':
       return jobKey(target.jobId);
     case 'file':
-      return target.jobId !== undefined && target.lfn === '' ? jobKey(target.jobId) : fileKey(target.lfn);
+      return fileKey(target.lfn);
     case 'replica':
       return fileKey(target.lfn);
     case 'dependency':
@@ -47,16 +49,7 @@ export function diagnosticNodeKey(diagnostic: Diagnostic): string | undefined {
   }
 }
 
-/** Runs validation now. Cost: one `validateWorkflow` (linear in the workflow). */
-export function runValidation(workflow: Workflow, catalogs: CatalogFiles): void {
-  const started = performance.now();
-  let diagnostics: Diagnostic[];
-  try {
-    diagnostics = validateWorkflow({ workflow, catalogs }, { graph: graphModel(workflow, catalogs).graph });
-  } catch (error) {
-    // The core returns values; this is a safety net so one bad document cannot blank the UI.
-    diagnostics = [{ code: 'PC000', severity: 'error', message: `Validation failed: ${error instanceof Error ? error.message : String(error)}` }];
-  }
+function publish(diagnostics: Diagnostic[], millis: number, pending: boolean): void {
   const badges = new Map<string, Badge>();
   for (const d of diagnostics) {
     const key = diagnosticNodeKey(d);
@@ -66,18 +59,82 @@ export function runValidation(workflow: Workflow, catalogs: CatalogFiles): void 
     else badge.warnings++;
     badges.set(key, badge);
   }
-  diagnosticsStore.setState({ diagnostics, badges, checked: workflow, millis: performance.now() - started });
+  diagnosticsStore.setState({ diagnostics, badges, millis, pending });
 }
 
-/** Re-validates after edits, debounced by `delayMs`. Returns the unsubscribe function. */
-export function startValidation(delayMs = 150): () => void {
+/** Validates on this thread (the fallback when there is no worker). */
+export function runValidation(workflow: Workflow, catalogs: CatalogFiles): void {
+  const started = performance.now();
+  let diagnostics: Diagnostic[];
+  try {
+    diagnostics = validateWorkflow({ workflow, catalogs });
+  } catch (error) {
+    diagnostics = [{ code: 'PC000', severity: 'error', message: `Validation failed: ${error instanceof Error ? error.message : String(error)}` }];
+  }
+  publish(diagnostics, performance.now() - started, false);
+}
+
+/** True when a patch changes the workflow (positions alone do not need a check). */
+function touchesWorkflow(patch: Patch): boolean {
+  return patch.some((op) => op.kind !== 'positions');
+}
+
+function createWorker(): Worker | null {
+  try {
+    return new Worker(new URL('../validation/validation.worker.ts', import.meta.url), { type: 'module', name: 'validation' });
+  } catch {
+    return null;
+  }
+}
+
+/** Starts following the document; returns the stop function. */
+export function startValidation(): () => void {
+  const worker = createWorker();
+  if (!worker) return startMainThreadValidation();
+  let seq = 0;
+  const post = (request: ValidationRequest): void => worker.postMessage(request);
+  const load = (): void => {
+    const { doc, catalogs } = documentStore.getState();
+    post({ kind: 'load', seq: ++seq, workflow: doc.workflow, catalogs });
+    diagnosticsStore.setState({ pending: true });
+  };
+  worker.onmessage = (event: MessageEvent<ValidationReply>) => {
+    publish(event.data.diagnostics, event.data.millis, event.data.seq !== seq);
+  };
+  worker.onerror = () => {
+    // The worker could not run (a blocked script, say): check on this thread from now on.
+    unsubscribe();
+    worker.terminate();
+    stopFallback = startMainThreadValidation();
+  };
+  let stopFallback: (() => void) | undefined;
+  load();
+  const unsubscribe = subscribePatches((patch) => {
+    if (patch === null) load();
+    else if (touchesWorkflow(patch)) {
+      post({ kind: 'patch', seq: ++seq, patch });
+      diagnosticsStore.setState({ pending: true });
+    }
+  });
+  return () => {
+    unsubscribe();
+    worker.terminate();
+    stopFallback?.();
+  };
+}
+
+function startMainThreadValidation(delayMs = 150): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let checked: Workflow | null = null;
   const schedule = (): void => {
     if (timer !== undefined) clearTimeout(timer);
+    diagnosticsStore.setState({ pending: true });
     timer = setTimeout(() => {
       timer = undefined;
       const { doc, catalogs } = documentStore.getState();
-      if (diagnosticsStore.getState().checked !== doc.workflow) runValidation(doc.workflow, catalogs);
+      if (checked === doc.workflow) return;
+      checked = doc.workflow;
+      runValidation(doc.workflow, catalogs);
     }, delayMs);
   };
   schedule();

@@ -6,7 +6,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { type Edit, type EditResult, type EditableDocument, type Position, applyPatch } from '../../shared/edit';
+import { type Edit, type EditResult, type EditableDocument, type Patch, type Position, applyPatch } from '../../shared/edit';
 import type { CatalogFiles, Workflow } from '../../shared/model';
 import type { DocumentFormat } from '../../shared/ipc';
 
@@ -84,6 +84,23 @@ export function useDocument<T>(selector: (state: DocumentState) => T): T {
   return useStore(documentStore, selector);
 }
 
+/**
+ * Who wants to follow the document by its patches (the validation worker keeps a copy and
+ * applies each patch to it, instead of receiving the whole workflow after every edit).
+ * `null` means the whole document was replaced.
+ */
+type PatchListener = (patch: Patch | null) => void;
+const patchListeners = new Set<PatchListener>();
+
+export function subscribePatches(listener: PatchListener): () => void {
+  patchListeners.add(listener);
+  return () => patchListeners.delete(listener);
+}
+
+function notify(patch: Patch | null): void {
+  for (const listener of patchListeners) listener(patch);
+}
+
 /** Replaces the document (open, new, restore); clears the history. */
 export function loadDocument(options: LoadOptions): void {
   const positions = options.positions ?? new Map<string, Position>();
@@ -101,6 +118,7 @@ export function loadDocument(options: LoadOptions): void {
     needsLayout,
     loadCount: state.loadCount + 1,
   }));
+  notify(null);
 }
 
 function hasAllJobPositions(workflow: Workflow, positions: ReadonlyMap<string, Position>): boolean {
@@ -120,6 +138,7 @@ export function applyEdit(result: EditResult): string | undefined {
     undoStack.push(edit);
     return { doc: applyPatch(state.doc, edit.forward), revision: state.revision + 1, undoStack, redoStack: [] };
   });
+  notify(edit.forward);
   return undefined;
 }
 
@@ -134,6 +153,7 @@ export function undo(): string | undefined {
     undoStack: state.undoStack.slice(0, -1),
     redoStack: [...state.redoStack, edit],
   });
+  notify(edit.inverse);
   return edit.label;
 }
 
@@ -148,6 +168,7 @@ export function redo(): string | undefined {
     undoStack: [...state.undoStack, edit],
     redoStack: state.redoStack.slice(0, -1),
   });
+  notify(edit.forward);
   return edit.label;
 }
 

@@ -49,13 +49,19 @@ export async function setField(page: Page, testId: string, value: string): Promi
   await field.press('Enter');
 }
 
-/** Opens a file through the in-page Open dialog (Ctrl+O). */
-export async function openFile(page: Page, path: string): Promise<void> {
+/**
+ * Opens a file through the in-page Open dialog. Unless `expectFailure`, waits until the
+ * toolbar names the file (the document on screen is that file, not the one before it).
+ */
+export async function openFile(page: Page, path: string, expectFailure = false): Promise<void> {
   await page.getByTestId('open').click();
   await page.getByTestId('file-dialog').waitFor();
   await page.getByTestId('file-path').fill(path);
   await page.getByTestId('file-dialog-submit').click();
   await page.getByTestId('file-dialog').waitFor({ state: 'detached' });
+  if (expectFailure) return;
+  const name = path.split(/[\\/]/).pop() ?? path;
+  await page.waitForFunction((expected) => document.querySelector('[data-testid="doc-name"]')?.textContent === expected, name);
 }
 
 /** Saves through Save (the in-page Save As dialog when the document has no file yet). */
