@@ -88,6 +88,11 @@ describe('faults (real sshd)', () => {
     const error = await closed;
     expect(error?.code).toBe('HOST_KEY_CHANGED');
     await expect(remote.exec(['true'])).rejects.toMatchObject({ code: 'CLOSED', message: expect.stringContaining('CHANGED') });
+    // Only editing known_hosts gets past it: then the user's Reconnect works.
+    await expect(remote.reconnect()).rejects.toMatchObject({ code: 'HOST_KEY_CHANGED' });
+    await writeFile(knownHosts, `${server.knownHostsLine}\n`);
+    await remote.reconnect();
+    expect((await remote.exec(['echo', 'trusted again'])).stdout).toBe('trusted again\n');
   });
 
   it('an upload interrupted by a dead server fails clearly and leaves no file under the final name', async () => {

@@ -80,6 +80,22 @@ export class RemoteHost {
     await this.ready();
   }
 
+  /**
+   * The user's "Reconnect" after the connection gave up (a refused login, a changed host key
+   * fixed in known_hosts, too many failed attempts): one fresh attempt, prompts included.
+   * Does nothing when ready; waits for the automatic reconnection when one is under way;
+   * refused after close().
+   */
+  async reconnect(): Promise<void> {
+    if (this.closing) throw new SshError('CLOSED', `The connection to ${this.label} was closed.`);
+    if (this.current === 'closed') {
+      clearTimeout(this.reconnectTimer);
+      this.reconnecting = false;
+      this.current = 'idle';
+    }
+    await this.ready();
+  }
+
   /** Close the connection for good: pending and future calls fail with CLOSED. */
   close(): void {
     if (this.current === 'closed') return;
