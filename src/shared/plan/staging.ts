@@ -104,6 +104,16 @@ export function addTransfers(
     }
     return (keys[kind] ??= `${kind}\u0000${stagingSite}\u0000${level}`);
   };
+  const containerFor = (kind: ContainerKind, stagingSite: string, level: number, ownerIndex: number): Container => {
+    const key = containerKey(kind, stagingSite, level, ownerIndex);
+    let container = containers.get(key);
+    if (!container) {
+      const count = bundleCount(kind, jobs[ownerIndex]!, workflow, catalogs, jobsAtLevel[level] ?? 1);
+      container = { count, next: 0, jobs: [], indices: [] };
+      containers.set(key, container);
+    }
+    return container;
+  };
   // The slot of the last placed transfer (returned beside the job index without an object per file).
   let placedSlot = 0;
   const place = (
@@ -113,18 +123,7 @@ export function addTransfers(
     ownerIndex: number,
     transfer: FileTransfer,
   ): number => {
-    const owner = jobs[ownerIndex]!;
-    const key = containerKey(kind, stagingSite, level, ownerIndex);
-    let container = containers.get(key);
-    if (!container) {
-      container = {
-        count: bundleCount(kind, owner, workflow, catalogs, jobsAtLevel[level] ?? 1),
-        next: 0,
-        jobs: [],
-        indices: [],
-      };
-      containers.set(key, container);
-    }
+    const container = containerFor(kind, stagingSite, level, ownerIndex);
     const slot = container.next++ % container.count;
     if (container.indices[slot] === undefined) {
       const job: PlanJob & { transfers: FileTransfer[] } = {
@@ -249,8 +248,9 @@ export function addTransfers(
       if (!output.stageOut) {
         if (!output.register) continue;
         // Registered where it is made: a direct child of the producer, no stage-out.
-        const container = containers.get(containerKey('stage-out', stagingSite, planJob.level, index));
-        const slot = container ? container.next++ % container.count : 0;
+        // It takes its turn in the stage-out round robin, as pegasus-plan's empty transfer does.
+        const container = containerFor('stage-out', stagingSite, planJob.level, index);
+        const slot = container.next++ % container.count;
         registrations.push({
           stagingSite,
           level: planJob.level,
@@ -411,6 +411,8 @@ function bundleCount(
   const job = owner.tasks.length > 0 ? workflow.jobs[owner.tasks[0]!] : undefined;
   const site = catalogs.sites.get(owner.site);
   const tx = catalogs.transformations.get(owner.transformation);
+  // pegasus-plan reads these on the staging site's catalog entry first.
+  const staging = owner.stagingSite === undefined ? undefined : catalogs.sites.get(owner.stagingSite);
   const keys =
     kind === 'stage-out'
       ? ['stageout.local.clusters', 'stageout.clusters']
@@ -418,7 +420,7 @@ function bundleCount(
         ? ['stagein.remote.clusters', 'stagein.clusters']
         : ['stagein.local.clusters', 'stagein.clusters'];
   for (const key of keys) {
-    const value = profileNumber('pegasus', key, job, site, tx);
+    const value = profileNumber('pegasus', key, undefined, staging) ?? profileNumber('pegasus', key, job, site, tx);
     if (value !== undefined && value >= 1) return Math.floor(value);
   }
   return Math.max(1, Math.ceil(jobsAtLevel / JOBS_PER_TRANSFER_JOB));

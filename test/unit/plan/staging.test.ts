@@ -130,3 +130,25 @@ describe('bypassed inputs', () => {
     expect(plan(bundle({ jobs: [use(true)] }), {}).ok).toBe(false);
   });
 });
+
+describe('transfer bundling from the staging site', () => {
+  it('reads stagein.clusters from the staging site’s catalog entry', () => {
+    const jobs = Array.from({ length: 6 }, (_, i) =>
+      job(`j${i}`, 'work', [`in${i}`], [{ lfn: `out${i}`, stageOut: false }]),
+    );
+    const b = bundle({
+      jobs,
+      replicas: jobs.map((_, i) => ({ lfn: `in${i}` })),
+      sites: [site('local', { pegasus: { 'stagein.clusters': 3 } }), site('condorpool')],
+    });
+    const planned = planOk(b, { cleanup: 'none' });
+    const stageIns = planned.jobs.filter((j) => j.kind === 'stage-in');
+    expect(stageIns.map((j) => j.name).sort()).toEqual([
+      'stage_in_local_local_0_0',
+      'stage_in_local_local_0_1',
+      'stage_in_local_local_0_2',
+    ]);
+    // Files are dealt round robin.
+    expect(byName(planned, 'stage_in_local_local_0_1').transfers!.map((t) => t.lfn)).toEqual(['in1', 'in4']);
+  });
+});
