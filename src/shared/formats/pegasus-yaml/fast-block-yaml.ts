@@ -1,3 +1,4 @@
+import { internSlice } from './intern';
 import { resolvePlain, setTreeKey, type TreeMap, type TreeValue } from './tree';
 
 /**
@@ -318,7 +319,7 @@ class BlockParser {
     let end = colon;
     while (end > this.pos && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
     if (end === this.pos || end - this.pos > MAX_KEY) throw UNSUPPORTED;
-    key = text.slice(this.pos, end);
+    key = internSlice(text, this.pos, end);
     const resolved = resolvePlain(key);
     // Keys that resolve to non-strings (`1:`, `true:`, `null:`) are left to the general parser.
     if (typeof resolved !== 'string') throw UNSUPPORTED;
@@ -381,7 +382,7 @@ class BlockParser {
     // The scalar runs to the end of the line or to " #".
     let end = this.commentStart();
     while (end > this.pos && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
-    const raw = text.slice(this.pos, end);
+    const raw = internSlice(text, this.pos, end);
     // A ": " inside means a nested mapping on one line (an error) and a trailing ":" a key.
     if (raw.indexOf(': ') >= 0 || raw.indexOf(':\t') >= 0 || raw.charCodeAt(raw.length - 1) === 58) throw UNSUPPORTED;
     this.pos = this.lineEnd;
