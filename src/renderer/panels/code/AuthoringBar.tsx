@@ -1,16 +1,40 @@
 /**
  * The authoring commands under the toolbar: the YAML view, catalogs, sweep, search, compare
- * and the exports menu.
+ * and the exports menu; and the authoring dialogs they open.
  */
-import { togglePanel, useDock } from './dock-store';
+import { parseKey } from '../../../shared/edit';
+import { useUi } from '../../store/ui-store';
+import { SweepDialog } from '../sweep/SweepDialog';
+import { openAuthoringDialog, togglePanel, useDock } from './dock-store';
+
+/** The one selected job, if exactly one job is selected. */
+function useSelectedJob(): string | undefined {
+  return useUi((s) => {
+    if (s.selectedNodes.size !== 1) return undefined;
+    const ref = parseKey([...s.selectedNodes][0]!);
+    return ref?.kind === 'job' ? ref.id : undefined;
+  });
+}
 
 export function AuthoringBar() {
   const panel = useDock((s) => s.panel);
+  const dialog = useDock((s) => s.dialog);
+  const selectedJob = useSelectedJob();
   return (
     <nav className="authoring-bar" aria-label="Authoring">
       <button type="button" aria-pressed={panel === 'code'} onClick={() => togglePanel('code')} title="The workflow's YAML beside the canvas, in sync both ways" data-testid="toggle-code">
         YAML
       </button>
+      <button
+        type="button"
+        disabled={!selectedJob}
+        onClick={() => selectedJob && openAuthoringDialog({ kind: 'sweep', jobId: selectedJob })}
+        title="Make many jobs from the selected job, over lists or ranges of values"
+        data-testid="open-sweep"
+      >
+        Sweep…
+      </button>
+      {dialog?.kind === 'sweep' && <SweepDialog jobId={dialog.jobId} />}
     </nav>
   );
 }
