@@ -1,7 +1,8 @@
 /**
- * The `localRun.*` channels (ipc-local-run.ts) as calls into {@link LocalRunService}. Every
- * path goes through the window's {@link PathGuard} first, so browser mode stays confined to
- * its roots. The executor's own errors (PC52x: no such run, no such job) become
+ * The `localRun.*` channels (ipc-local-run.ts) as calls into {@link LocalRunService}. A
+ * workflow file goes through the window's {@link PathGuard} first; a run folder is usable when
+ * this window was given it (it started or listed that run from a file it may read) or when the
+ * guard allows it, so neither browser mode nor Electron's per-file grants are bypassed. The executor's own errors (PC52x: no such run, no such job) become
  * `NOT_FOUND`; a run the preflight refuses is an answer with its diagnostics.
  */
 import path from 'node:path';
@@ -33,7 +34,7 @@ export function snapshotOf(runDir: string, record: RunRecord, active: boolean): 
   return snapshot;
 }
 
-function startValue(answer: StartRunAnswer): LocalRunStartValue {
+function startAnswer(answer: StartRunAnswer): LocalRunStartValue {
   if (!answer.ok) return { started: false, diagnostics: answer.diagnostics };
   return { started: true, run: snapshotOf(answer.runDir, answer.record, true), diagnostics: answer.diagnostics };
 }
@@ -58,7 +59,21 @@ export function createLocalRunHandlers(service: LocalRunService | undefined, gua
     if (!service) throw new ServiceError('NOT_AVAILABLE', 'Local runs are not available here');
     return service;
   };
-  const runDirOf = async (runDir: string): Promise<string> => path.resolve(await guard.check(runDir, 'read'));
+  const known = new Set<string>();
+  const remember = <T extends { runDir: string }>(run: T): T => {
+    known.add(path.resolve(run.runDir));
+    return run;
+  };
+  const runDirOf = async (runDir: string): Promise<string> => {
+    const absolute = path.resolve(runDir);
+    if (path.isAbsolute(runDir) && known.has(absolute)) return absolute;
+    return path.resolve(await guard.check(runDir, 'read'));
+  };
+  const startValue = (answer: StartRunAnswer): LocalRunStartValue => {
+    const value = startAnswer(answer);
+    if (value.started) remember(value.run);
+    return value;
+  };
   return {
     'localRun.start': async ({ workflowFile, slots }) => {
       const file = await guard.check(workflowFile, 'read');
@@ -66,7 +81,7 @@ export function createLocalRunHandlers(service: LocalRunService | undefined, gua
     },
     'localRun.list': async ({ workflowFile }) => {
       const file = await guard.check(workflowFile, 'read');
-      return serviceCall(() => runs().list(file));
+      return (await serviceCall(() => runs().list(file))).map(remember);
     },
     'localRun.get': async ({ runDir }) => {
       const dir = await runDirOf(runDir);

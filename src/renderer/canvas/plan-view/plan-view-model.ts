@@ -55,23 +55,35 @@ export function buildPlanView(executable: ExecutableWorkflow): PlanViewModel {
       parents[graph.targets[e]!]!.push(v);
     }
   }
-  const view: PlanViewJob[] = jobs.map((job, v) => {
+  // An auxiliary job serves the compute jobs it reaches through other auxiliary jobs, down
+  // (stage-in, create-dir) and up (stage-out, registration, cleanup). `seen` stamps each search.
+  const seen = new Int32Array(n).fill(-1);
+  const served = (start: number): Set<number> => {
     const ids = new Set<number>();
-    if (runsTasks(job.kind)) for (const t of job.tasks) ids.add(t);
-    else {
-      // An auxiliary job serves the compute jobs next to it: children for stage-in and create-dir, parents for the rest.
-      const visit = (u: number): void => {
-        const other = jobs[u]!;
-        if (runsTasks(other.kind)) for (const t of other.tasks) ids.add(t);
-      };
-      for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) visit(graph.targets[e]!);
-      for (const p of parents[v]!) visit(p);
-      for (const t of job.tasks) ids.add(t);
+    for (const down of [true, false]) {
+      const stack = [start];
+      seen[start] = start;
+      while (stack.length > 0) {
+        const u = stack.pop()!;
+        const next = down ? graph.targets.subarray(graph.offsets[u]!, graph.offsets[u + 1]!) : parents[u]!;
+        for (const w of next) {
+          if (seen[w] === start) continue;
+          seen[w] = start;
+          if (runsTasks(jobs[w]!.kind)) for (const t of jobs[w]!.tasks) ids.add(t);
+          else stack.push(w);
+        }
+      }
+      // Both directions start afresh, but a compute job met going down is not met again going up.
+      if (ids.size > 0) break;
     }
+    return ids;
+  };
+  const view: PlanViewJob[] = jobs.map((job, v) => {
+    const ids = runsTasks(job.kind) ? new Set(job.tasks) : served(v);
+    if (!runsTasks(job.kind)) for (const t of job.tasks) ids.add(t);
     const all = [...ids];
     const from = all.slice(0, MAX_FROM).map((t) => workflow.jobs[t]?.id ?? `#${t}`);
-    const fromMore = all.length - from.length;
-    return { name: job.name, kind: job.kind, site: job.site, transformation: job.transformation, from, fromMore };
+    return { name: job.name, kind: job.kind, site: job.site, transformation: job.transformation, from, fromMore: all.length - from.length };
   });
   const widths = new Float64Array(n).fill(PLAN_NODE_SIZE.width);
   const heights = new Float64Array(n).fill(PLAN_NODE_SIZE.height);
