@@ -2,8 +2,10 @@
 // the window and the shared handler table. Logic lives in testable modules beside it.
 import path from 'node:path';
 import { app, Menu, shell } from 'electron';
+import { EVENT_CHANNEL, type AppEvent } from '../../shared/ipc';
 import { validateWorkflow } from '../../shared/validate';
 import { createHandlers } from '../handlers';
+import { LocalRunService } from '../services/executor';
 import { createShellServices, defaultAppDataDir } from '../services/workspace/create-services';
 import { documentFormats } from '../services/workspace/formats-binding';
 import { grantsGuard } from '../services/workspace/path-guard';
@@ -63,7 +65,14 @@ if (!app.requestSingleInstanceLock()) {
         main.window.setDocumentEdited(dirty);
       },
     });
-    registerIpcHandlers(createHandlers(services), (channel, error) => {
+    // Runs on this machine: progress goes to the window as `localRun.update` events; quitting stops them.
+    const sendEvent = (event: AppEvent): void => {
+      if (main && !main.window.isDestroyed()) main.window.webContents.send(EVENT_CHANNEL, event);
+    };
+    const localRuns = new LocalRunService({ load: documentFormats.loadWorkflowBundle });
+    localRuns.subscribe((update) => sendEvent({ type: 'localRun.update', update }));
+    app.on('before-quit', () => void localRuns.cancelAll());
+    registerIpcHandlers(createHandlers({ ...services, localRuns }), (channel, error) => {
       console.error(`pegasus-canvas: ${channel}:`, error);
     });
     Menu.setApplicationMenu(
