@@ -98,6 +98,30 @@ describe('keyboard-interactive and password authentication (in-process ssh2 serv
     expect(states).toEqual(['connecting', 'authenticating', 'idle']);
   });
 
+  it('after a dropped link, automatic reconnection does not start a second factor on its own; reconnect() asks again', async () => {
+    server = await startKbdServer({ dir, publicKeyPath: `${keyPath}.pub`, rounds: [MENU, PASSCODE] });
+    let asked = 0;
+    remote = connectTo(server, {
+      reconnect: { initialDelayMs: 50 },
+      prompts: {
+        keyboardInteractive: async () => {
+          asked += 1;
+          return asked % 2 === 1 ? ['1'] : ['424242'];
+        },
+      },
+    });
+    await remote.connect();
+    const closed = new Promise<string | undefined>((resolve) => remote!.onStateChange((state, error) => state === 'closed' && resolve(error?.code)));
+    server.dropConnections();
+    expect(await closed).toBe('AUTH_NEEDS_USER');
+    expect(asked).toBe(2);
+    expect(server.attempts.filter((a) => a.method === 'keyboard-interactive')).toHaveLength(1);
+    expect(server.connections).toBe(2);
+    await remote.reconnect();
+    expect(asked).toBe(4);
+    expect((await remote.exec(['true'])).exitCode).toBe(0);
+  });
+
   it('an unanswered prompt the server gives up on fails clearly and is not retried', async () => {
     server = await startKbdServer({ dir, publicKeyPath: `${keyPath}.pub`, rounds: [MENU], answerTimeoutMs: 300 });
     remote = connectTo(server, { prompts: { keyboardInteractive: () => new Promise(() => undefined) } });

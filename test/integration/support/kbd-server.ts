@@ -45,6 +45,8 @@ export interface KbdServer {
   attempts: AuthAttempt[];
   /** Connections accepted (each one is a separate login). */
   connections: number;
+  /** Cut every client connection (the network drops); the server keeps listening. */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -151,6 +153,9 @@ export async function startKbdServer(options: KbdServerOptions): Promise<KbdServ
     attempts,
     get connections() {
       return state.connections;
+    },
+    dropConnections: () => {
+      for (const socket of sockets) socket.end();
     },
     close: () =>
       new Promise<void>((resolve) => {

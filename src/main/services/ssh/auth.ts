@@ -22,12 +22,16 @@ export interface AuthContext {
   maxInteractiveRounds: number;
   /** End the connection attempt (too many rounds: answering more could loop forever). */
   abort: () => void;
+  /** false during automatic reconnection: no keyboard-interactive or password (a push nobody asked for). */
+  allowInteractive: boolean;
   logger?: SshLogger;
 }
 
 /** Why authentication ended without success, for the error the caller sees. */
 export interface AuthOutcome {
   started: boolean;
+  /** The server wanted keyboard-interactive or a password, which this attempt was not allowed to use. */
+  needsUser: boolean;
   /** A person was asked something on the server's behalf (keyboard-interactive round or password): a retry would ask again, maybe push again. */
   interactive: boolean;
   /** The user was asked anything (including a key passphrase, which stays local). */
@@ -59,12 +63,17 @@ export function createAuthHandler(context: AuthContext, outcome: AuthOutcome, on
   for (const path of context.identityFiles) steps.push({ kind: 'key', path });
   if (context.prompts.keyboardInteractive) steps.push({ kind: 'keyboard-interactive' });
   if (context.prompts.password) steps.push({ kind: 'password' });
+  const personal = (step: Step): boolean => step.kind === 'keyboard-interactive' || step.kind === 'password';
   let rounds = 0;
 
   const nextStep = async (methodsLeft: readonly AuthenticationType[] | null): Promise<AnyAuthMethod | false> => {
     for (let step = steps.shift(); step; step = steps.shift()) {
       // null on the first call: the server has not said yet which methods it allows.
       if (methodsLeft && !methodsLeft.includes(METHOD[step.kind])) continue;
+      if (personal(step) && !context.allowInteractive) {
+        outcome.needsUser = true;
+        continue;
+      }
       const method = await prepare(step);
       if (method) {
         outcome.tried.push(step.kind === 'key' ? `key ${step.path}` : step.kind);
@@ -186,6 +195,12 @@ function parse(data: Buffer, passphrase: string | undefined): ParsedKey | Error 
 
 /** The SshError for a failed authentication, with what was tried (never the answers). */
 export function authError(outcome: AuthOutcome, host: string, username: string): SshError {
+  if (outcome.needsUser) {
+    return new SshError(
+      'AUTH_NEEDS_USER',
+      `Reconnecting to ${username}@${host} needs you: the server asks for a second factor or a password, and the app does not start that (it could send a Duo push) without you. Reconnect when you are ready.`,
+    );
+  }
   const tried = outcome.tried.length > 0 ? outcome.tried.join(', ') : 'nothing (no usable method)';
   const problems = outcome.problems.length > 0 ? ` Problems: ${outcome.problems.join('; ')}.` : '';
   if (outcome.cancelled && outcome.tried.length === 0) {

@@ -26,6 +26,8 @@ export interface AttemptSettings {
   keepaliveInterval: number;
   keepaliveCountMax: number;
   readyTimeout: number;
+  /** false for automatic reconnections (see auth.ts). */
+  allowInteractive: boolean;
   logger?: SshLogger;
   onAuthenticating?: () => void;
 }
@@ -34,7 +36,7 @@ export interface AttemptSettings {
 export function connectOnce(target: AttemptTarget, settings: AttemptSettings, sock?: ClientChannel): Promise<Client> {
   const client = new Client();
   const where = `${target.username}@${target.host}:${target.port}`;
-  const outcome: AuthOutcome = { started: false, interactive: false, askedUser: false, tried: [], cancelled: false, problems: [] };
+  const outcome: AuthOutcome = { started: false, needsUser: false, interactive: false, askedUser: false, tried: [], cancelled: false, problems: [] };
   let hostKeyError: SshError | undefined;
 
   const hostVerifier = (keyBlob: Buffer, verify: (valid: boolean) => void): void => {
@@ -90,6 +92,7 @@ export function connectOnce(target: AttemptTarget, settings: AttemptSettings, so
         maxPassphraseAttempts: settings.maxPassphraseAttempts,
         maxInteractiveRounds: settings.maxInteractiveRounds,
         abort: () => client.end(),
+        allowInteractive: settings.allowInteractive,
         ...(settings.logger ? { logger: settings.logger } : {}),
       },
       outcome,

@@ -9,6 +9,8 @@ export type SshErrorCode =
   | 'AUTH_TIMEOUT'
   /** The user cancelled a prompt (passphrase, password, keyboard-interactive). */
   | 'AUTH_CANCELLED'
+  /** An automatic reconnection reached a server that wants a person (keyboard-interactive, password): it stops there rather than send a Duo push nobody asked for; reconnect() asks. */
+  | 'AUTH_NEEDS_USER'
   /** The key file cannot be read or parsed (not a passphrase problem). */
   | 'KEY_UNUSABLE'
   /** The host presented a key different from the one in known_hosts: possible attack; hard stop. */

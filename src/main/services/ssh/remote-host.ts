@@ -22,7 +22,7 @@ interface ExitBox {
 }
 
 /** Errors after which reconnecting is safe: the network, not the user or the host's identity. */
-const NOT_RETRIABLE = ['AUTH_FAILED', 'AUTH_TIMEOUT', 'AUTH_CANCELLED', 'KEY_UNUSABLE', 'HOST_KEY_CHANGED', 'HOST_KEY_REVOKED', 'HOST_KEY_REJECTED'] as const;
+const NOT_RETRIABLE = ['AUTH_FAILED', 'AUTH_TIMEOUT', 'AUTH_CANCELLED', 'AUTH_NEEDS_USER', 'KEY_UNUSABLE', 'HOST_KEY_CHANGED', 'HOST_KEY_REVOKED', 'HOST_KEY_REJECTED'] as const;
 
 const CHANNEL_OPEN_RETRIES = 5;
 
@@ -243,7 +243,7 @@ export class RemoteHost {
     }
   }
 
-  private settings(onAuthenticating: () => void): AttemptSettings {
+  private settings(onAuthenticating: () => void, allowInteractive: boolean): AttemptSettings {
     const o = this.options;
     return {
       agent: o.agent === undefined ? (process.env.SSH_AUTH_SOCK ?? null) : o.agent,
@@ -256,15 +256,16 @@ export class RemoteHost {
       keepaliveInterval: o.keepaliveInterval ?? 15_000,
       keepaliveCountMax: o.keepaliveCountMax ?? 3,
       readyTimeout: o.readyTimeout ?? 120_000,
+      allowInteractive,
       ...(o.logger ? { logger: o.logger } : {}),
       onAuthenticating,
     };
   }
 
   /** Connect through the jump hosts (if any) to the target. */
-  private async openChain(onAuthenticating: () => void): Promise<{ client: Client; jumps: Client[] }> {
+  private async openChain(onAuthenticating: () => void, allowInteractive: boolean): Promise<{ client: Client; jumps: Client[] }> {
     const o = this.options;
-    const settings = this.settings(onAuthenticating);
+    const settings = this.settings(onAuthenticating, allowInteractive);
     const jumps: Client[] = [];
     try {
       let sock: ClientChannel | undefined;
@@ -296,7 +297,8 @@ export class RemoteHost {
   private startConnection(reconnecting: boolean): Promise<Client> {
     this.reconnecting = reconnecting;
     this.setState(reconnecting ? 'reconnecting' : 'connecting');
-    const attempt = this.openChain(() => this.setState('authenticating')).then(
+    // Automatic reconnections never start keyboard-interactive or password logins.
+    const attempt = this.openChain(() => this.setState('authenticating'), !reconnecting).then(
       ({ client, jumps }) => {
         this.connecting = undefined;
         if (this.closing) {
