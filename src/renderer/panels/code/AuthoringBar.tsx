@@ -34,6 +34,9 @@ export function AuthoringBar() {
       >
         Sweep…
       </button>
+      <button type="button" aria-pressed={panel === 'compare'} onClick={() => togglePanel('compare')} title="Jobs, files and dependencies added, removed and changed against a file" data-testid="toggle-compare">
+        Compare
+      </button>
       {dialog?.kind === 'sweep' && <SweepDialog jobId={dialog.jobId} />}
     </nav>
   );
