@@ -48,3 +48,14 @@ describe('parseSha256sum', () => {
     ]);
   });
 });
+
+describe('isPermanentSshError', () => {
+  it('separates what a retry can fix (network) from what it cannot (auth, host key, closed)', async () => {
+    const { SshError, isPermanentSshError } = await import('../../../src/main/services/ssh');
+    expect(isPermanentSshError(new SshError('CONNECTION_LOST', 'x'))).toBe(false);
+    expect(isPermanentSshError(new SshError('CONNECT_FAILED', 'x'))).toBe(false);
+    expect(isPermanentSshError(new SshError('AUTH_NEEDS_USER', 'x'))).toBe(true);
+    expect(isPermanentSshError(new SshError('HOST_KEY_CHANGED', 'x'))).toBe(true);
+    expect(isPermanentSshError(new Error('x'))).toBe(false);
+  });
+});

@@ -49,3 +49,22 @@ export class SshError extends Error {
 export function isSshError(error: unknown, ...codes: SshErrorCode[]): error is SshError {
   return error instanceof SshError && (codes.length === 0 || codes.includes(error.code));
 }
+
+/** Codes after which calling the same RemoteHost again cannot succeed without the user (or a new RemoteHost). */
+export const PERMANENT_SSH_ERRORS: readonly SshErrorCode[] = [
+  'AUTH_FAILED',
+  'AUTH_TIMEOUT',
+  'AUTH_CANCELLED',
+  'AUTH_NEEDS_USER',
+  'KEY_UNUSABLE',
+  'HOST_KEY_CHANGED',
+  'HOST_KEY_REVOKED',
+  'HOST_KEY_REJECTED',
+  'CLOSED',
+  'BAD_ARGUMENT',
+];
+
+/** True for an SshError that retrying will not fix (see PERMANENT_SSH_ERRORS); false for network trouble. */
+export function isPermanentSshError(error: unknown): boolean {
+  return error instanceof SshError && PERMANENT_SSH_ERRORS.includes(error.code);
+}

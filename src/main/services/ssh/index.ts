@@ -1,7 +1,7 @@
 // The SSH layer's public surface. See CONTEXT.md.
 export { RemoteHost } from './remote-host';
 export { RemoteFiles, parseSha256sum, type RemoteStat, type TransferOptions } from './remote-files';
-export { SshError, isSshError, type SshErrorCode } from './errors';
+export { SshError, isSshError, isPermanentSshError, PERMANENT_SSH_ERRORS, type SshErrorCode } from './errors';
 export { sha256Fingerprint, keyTypeOfBlob } from './fingerprint';
 export { checkHostKey, trustHostKey, hashedNameMatches, type HostKeyVerdict } from './known-hosts';
 export { cleanServerText } from './auth';
