@@ -85,4 +85,21 @@ describe('submitting to ACCESS Pegasus from the page', () => {
     expect((await panel.getByTestId('job-stderr').textContent())?.length ?? 0).toBeGreaterThan(0);
     expect(app.pageErrors).toEqual([]);
   }, 180_000);
+
+  it('stops at a changed host key with the warning and no way past it', async () => {
+    const app = apps[0]!;
+    const { page } = app;
+    await page.getByTestId('remote-tab-connection').click();
+    await page.getByTestId('disconnect').click();
+    await page.locator('[data-testid="connection-state"][data-state="idle"]').waitFor();
+    await sshd.restart({ newHostKey: true });
+    await page.getByTestId('connect').click();
+    const message = page.getByTestId('connection-message');
+    await message.waitFor({ timeout: 30_000 });
+    expect(await message.textContent()).toContain('has CHANGED');
+    expect(await message.getAttribute('class')).toContain('host-key-changed');
+    // Nothing offers to trust the new key, and the connection stays down.
+    expect(await page.getByTestId('prompt').count()).toBe(0);
+    expect(await page.getByTestId('connection-state').getAttribute('data-state')).toBe('closed');
+  }, 60_000);
 });

@@ -162,11 +162,12 @@ export class RemoteSession {
       await host.connect();
     } catch (error) {
       const code = (error as { code?: string }).code;
+      // Forget the connection before closing it, so its own 'closed' event does not hide the reason.
+      if (this.current === connection) this.current = undefined;
+      host.close();
+      this.broker.cancelAll();
       connection.status = { profile: name, label: host.label, state: 'closed', message: (error as Error).message, ...(code ? { code } : {}) };
       this.options.emit({ type: 'connection.state', status: connection.status });
-      host.close();
-      if (this.current === connection) this.current = undefined;
-      this.broker.cancelAll();
       return connection.status;
     }
     await this.commitSecrets(connection);
