@@ -205,11 +205,11 @@ export class RemoteSession {
     return (await this.submit.list()).map((record) => runSummary(record, this.watchErrors.get(record.id)));
   }
 
-  analyze(runId: string): Promise<RunAnalysis> {
+  async analyze(runId: string): Promise<RunAnalysis> {
     return this.submit.analyze(runId);
   }
 
-  statistics(runId: string): Promise<RunStatistics> {
+  async statistics(runId: string): Promise<RunStatistics> {
     return this.submit.statistics(runId);
   }
 
@@ -223,38 +223,38 @@ export class RemoteSession {
 
   // ------------------------------------------------------------ annex
 
-  systems(): Promise<SystemsList> {
+  async systems(): Promise<SystemsList> {
     return this.connected().annex.systems();
   }
 
-  whoami(): Promise<string> {
+  async whoami(): Promise<string> {
     return this.connected().annex.whoami();
   }
 
-  queuedJobs(name: string): Promise<number> {
+  async queuedJobs(name: string): Promise<number> {
     return this.connected().annex.queuedJobs(name);
   }
 
-  createAnnex(request: AnnexRequest): Promise<AnnexCreateValue> {
+  async createAnnex(request: AnnexRequest): Promise<AnnexCreateValue> {
     return this.connected().annex.create(request, {
       onPrompt: async (prompt) => (await this.broker.ask({ kind: 'terminal', title: 'htcondor annex asks', fields: [{ text: prompt.text, secret: prompt.secret }] }))?.answers?.[0],
       onLine: (line) => this.options.emit({ type: 'annex.line', line }),
     });
   }
 
-  annexStatus(name: string): Promise<AnnexCard> {
+  async annexStatus(name: string): Promise<AnnexCard> {
     return this.connected().annex.status(name);
   }
 
-  shutdownAnnex(name: string): Promise<string[]> {
+  async shutdownAnnex(name: string): Promise<string[]> {
     return this.connected().annex.shutdown(name);
   }
 
-  ensureAnnexKey(): Promise<string> {
+  async ensureAnnexKey(): Promise<string> {
     return this.connected().setup.ensureKey();
   }
 
-  addHostEntries(entries: AnnexHostEntry[]): Promise<HostEntriesOutcome> {
+  async addHostEntries(entries: AnnexHostEntry[]): Promise<HostEntriesOutcome> {
     return this.connected().setup.addHostEntries(entries);
   }
 
