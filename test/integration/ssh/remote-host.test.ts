@@ -80,6 +80,23 @@ describe('RemoteHost against a real OpenSSH server', () => {
     expect(sums.has(`${server.homeDir}/missing`)).toBe(false);
   });
 
+  it('an upload that fails on the way reports SFTP_FAILED naming the file and leaves no .part', async () => {
+    const target = `${server.homeDir}/runs/never.bin`;
+    const error = await remote.sftp.upload(join(local, 'does-not-exist.bin'), target).catch((e: unknown) => e as Error);
+    expect(error).toMatchObject({ code: 'SFTP_FAILED', message: expect.stringContaining('does-not-exist.bin') });
+    expect(await remote.sftp.stat(`${target}.part`)).toBeUndefined();
+    expect(await remote.sftp.stat(target)).toBeUndefined();
+  });
+
+  it('takes a per-host algorithm override (the Electron cipher list) and explains an impossible one', async () => {
+    const electronSafe = remoteHostFor(server, { algorithms: { cipher: ['aes128-gcm@openssh.com', 'aes256-gcm@openssh.com', 'aes128-ctr', 'aes256-ctr'] } });
+    expect((await electronSafe.exec(['echo', 'aes'])).stdout).toBe('aes\n');
+    electronSafe.close();
+    const impossible = remoteHostFor(server, { algorithms: { cipher: ['3des-cbc'] } });
+    await expect(impossible.connect()).rejects.toMatchObject({ code: 'CONNECT_FAILED', message: expect.stringMatching(/cipher|algorithm/i) });
+    impossible.close();
+  });
+
   it('writes atomically, reads back, downloads and overwrites', async () => {
     const target = `${server.homeDir}/runs/notes.txt`;
     await remote.sftp.writeFile(target, 'first\n');
@@ -92,10 +109,11 @@ describe('RemoteHost against a real OpenSSH server', () => {
     expect(stat?.isDirectory).toBe(true);
   });
 
-  it('reuses one connection for everything (one login in the server log)', async () => {
-    await Promise.all([remote.exec(['true']), remote.sftp.stat(server.homeDir), remote.exec(['true'])]);
-    const logins = (await server.log()).match(/Accepted publickey/g) ?? [];
-    expect(logins).toHaveLength(1);
+  it('reuses one connection for everything (no new login in the server log)', async () => {
+    const logins = async (): Promise<number> => ((await server.log()).match(/Accepted publickey/g) ?? []).length;
+    const before = await logins();
+    await Promise.all([remote.exec(['true']), remote.sftp.stat(server.homeDir), remote.exec(['true']), remote.sftp.readFile(`${server.homeDir}/.bashrc`)]);
+    expect(await logins()).toBe(before);
   });
 
   it('talks to an interactive command on a pseudo-terminal', async () => {

@@ -1,7 +1,7 @@
 // One connection attempt: TCP (or a jump host's forwarded stream) → handshake with host-key
 // verification → authentication. Resolves with a ready ssh2 Client or rejects with an
 // SshError whose code says whether a retry is safe.
-import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
+import { Client, type Algorithms, type ClientChannel, type ConnectConfig } from 'ssh2';
 import { authError, createAuthHandler, type AuthOutcome } from './auth';
 import { SshError } from './errors';
 import { keyTypeOfBlob, sha256Fingerprint } from './fingerprint';
@@ -28,6 +28,7 @@ export interface AttemptSettings {
   readyTimeout: number;
   /** false for automatic reconnections (see auth.ts). */
   allowInteractive: boolean;
+  algorithms?: Algorithms;
   logger?: SshLogger;
   onAuthenticating?: () => void;
 }
@@ -101,6 +102,7 @@ export function connectOnce(target: AttemptTarget, settings: AttemptSettings, so
     keepaliveInterval: settings.keepaliveInterval,
     keepaliveCountMax: settings.keepaliveCountMax,
     readyTimeout: settings.readyTimeout,
+    ...(settings.algorithms ? { algorithms: settings.algorithms } : {}),
     ...(sock ? { sock } : {}),
   };
 

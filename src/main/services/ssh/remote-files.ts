@@ -40,9 +40,16 @@ export class RemoteFiles {
   async upload(localPath: string, remotePath: string, options: TransferOptions = {}): Promise<void> {
     const sftp = await this.host.sftpSessionFor();
     const part = `${remotePath}.part`;
-    await this.guard(sftp, `upload ${localPath} → ${remotePath}`, options.timeoutMs, (done) =>
-      sftp.fastPut(localPath, part, { mode: options.mode ?? 0o644, ...(options.onProgress ? { step: (t: number, _c: number, total: number) => options.onProgress!(t, total) } : {}) }, done),
-    );
+    try {
+      await this.guard(sftp, `upload ${localPath} → ${remotePath}`, options.timeoutMs, (done) =>
+        sftp.fastPut(localPath, part, { mode: options.mode ?? 0o644, ...(options.onProgress ? { step: (t: number, _c: number, total: number) => options.onProgress!(t, total) } : {}) }, done),
+      );
+    } catch (error) {
+      // The session is still there (a local read error, a full disk): leave no .part behind.
+      // After a lost connection the .part stays; the next upload overwrites it.
+      if ((error as SshError).code === 'SFTP_FAILED') await this.remove(part).catch(() => undefined);
+      throw error;
+    }
     await this.renameOver(sftp, part, remotePath);
   }
 

@@ -257,6 +257,7 @@ export class RemoteHost {
       keepaliveCountMax: o.keepaliveCountMax ?? 3,
       readyTimeout: o.readyTimeout ?? 120_000,
       allowInteractive,
+      ...(o.algorithms ? { algorithms: o.algorithms } : {}),
       ...(o.logger ? { logger: o.logger } : {}),
       onAuthenticating,
     };

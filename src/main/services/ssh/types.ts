@@ -1,4 +1,5 @@
 // Public types of the SSH layer: what a caller passes to RemoteHost and what it gets back.
+import type { Algorithms } from 'ssh2';
 
 /** Life cycle of a RemoteHost's one connection. */
 export type ConnectionState = 'idle' | 'connecting' | 'authenticating' | 'ready' | 'lost' | 'reconnecting' | 'closed';
@@ -85,6 +86,11 @@ export interface RemoteHostOptions {
   /** Time for TCP connect + handshake + authentication, ms (covers a human approving a push). Default 120000. */
   readyTimeout?: number;
   reconnect?: ReconnectPolicy;
+  /**
+   * Per-host algorithm override (ssh2 `algorithms`), e.g. `{ cipher: ['aes128-gcm@openssh.com', 'aes256-ctr'] }`
+   * inside Electron (BoringSSL lacks it), or `append` for an old server. Never set globally.
+   */
+  algorithms?: Algorithms;
   /** Passphrase tries per key before giving up on it. Default 3. */
   maxPassphraseAttempts?: number;
   /** Keyboard-interactive rounds accepted per connection. Default 5. */
