@@ -32,6 +32,11 @@ describe('RemoteHost against a real OpenSSH server', () => {
     expect(states).toEqual(['connecting', 'authenticating', 'ready']);
   });
 
+  it('reports a command killed by a signal with exit code -1 and the signal name', async () => {
+    const result = await remote.exec(['sh', '-c', 'echo before; kill -TERM $$']);
+    expect(result).toMatchObject({ exitCode: -1, signal: 'SIGTERM', stdout: 'before\n' });
+  });
+
   it('runs in cwd, feeds stdin and streams stdout chunks', async () => {
     await remote.sftp.mkdirp(`${server.homeDir}/runs/it's here`);
     const chunks: string[] = [];

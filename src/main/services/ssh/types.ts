@@ -120,7 +120,7 @@ export interface ExecResult {
   exitCode: number;
   stdout: string;
   stderr: string;
-  /** Signal name (e.g. 'TERM') when the command was killed by one. */
+  /** Signal name (e.g. 'SIGTERM') when the command was killed by one. */
   signal?: string;
 }
 
