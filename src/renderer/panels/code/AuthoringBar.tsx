@@ -3,6 +3,7 @@
  * and the exports menu; and the authoring dialogs they open.
  */
 import { parseKey } from '../../../shared/edit';
+import { ExportMenu } from '../../export/ExportMenu';
 import { useUi } from '../../store/ui-store';
 import { SweepDialog } from '../sweep/SweepDialog';
 import { openAuthoringDialog, togglePanel, useDock } from './dock-store';
@@ -37,6 +38,7 @@ export function AuthoringBar() {
       <button type="button" aria-pressed={panel === 'compare'} onClick={() => togglePanel('compare')} title="Jobs, files and dependencies added, removed and changed against a file" data-testid="toggle-compare">
         Compare
       </button>
+      <ExportMenu />
       {dialog?.kind === 'sweep' && <SweepDialog jobId={dialog.jobId} />}
     </nav>
   );
