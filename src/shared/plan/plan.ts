@@ -121,7 +121,7 @@ export function plan(
     if (hasErrors(diagnostics)) return { ok: false, diagnostics };
     done('clustering');
 
-    const staged = addTransfers(clustered.state, workflow, catalogs, opts);
+    const staged = addTransfers(clustered.state, workflow, catalogs, opts, reuse.pruned);
     diagnostics.push(...staged.diagnostics);
     if (hasErrors(diagnostics)) return { ok: false, diagnostics };
     done('staging');

@@ -59,6 +59,7 @@ export function addTransfers(
   workflow: Workflow,
   catalogs: PlanCatalogs,
   options: ResolvedPlanOptions,
+  pruned?: Uint8Array,
 ): { state: PlanState; registrations: RegistrationRequest[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const jobs = state.jobs;
@@ -286,8 +287,87 @@ export function addTransfers(
     }
   }
 
+  if (pruned && options.outputSites.length > 0) {
+    stageOutPruned(workflow, catalogs, options, pruned, base, newJobs, registrations);
+  }
+
   const withPaths = located.size === 0 ? state : { ...state, jobs: jobs.map((job, i) => located.get(i) ?? job) };
   return { state: extendState(withPaths, newJobs, edgeFrom, edgeTo), registrations, diagnostics };
+}
+
+/** pegasus-plan's level for the outputs of jobs removed by data reuse (`TransferEngine.DELETED_JOBS_LEVEL`). */
+export const DELETED_JOBS_LEVEL = 1000;
+
+/** Stage-out jobs for those outputs (`BalancedCluster.DEFAULT_TX_JOBS_FOR_DELETED_JOBS`). */
+const DELETED_JOBS_TRANSFER_JOBS = 10;
+
+/**
+ * Outputs of jobs removed by data reuse still go to the output sites (`TransferEngine`, the
+ * deleted jobs loop): each `stageOut: true` output is copied from its replica to every output
+ * site where it is not already, by stage-out jobs of level 1000 run from `local` with no
+ * parents, files dealt round robin over up to 10 of them; registration follows as for the
+ * other stage-outs. Cost: O(outputs of pruned jobs).
+ */
+function stageOutPruned(
+  workflow: Workflow,
+  catalogs: PlanCatalogs,
+  options: ResolvedPlanOptions,
+  pruned: Uint8Array,
+  /** Index of `newJobs[0]` in the state. */
+  base: number,
+  newJobs: PlanJob[],
+  registrations: RegistrationRequest[],
+): void {
+  const slots: Array<PlanJob & { transfers: FileTransfer[] }> = [];
+  const indices: number[] = [];
+  let next = 0;
+  for (let i = 0; i < workflow.jobs.length; i++) {
+    if (!pruned[i]) continue;
+    for (const use of workflow.jobs[i]!.uses) {
+      if (use.type !== 'output' || use.stageOut !== true) continue;
+      const replica = lookupReplicas(catalogs.replicas, use.lfn)[0];
+      if (!replica) continue;
+      for (const site of options.outputSites) {
+        const url = outputUrl(catalogs, site, use.lfn);
+        if (url === replica.url || `file://${replica.url}` === url) continue;
+        const slot = next++ % DELETED_JOBS_TRANSFER_JOBS;
+        if (slots[slot] === undefined) {
+          slots[slot] = {
+            name: `stage_out_local_local_${DELETED_JOBS_LEVEL}_${slot}`,
+            kind: 'stage-out',
+            site: 'local',
+            // No staging site: it copies between replica and output site and never touches the
+            // workflow directory, so create-dir and cleanup leave it alone.
+            level: DELETED_JOBS_LEVEL,
+            tasks: [],
+            transformation: 'pegasus::transfer',
+            category: 'stageout',
+            transfers: [],
+          };
+          indices[slot] = base + newJobs.length;
+          newJobs.push(slots[slot]);
+        }
+        slots[slot].transfers.push({
+          lfn: use.lfn,
+          linkage: 'output',
+          source: { site: replica.site, url: replica.url },
+          destination: { site, url },
+          bytes: parseSize(use.size) ?? replica.bytes,
+        });
+        if (use.registerReplica === true) {
+          registrations.push({
+            stagingSite: 'local',
+            level: DELETED_JOBS_LEVEL,
+            container: slot,
+            lfn: use.lfn,
+            site,
+            url,
+            parent: indices[slot]!,
+          });
+        }
+      }
+    }
+  }
 }
 
 const NONE: ReadonlySet<string> = new Set();

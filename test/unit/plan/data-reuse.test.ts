@@ -3,7 +3,7 @@ import { inferDependencies } from '../../../src/shared/infer';
 import { mergeCatalogs } from '../../../src/shared/plan/catalogs';
 import { dataReuse } from '../../../src/shared/plan/data-reuse';
 import { topologicalOrder } from '../../../src/shared/plan/graph-utils';
-import { bundle, job, names, parentsOf, planOk } from './support/build';
+import { bundle, byName, job, names, parentsOf, planOk } from './support/build';
 
 function prunedIds(b: ReturnType<typeof bundle>, force = false): string[] {
   const graph = inferDependencies(b.workflow);
@@ -53,5 +53,34 @@ describe('data reuse', () => {
     const b = bundle({ jobs: [job('a', 'gen', [], ['x'])], replicas: [{ lfn: 'x' }] });
     const planned = planOk(b, {});
     expect(names(planned)).toEqual(['noop_wf_0']);
+  });
+});
+
+describe('outputs of pruned jobs', () => {
+  it('still go to the output site, from their replica, in level-1000 stage-out jobs without parents', () => {
+    const b = bundle({
+      jobs: [
+        job('a', 'gen', ['in'], [{ lfn: 'x', stageOut: false }]),
+        job('b', 'mid', ['x'], [{ lfn: 'y', stageOut: true, registerReplica: true }]),
+        job('c', 'end', ['y'], ['z']),
+      ],
+      replicas: [{ lfn: 'in' }, { lfn: 'y' }],
+    });
+    const planned = planOk(b, { sites: ['condorpool'], outputSites: ['local'], cleanup: 'leaf' });
+    expect(planned.prunedJobs).toEqual(['a', 'b']);
+    const deleted = byName(planned, 'stage_out_local_local_1000_0');
+    expect(deleted.transfers).toEqual([
+      {
+        lfn: 'y',
+        linkage: 'output',
+        source: { site: 'local', url: '/inputs/y' },
+        destination: { site: 'local', url: 'file:///data/local/output/y' },
+        bytes: undefined,
+      },
+    ]);
+    expect(parentsOf(planned, 'stage_out_local_local_1000_0')).toEqual([]);
+    expect(parentsOf(planned, 'register_local_1000_0')).toEqual(['stage_out_local_local_1000_0']);
+    // The leaf cleanup does not wait for it (pegasus-plan skips parentless stage-out jobs).
+    expect(parentsOf(planned, 'cleanup_wf_0_local')).not.toContain('stage_out_local_local_1000_0');
   });
 });

@@ -95,7 +95,7 @@ describe('planner invariants on random workflows', () => {
         planned.jobs.forEach((j, i) => {
           const up = above(i);
           const dirSite = j.stagingSite;
-          if (['compute', 'cluster', 'stage-in', 'stage-out', 'inter-site'].includes(j.kind)) {
+          if (dirSite !== undefined && ['compute', 'cluster', 'stage-in', 'stage-out', 'inter-site'].includes(j.kind)) {
             expect(up.has(index.get(`create_dir_wf_0_${dirSite}`)!), `${j.name} after create-dir`).toBe(true);
           }
           const leaf = index.get(`cleanup_wf_0_${dirSite}`);
