@@ -1,14 +1,14 @@
 /**
  * The remote session as the page sees it: saved profiles, the connection's state, questions
  * waiting for the user, the remote runs and which one paints the canvas, and the output of
- * `htcondor annex create`. Fed by the main process's events (`api.onEvent`); never part of
- * the document or its history. Secrets typed into prompts are not kept here.
+ * `htcondor annex create`. Fed by the main process's events (`api.onEvent`, see
+ * `session-start.ts`); never part of the document or its history. Secrets typed into prompts
+ * are not kept here. No DOM or API access here, so the store is testable in plain Node.
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { AppEvent, ConnectionStatus, PromptRequest, RunSummary } from '../../shared/ipc';
 import type { ProfileInput, SecretStoreInfo } from '../../shared/ipc-remote';
-import { getApi } from '../api/get-api';
 import { clearRun, runStatesStore, showRun as paintRun } from './run-states-store';
 
 export type RemoteTab = 'connection' | 'runs' | 'resources';
@@ -96,17 +96,4 @@ export function showRun(runId: string | null): void {
 
 export function openRemoteTab(tab: RemoteTab | null): void {
   sessionStore.setState({ tab });
-}
-
-/** Loads profiles and runs and listens to events; returns the unsubscribe function. */
-export function startSession(): () => void {
-  const api = getApi();
-  const stop = api.onEvent(applyEvent);
-  void api.remoteProfiles().then((result) => {
-    if (result.ok) sessionStore.setState({ profiles: result.value.profiles, secrets: result.value.secrets, connection: result.value.connection });
-  });
-  void api.runList().then((result) => {
-    if (result.ok) setRuns(result.value);
-  });
-  return stop;
 }

@@ -6,7 +6,8 @@ import { useEffect } from 'react';
 import { ConnectionPanel } from '../connection/ConnectionPanel';
 import { PromptDialog } from '../connection/PromptDialog';
 import { ResourcesPanel } from '../resources/ResourcesPanel';
-import { openRemoteTab, startSession, useSession, type RemoteTab } from '../../store/session';
+import { openRemoteTab, useSession, type RemoteTab } from '../../store/session';
+import { startSession } from '../../store/session-start';
 import { RunsPanel } from './RunsPanel';
 import './remote.css';
 
