@@ -75,6 +75,21 @@ describe('faults (real sshd)', () => {
     expect(states.at(-1)).toBe('ready');
   });
 
+  it('an interactive (pty) command whose server dies ends with CONNECTION_LOST, and frees its slot', async () => {
+    server = await startSshd();
+    remote = remoteHostFor(server, { reconnect: { enabled: false } });
+    const session = await remote.openShellCommand(['sh', '-c', 'echo ready; read answer']);
+    const outcome = session.exited.then(
+      () => new Error('exited normally although its server was killed'),
+      (error: unknown) => error,
+    );
+    await new Promise<void>((resolve) => session.onData((chunk) => chunk.includes('ready') && resolve()));
+    expect(remote.channels.inUse).toBe(1);
+    await server.kill();
+    expect(await outcome).toMatchObject({ code: 'CONNECTION_LOST' });
+    expect(remote.channels.inUse).toBe(0);
+  });
+
   it('a host key changed while reconnecting stops for good with HOST_KEY_CHANGED', async () => {
     server = await startSshd();
     // The harness rewrites its own known_hosts on restart; the client keeps the old key.
