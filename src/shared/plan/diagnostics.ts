@@ -21,7 +21,7 @@ export const PLAN_CODES = {
   empty: 'PC407',
   /** In-place cleanup turned off for a hierarchical workflow. */
   inplaceOff: 'PC408',
-  /** Every job was pruned by data reuse: a single NOOP job remains. */
+  /** Every job was pruned by data reuse: only stage-outs of existing outputs remain, or a NOOP job. */
   allPruned: 'PC409',
   /** A site was created because the catalog lacked it. */
   siteCreated: 'PC410',

@@ -88,28 +88,43 @@ export function plan(
 
   let state: PlanState;
   if (reuse.prunedCount === workflow.jobs.length) {
-    diagnostics.push(
-      planInfo(
-        PLAN_CODES.allPruned,
-        `Every job's outputs already have replicas: the workflow is reduced to a single NOOP job (use --force to run it all).`,
-        { kind: 'workflow' },
-        'warning',
-      ),
-    );
-    state = {
-      jobs: [
-        {
-          name: `noop_${label}_${opts.index}`,
-          kind: 'noop',
-          site: 'local',
-          level: 0,
-          tasks: [],
-          transformation: 'pegasus::noop',
-        },
-      ],
-      edgeFrom: [],
-      edgeTo: [],
-    };
+    // Nothing left to run; the existing outputs may still have to reach the output sites.
+    const empty: PlanState = { jobs: [], edgeFrom: [], edgeTo: [] };
+    const staged = addTransfers(empty, workflow, catalogs, opts, reuse.pruned);
+    if (staged.state.jobs.length > 0) {
+      diagnostics.push(
+        planInfo(
+          PLAN_CODES.allPruned,
+          'Every job’s outputs already have replicas: only their stage-out to the output sites remains (use --force to run it all).',
+          { kind: 'workflow' },
+          'warning',
+        ),
+      );
+      state = addRegistrations(staged.state, staged.registrations);
+    } else {
+      diagnostics.push(
+        planInfo(
+          PLAN_CODES.allPruned,
+          `Every job's outputs already have replicas: the workflow is reduced to a single NOOP job (use --force to run it all).`,
+          { kind: 'workflow' },
+          'warning',
+        ),
+      );
+      state = {
+        jobs: [
+          {
+            name: `noop_${label}_${opts.index}`,
+            kind: 'noop',
+            site: 'local',
+            level: 0,
+            tasks: [],
+            transformation: 'pegasus::noop',
+          },
+        ],
+        edgeFrom: [],
+        edgeTo: [],
+      };
+    }
   } else {
     const sited = selectSites(workflow, graph, levels, reuse.pruned, catalogs, opts);
     diagnostics.push(...sited.diagnostics);

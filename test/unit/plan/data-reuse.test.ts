@@ -84,3 +84,14 @@ describe('outputs of pruned jobs', () => {
     expect(parentsOf(planned, 'cleanup_wf_0_local')).not.toContain('stage_out_local_local_1000_0');
   });
 });
+
+describe('a fully reduced workflow with output sites', () => {
+  it('keeps only the stage-out of the existing outputs', () => {
+    const b = bundle({
+      jobs: [job('a', 'gen', [], [{ lfn: 'x', stageOut: true }])],
+      replicas: [{ lfn: 'x', pfn: 'https://example.org/x' }],
+    });
+    expect(names(planOk(b, { outputSites: ['local'] }))).toEqual(['stage_out_local_local_1000_0']);
+    expect(names(planOk(b, {}))).toEqual(['noop_wf_0']);
+  });
+});
