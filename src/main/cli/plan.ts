@@ -14,10 +14,10 @@ import { UNREADABLE_CODES, countSummary, diagnosticLine } from './report';
 
 const usage = `usage: pegasus-canvas plan FILE -o DIR [options]
 
-Checks the workflow FILE (as validate does), plans it offline as pegasus-plan would and
-writes the submit directory DIR:
-the DAGMan .dag, one .sub per job in 00/00/ subfolders, the .in transfer lists, braindump.yml,
-and the plan report (plan.json, plan-summary.txt). Prints the report's summary.
+Checks the workflow FILE (as validate does), plans it offline as pegasus-plan would, and
+writes the submit directory DIR: the DAGMan .dag, one .sub per job in 00/00/ subfolders, the
+.in transfer lists, braindump.yml, and the plan report (plan.json, plan-summary.txt).
+Prints the report's summary.
 Exit status: 0 planned, 1 the workflow cannot be planned, 2 bad usage or unreadable file.
 
   -o, --output DIR            the submit directory to write (new, empty, or an earlier plan)
