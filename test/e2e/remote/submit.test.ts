@@ -4,7 +4,7 @@
  * fingerprint, typing the key's passphrase), submit the diamond, watch its nodes turn green;
  * then a failing diamond: its failed node opens pegasus-analyzer's report (exit code, stderr).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -13,6 +13,13 @@ import { accessHostBinDir, startSshd, type SshdServer } from '../../integration/
 import { clientKey, connect, diamondWorkflow, launchBrowser, launchRemoteApp, submit, type RemoteApp } from './support/remote-app';
 
 const JOBS = ['preprocess', 'findrange_1', 'findrange_2', 'analyze'];
+
+/** A copy of an app's data folder: what a second start of the app finds on disk. */
+async function copyOf(dataDir: string): Promise<string> {
+  const copy = path.join(dir, `data-${path.basename(dataDir)}`);
+  await cp(dataDir, copy, { recursive: true });
+  return copy;
+}
 
 let sshd: SshdServer;
 let browser: Browser;
@@ -61,6 +68,21 @@ describe('submitting to ACCESS Pegasus from the page', () => {
     expect(app.pageErrors).toEqual([]);
   }, 180_000);
 
+  it('remembers the run and the profile when the app starts again', async () => {
+    const first = apps[0]!;
+    const workflow = path.join(path.dirname(first.workspace), 'ok', 'workflow.yml');
+    const again = await launchRemoteApp(browser, workflow, { dataDir: await copyOf(first.dataDir) });
+    apps.push(again);
+    const { page } = again;
+    await page.getByTestId('remote-tab-runs').click();
+    await page.locator('[data-testid="run-row"][data-run-state="succeeded"]').waitFor();
+    await page.getByTestId('show-run').click();
+    for (const id of JOBS) await page.locator(`[data-testid="job-node"][data-job-id="${id}"][data-run-state="succeeded"]`).waitFor();
+    await page.getByTestId('remote-tab-connection').click();
+    expect(await page.getByTestId('profile-host').inputValue()).toBe(sshd.host);
+    expect(await page.getByTestId('profile-port').inputValue()).toBe(String(sshd.port));
+  }, 60_000);
+
   it('opens the failed job’s analyzer output from its node', async () => {
     const workflow = await diamondWorkflow(path.join(dir, 'fail'), 'diamond-fail');
     const app = await launchRemoteApp(browser, workflow);
@@ -87,6 +109,7 @@ describe('submitting to ACCESS Pegasus from the page', () => {
   }, 180_000);
 
   it('stops at a changed host key with the warning and no way past it', async () => {
+    // The first app, still connected from the first test.
     const app = apps[0]!;
     const { page } = app;
     await page.getByTestId('remote-tab-connection').click();

@@ -17,6 +17,8 @@ export interface RemoteApp {
   page: Page;
   server: WebServer;
   workspace: string;
+  /** Profiles and run records. */
+  dataDir: string;
   /** The HOME of the app's SSH side (~/.ssh/known_hosts). */
   home: string;
   pageErrors: string[];
@@ -34,11 +36,12 @@ export async function diamondWorkflow(dir: string, name: string): Promise<string
 }
 
 /** Starts browser mode on `workflow` with a fresh HOME and data folder, and opens it in Chromium. */
-export async function launchRemoteApp(browser: Browser, workflow: string): Promise<RemoteApp> {
+export async function launchRemoteApp(browser: Browser, workflow: string, options: { dataDir?: string } = {}): Promise<RemoteApp> {
   const workspace = path.dirname(workflow);
   const home = await mkdtemp(path.join(os.tmpdir(), 'pegasus-canvas-e2e-home-'));
   await mkdir(path.join(home, '.ssh'), { recursive: true, mode: 0o700 });
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pegasus-canvas-e2e-data-'));
+  // A given data folder is the same app started again (its profiles and runs are remembered there).
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'pegasus-canvas-e2e-data-')));
   const server = await startWebServer({
     rendererDir: defaultRendererDir(),
     roots: [workspace],
@@ -57,13 +60,14 @@ export async function launchRemoteApp(browser: Browser, workflow: string): Promi
     page,
     server,
     workspace,
+    dataDir,
     home,
     pageErrors,
     async close() {
       await context.close().catch(() => undefined);
       await server.close().catch(() => undefined);
       await rm(home, { recursive: true, force: true });
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
