@@ -204,6 +204,9 @@ export const planCommand: CliCommand = {
         ...parsed.write,
         wfUuid: parsed.write.wfUuid ?? randomUUID(),
         diagnostics,
+        catalogFiles: [loaded.files.sites, loaded.files.replicas, loaded.files.transformations].filter(
+          (file): file is string => file !== undefined,
+        ),
       });
       if (parsed.json) {
         io.stdout(

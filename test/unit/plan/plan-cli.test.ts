@@ -67,7 +67,13 @@ describe('pegasus-canvas plan', () => {
     expect(result.stdout).toContain(
       'Plan of hierarchical-workflow (index 0) → alice/pegasus/hierarchical-workflow/run0001',
     );
-    expect(result.stdout).toContain(`Wrote 27 files to ${out}`);
+    expect(result.stdout).toContain(`Wrote 30 files to ${out}`);
+    // The catalogs it was planned with are kept, as pegasus-plan keeps them.
+    expect(readdirSync(path.join(out, 'catalogs')).sort()).toEqual([
+      'replicas.yml',
+      'sites.yml',
+      'transformations.yml',
+    ]);
     const dag = readDag(readFileSync(path.join(out, 'hierarchical-workflow-0.dag'), 'utf8'));
     const real = readDag(readFileSync(hierarchical('hierarchical-workflow-0.dag'), 'utf8'));
     expect(dag.nodes.map((n) => n.name).sort()).toEqual(real.nodes.map((n) => n.name).sort());

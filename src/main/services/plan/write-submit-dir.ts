@@ -14,6 +14,8 @@ import type { ExecutableWorkflow } from '../../../shared/plan';
 export interface WriteSubmitDirOptions extends Omit<DagmanOptions, 'submitDir'>, PlanReportOptions {
   /** Planner diagnostics (warnings, infos) kept in plan.json. */
   diagnostics?: readonly Diagnostic[];
+  /** Catalog files the plan was made with, copied into `catalogs/` as pegasus-plan does. */
+  catalogFiles?: readonly string[];
 }
 
 export interface WrittenSubmitDir {
@@ -39,8 +41,8 @@ const PARALLEL_WRITES = 32;
 
 /**
  * Writes a planned workflow's submit directory: the `.dag`, one `.sub` (and `.in` where the
- * job has a transfer list) per job in `00/00/`-style subdirectories, `braindump.yml`, and the
- * plan report as `plan.json` and `plan-summary.txt`. The folder may be new, empty, or an
+ * job has a transfer list) per job in `00/00/`-style subdirectories, `braindump.yml`, the
+ * catalog files in `catalogs/`, and the plan report as `plan.json` and `plan-summary.txt`. The folder may be new, empty, or an
  * earlier plan (it has a braindump.yml), whose files are replaced; anything else is refused.
  * Files are generated one at a time, so memory stays flat for 10^5 jobs.
  */
@@ -74,6 +76,15 @@ export async function writeSubmitDirectory(
     }
   }
   await Promise.all(pending);
+
+  if (options.catalogFiles && options.catalogFiles.length > 0) {
+    await fsp.mkdir(path.join(dir, 'catalogs'), { recursive: true });
+    for (const file of options.catalogFiles) {
+      await fsp.copyFile(file, path.join(dir, 'catalogs', path.basename(file)));
+      files++;
+      bytes += (await fsp.stat(file)).size;
+    }
+  }
 
   const report = buildPlanReport(workflow, options);
   const json = `${JSON.stringify({ ...report, diagnostics: options.diagnostics ?? [] }, null, 2)}\n`;
