@@ -122,6 +122,25 @@ describe('keyboard-interactive and password authentication (in-process ssh2 serv
     expect((await remote.exec(['true'])).exitCode).toBe(0);
   });
 
+  it('close() while a prompt is open ends the attempt with CLOSED', async () => {
+    server = await startKbdServer({ dir, publicKeyPath: `${keyPath}.pub`, rounds: [MENU] });
+    let promptShown!: () => void;
+    const shown = new Promise<void>((resolve) => (promptShown = resolve));
+    remote = connectTo(server, {
+      prompts: {
+        keyboardInteractive: () => {
+          promptShown();
+          return new Promise(() => undefined);
+        },
+      },
+    });
+    const connecting = remote.connect().catch((e: unknown) => e);
+    await shown;
+    remote.close();
+    expect(await connecting).toMatchObject({ code: 'CLOSED' });
+    expect(remote.state).toBe('closed');
+  });
+
   it('an unanswered prompt the server gives up on fails clearly and is not retried', async () => {
     server = await startKbdServer({ dir, publicKeyPath: `${keyPath}.pub`, rounds: [MENU], answerTimeoutMs: 300 });
     remote = connectTo(server, { prompts: { keyboardInteractive: () => new Promise(() => undefined) } });

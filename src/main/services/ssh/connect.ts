@@ -29,6 +29,8 @@ export interface AttemptSettings {
   /** false for automatic reconnections (see auth.ts). */
   allowInteractive: boolean;
   algorithms?: Algorithms;
+  /** Abort the attempt (RemoteHost.close() while connecting or while a prompt is open). */
+  signal?: AbortSignal;
   logger?: SshLogger;
   onAuthenticating?: () => void;
 }
@@ -114,7 +116,9 @@ export function connectOnce(target: AttemptTarget, settings: AttemptSettings, so
       client.end();
       reject(error);
     };
+    settings.signal?.addEventListener('abort', () => fail(new SshError('CLOSED', `The connection to ${where} was closed while connecting.`)), { once: true });
     client.once('ready', () => {
+      if (settled) return void client.end();
       settled = true;
       settings.logger?.info('ssh connected', { host: target.host, port: target.port, user: target.username });
       resolve(client);

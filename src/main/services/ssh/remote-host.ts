@@ -42,6 +42,8 @@ export class RemoteHost {
   private closing = false;
   private reconnecting = false;
   private reconnectTimer: NodeJS.Timeout | undefined;
+  /** Ends the connection attempt under way (close() during a prompt must not leave it open). */
+  private attemptController = new AbortController();
   private readonly readyWaiters = new Set<{ resolve: (client: Client) => void; reject: (error: SshError) => void }>();
 
   constructor(options: RemoteHostOptions) {
@@ -98,10 +100,11 @@ export class RemoteHost {
 
   /** Close the connection for good: pending and future calls fail with CLOSED. */
   close(): void {
-    if (this.current === 'closed') return;
     this.closing = true;
+    this.attemptController.abort();
     clearTimeout(this.reconnectTimer);
     this.passphraseCache.clear();
+    if (this.current === 'closed') return;
     this.teardown();
     this.fail(new SshError('CLOSED', `The connection to ${this.label} was closed.`));
     this.setState('closed');
@@ -257,6 +260,7 @@ export class RemoteHost {
       keepaliveCountMax: o.keepaliveCountMax ?? 3,
       readyTimeout: o.readyTimeout ?? 120_000,
       allowInteractive,
+      signal: this.attemptController.signal,
       ...(o.algorithms ? { algorithms: o.algorithms } : {}),
       ...(o.logger ? { logger: o.logger } : {}),
       onAuthenticating,
