@@ -2,7 +2,7 @@
  * The Plan view: the executable workflow from the planner, drawn read-only with the canvas's
  * visible-only rendering. Positions come from the layered layout computed in the plan worker.
  */
-import { Background, Controls, type Edge, MarkerType, ReactFlow, type ReactFlowInstance } from '@xyflow/react';
+import { Background, Controls, type Edge, MarkerType, ReactFlow, type ReactFlowInstance, ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { usePlan } from '../../panels/plan/plan-store';
 import { handlesFor } from '../node-types';
@@ -14,7 +14,19 @@ const nodeTypes = { plan: PlanNode };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 } };
 const handles = handlesFor(PLAN_NODE_SIZE);
 
+/**
+ * The view has its own React Flow store: sharing the workflow canvas's store would make it
+ * drop and rebuild the workflow's nodes (tens of thousands in a large workflow) on each switch.
+ */
 export function PlanCanvas() {
+  return (
+    <ReactFlowProvider>
+      <PlanFlow />
+    </ReactFlowProvider>
+  );
+}
+
+function PlanFlow() {
   const view = usePlan((s) => s.view);
   const status = usePlan((s) => s.status);
   const progress = usePlan((s) => s.progress);
