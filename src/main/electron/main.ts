@@ -6,11 +6,14 @@ import { EVENT_CHANNEL, type AppEvent } from '../../shared/ipc';
 import { validateWorkflow } from '../../shared/validate';
 import { createHandlers } from '../handlers';
 import { LocalRunService } from '../services/executor';
+import { RemoteSession } from '../services/remote-session/remote-session';
+import { EncryptedFileSecretStore } from '../services/secrets/encrypted-file-secret-store';
 import { createShellServices, defaultAppDataDir } from '../services/workspace/create-services';
 import { documentFormats } from '../services/workspace/formats-binding';
 import { grantsGuard } from '../services/workspace/path-guard';
 import { nativeDialogs } from './dialogs';
 import { registerIpcHandlers } from './ipc-main';
+import { safeStorageCipher } from './safe-storage-cipher';
 import { buildMenuTemplate } from './menu';
 import { externalUrlAllowed } from './policy';
 import { registerAppScheme, serveAppProtocol } from './protocol';
@@ -72,7 +75,14 @@ if (!app.requestSingleInstanceLock()) {
     const localRuns = new LocalRunService({ load: documentFormats.loadWorkflowBundle });
     localRuns.subscribe((update) => sendEvent({ type: 'localRun.update', update }));
     app.on('before-quit', () => void localRuns.cancelAll());
-    registerIpcHandlers(createHandlers({ ...services, localRuns }), (channel, error) => {
+    // Connection, remote runs and annex: prompts and run updates go to the window as events.
+    const remote = new RemoteSession({
+      appDataDir: app.getPath('userData'),
+      secrets: new EncryptedFileSecretStore(path.join(app.getPath('userData'), 'secrets.json'), safeStorageCipher()),
+      emit: sendEvent,
+    });
+    app.on('before-quit', () => void remote.close());
+    registerIpcHandlers(createHandlers({ ...services, localRuns, remote }), (channel, error) => {
       console.error(`pegasus-canvas: ${channel}:`, error);
     });
     Menu.setApplicationMenu(
