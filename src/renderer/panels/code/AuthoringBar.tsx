@@ -26,6 +26,9 @@ export function AuthoringBar() {
       <button type="button" aria-pressed={panel === 'code'} onClick={() => togglePanel('code')} title="The workflow's YAML beside the canvas, in sync both ways" data-testid="toggle-code">
         YAML
       </button>
+      <button type="button" aria-pressed={panel === 'catalogs'} onClick={() => togglePanel('catalogs')} title="Replica, transformation, container and site catalogs" data-testid="toggle-catalogs">
+        Catalogs
+      </button>
       <button
         type="button"
         disabled={!selectedJob}

@@ -1,5 +1,6 @@
 /** The side dock beside the canvas: the panel chosen in the authoring bar. */
 import './authoring.css';
+import { CatalogPanel } from '../catalogs/CatalogPanel';
 import { ComparePanel } from '../compare/ComparePanel';
 import { CodePanel } from './CodePanel';
 import { useDock } from './dock-store';
@@ -11,6 +12,7 @@ export function AuthoringDock() {
     <aside className="authoring-dock" data-testid="authoring-dock" data-panel={panel}>
       {panel === 'code' && <CodePanel />}
       {panel === 'compare' && <ComparePanel />}
+      {panel === 'catalogs' && <CatalogPanel />}
     </aside>
   );
 }
