@@ -80,3 +80,37 @@ describe('secret stores', () => {
     await expect(new MemorySecretStore('basic_text').set('k', 'v')).rejects.toThrow(SecretStoreRefused);
   });
 });
+
+describe('safeStorageCipher', () => {
+  const xor = (data: Buffer): Buffer => Buffer.from(data.map((b) => b ^ 0x33));
+  const syncOnly = {
+    isEncryptionAvailable: () => true,
+    encryptString: (plain: string) => xor(Buffer.from(plain)),
+    decryptString: (data: Buffer) => xor(data).toString(),
+    getSelectedStorageBackend: () => 'basic_text',
+  };
+
+  it('on Linux reports the selected backend, so a keyring-less system is refused', async () => {
+    const { safeStorageCipher } = await import('../../../src/main/services/secrets/safe-storage-cipher');
+    const store = new EncryptedFileSecretStore(join(dir, 'linux.json'), safeStorageCipher(syncOnly, 'linux'));
+    expect(store.backend).toBe('basic_text');
+    await expect(store.set('k', 'v')).rejects.toThrow(SecretStoreRefused);
+  });
+
+  it('uses the async calls when present, and round-trips through the store', async () => {
+    const { safeStorageCipher } = await import('../../../src/main/services/secrets/safe-storage-cipher');
+    let asyncCalls = 0;
+    const withAsync = {
+      ...syncOnly,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptStringAsync: async (plain: string) => (asyncCalls++, xor(Buffer.from(plain))),
+      decryptStringAsync: async (data: Buffer) => (asyncCalls++, { result: xor(data).toString() }),
+    };
+    const store = new EncryptedFileSecretStore(join(dir, 'async.json'), safeStorageCipher(withAsync, 'linux'));
+    await store.set('k', 'secret value');
+    expect(await store.get('k')).toBe('secret value');
+    expect(asyncCalls).toBe(2);
+    expect(safeStorageCipher(syncOnly, 'darwin').backend()).toBe('keychain');
+    expect(safeStorageCipher(syncOnly, 'win32').backend()).toBe('dpapi');
+  });
+});
