@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { READ_CODES, readSiteCatalog, readWorkflow } from '../../../src/shared/formats/pegasus-yaml';
 import type { Diagnostic } from '../../../src/shared/model';
+import { parseFastJson } from '../../../src/shared/formats/pegasus-yaml/fast-json';
+import { TreeNumber } from '../../../src/shared/formats/pegasus-yaml/tree';
 
 /** A valid one-job workflow; tests change one thing in it. */
 const BASE = `pegasus: '5.0'
@@ -141,5 +143,29 @@ jobs:
     expect(job.uses[0]!.size).toBe('1024');
     expect(job.arguments).toEqual(['-n', { kind: 'number', text: '1.0' }, 7]);
     expect(job.profiles).toEqual({ stat: { x: 1 } });
+  });
+});
+
+describe('JSON files', () => {
+  test('numbers whose text JSON.parse would change keep their text, on the fast path', () => {
+    const json = `{"pegasus": "5.0", "name": "wf", "jobs": [{"type": "job", "name": "t", "id": "a", "arguments": [1.0, 1e3, 2, "\\u0000#pegasus-canvas-number#x"], "uses": [], "profiles": {"pegasus": {"runtime": 60.50}}}]}`;
+    const result = readOk(json);
+    expect(result.diagnostics).toEqual([]);
+    const job = result.value.jobs[0]!;
+    expect(job.arguments).toEqual([{ kind: 'number', text: '1.0' }, { kind: 'number', text: '1e3' }, 2, '\u0000#pegasus-canvas-number#x']);
+    expect(job.profiles).toEqual({ pegasus: { runtime: { kind: 'number', text: '60.50' } } });
+  });
+
+  test('the fast JSON path itself keeps number text (no detour through the YAML parser)', () => {
+    const tree = parseFastJson('{"a": [1.0, 2, -0.50], "b": {"c": 1e3}}');
+    expect(tree).toEqual({ a: [new TreeNumber('1.0'), 2, new TreeNumber('-0.50')], b: { c: new TreeNumber('1e3') } });
+    // A string that looks like the internal mark sends the file to the general parser instead.
+    expect(parseFastJson('{"a": [1.0, "\\u0000#pegasus-canvas-number#x"]}')).toBeUndefined();
+  });
+
+  test('a repeated key in JSON is reported with its place', () => {
+    const result = readOk('{"pegasus": "5.0", "name": "a", "name": "b", "jobs": [{"type": "job", "name": "t", "id": "a", "arguments": [], "uses": []}]}');
+    expect(only(result.diagnostics, READ_CODES.duplicateKey).location).toMatchObject({ line: 1, column: 33 });
+    expect(result.value.name).toBe('b');
   });
 });
