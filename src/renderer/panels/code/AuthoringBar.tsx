@@ -5,8 +5,10 @@
 import { parseKey } from '../../../shared/edit';
 import { ExportMenu } from '../../export/ExportMenu';
 import { useUi } from '../../store/ui-store';
+import { useEffect } from 'react';
+import { focusSearch } from '../search/SearchPanel';
 import { SweepDialog } from '../sweep/SweepDialog';
-import { openAuthoringDialog, togglePanel, useDock } from './dock-store';
+import { dockStore, openAuthoringDialog, showPanel, togglePanel, useDock } from './dock-store';
 
 /** The one selected job, if exactly one job is selected. */
 function useSelectedJob(): string | undefined {
@@ -21,6 +23,19 @@ export function AuthoringBar() {
   const panel = useDock((s) => s.panel);
   const dialog = useDock((s) => s.dialog);
   const selectedJob = useSelectedJob();
+
+  // Ctrl+F (Cmd+F): the search panel, its box focused. Capture, so the browser's own find stays out.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'f') return;
+      if (event.target instanceof Element && event.target.closest('.monaco-editor')) return; // Monaco's own find.
+      event.preventDefault();
+      if (dockStore.getState().panel === 'search') focusSearch();
+      else showPanel('search');
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
   return (
     <nav className="authoring-bar" aria-label="Authoring">
       <button type="button" aria-pressed={panel === 'code'} onClick={() => togglePanel('code')} title="The workflow's YAML beside the canvas, in sync both ways" data-testid="toggle-code">
@@ -40,6 +55,9 @@ export function AuthoringBar() {
       </button>
       <button type="button" aria-pressed={panel === 'compare'} onClick={() => togglePanel('compare')} title="Jobs, files and dependencies added, removed and changed against a file" data-testid="toggle-compare">
         Compare
+      </button>
+      <button type="button" aria-pressed={panel === 'search'} onClick={() => togglePanel('search')} title="Find jobs and files; select upstream and downstream; isolate a file's lineage (Ctrl+F)" data-testid="toggle-search">
+        Search
       </button>
       <ExportMenu />
       {dialog?.kind === 'sweep' && <SweepDialog jobId={dialog.jobId} />}

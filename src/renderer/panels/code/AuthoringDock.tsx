@@ -2,6 +2,7 @@
 import './authoring.css';
 import { CatalogPanel } from '../catalogs/CatalogPanel';
 import { ComparePanel } from '../compare/ComparePanel';
+import { SearchPanel } from '../search/SearchPanel';
 import { CodePanel } from './CodePanel';
 import { useDock } from './dock-store';
 
@@ -13,6 +14,7 @@ export function AuthoringDock() {
       {panel === 'code' && <CodePanel />}
       {panel === 'compare' && <ComparePanel />}
       {panel === 'catalogs' && <CatalogPanel />}
+      {panel === 'search' && <SearchPanel />}
     </aside>
   );
 }
