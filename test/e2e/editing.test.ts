@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedPath } from '../support/shared-path';
 import { type AppFixture, launchApp } from './support/app';
-import { dropFromPalette, node, openFile, selectNode } from './support/canvas';
+import { dropFromPalette, node, openFile, selectNode, wire } from './support/canvas';
 
 let app: AppFixture;
 
@@ -66,6 +66,38 @@ describe('editing the diamond', () => {
     await page.keyboard.press('Control+Z');
     await page.keyboard.press('Control+Z');
     await expect.poll(() => jobCount(page)).toBe(4);
+  });
+
+  it('wires job → job as an explicit dependency, drawn apart from the inferred ones', async () => {
+    const { page } = app;
+    await wire(page, 'j:preprocess', 'j:analyze');
+    await page.getByTestId('toggle-view').click();
+    const explicit = page.locator('[data-testid="dep-edge"][data-parent="preprocess"][data-child="analyze"]');
+    // A straight vertical edge has no width, so wait for it in the page rather than "visible".
+    await explicit.waitFor({ state: 'attached' });
+    expect(await explicit.getAttribute('data-kind')).toBe('explicit');
+    expect(await page.locator('[data-testid="dep-edge"][data-kind="inferred"]').count()).toBe(4);
+    await page.keyboard.press('Control+Z');
+    await explicit.waitFor({ state: 'detached' });
+    await page.getByTestId('toggle-view').click();
+    await node(page, 'f:f.a').waitFor();
+  });
+
+  it('selects with a box (Shift+drag) and shows how many are selected', async () => {
+    const { page } = app;
+    await page.keyboard.press('F');
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(canvas.x + 4, canvas.y + 4);
+    await page.mouse.down();
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2, { steps: 4 });
+    await page.mouse.move(canvas.x + canvas.width - 4, canvas.y + canvas.height - 4, { steps: 4 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(10);
+    await page.getByText('10 items selected').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(0);
   });
 
   it('deletes a file from every job that uses it, and undo brings it back', async () => {

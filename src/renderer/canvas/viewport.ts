@@ -7,6 +7,11 @@ import type { Position } from '../../shared/edit';
 
 let instance: ReactFlowInstance | null = null;
 
+/** Animation length for view changes: none when the user asks for reduced motion. */
+function duration(ms: number): number {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : ms;
+}
+
 export function setFlowInstance(next: ReactFlowInstance | null): void {
   instance = next;
 }
@@ -15,27 +20,27 @@ export function fitAll(): void {
   // React Flow queues a fit asked for with no nodes and runs it on the first node added,
   // which would zoom onto the first node the user drops: nothing to fit, no fit.
   if (!instance || instance.getNodes().length === 0) return;
-  void instance.fitView({ padding: 0.15, duration: 200, maxZoom: 1.5 });
+  void instance.fitView({ padding: 0.15, duration: duration(200), maxZoom: 1.5 });
 }
 
 export function zoomIn(): void {
-  void instance?.zoomIn({ duration: 150 });
+  void instance?.zoomIn({ duration: duration(150) });
 }
 
 export function zoomOut(): void {
-  void instance?.zoomOut({ duration: 150 });
+  void instance?.zoomOut({ duration: duration(150) });
 }
 
 export function zoomReset(): void {
   const vp = instance?.getViewport();
-  if (vp) void instance?.setViewport({ ...vp, zoom: 1 }, { duration: 150 });
+  if (vp) void instance?.setViewport({ ...vp, zoom: 1 }, { duration: duration(150) });
 }
 
 /** Centres the view on a canvas point, zooming in to at least 1:1 when far out. */
 export function centreOn(point: Position): void {
   if (!instance) return;
   const zoom = Math.max(instance.getZoom(), 1);
-  void instance.setCenter(point.x, point.y, { zoom, duration: 250 });
+  void instance.setCenter(point.x, point.y, { zoom, duration: duration(250) });
 }
 
 /** The canvas point at the middle of the visible area (where pasted and keyboard-added nodes go). */

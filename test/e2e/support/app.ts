@@ -63,7 +63,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppFixture
     onInternalError: (channel, error) => process.stderr.write(`e2e server: ${channel}: ${String(error)}\n`),
   });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, permissions: [] });
+  // Reduced motion: the app then changes the view without animation, so what a test reads is final.
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, permissions: [], reducedMotion: 'reduce' });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

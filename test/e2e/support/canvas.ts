@@ -24,10 +24,22 @@ export async function dropFromPalette(page: Page, testId: string, x: number, y: 
   return key;
 }
 
+/** The box of an element once it stopped moving (the view animates when it fits or centres). */
+async function settledBox(page: Page, locator: Locator): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  let previous = await locator.boundingBox();
+  for (;;) {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const box = await locator.boundingBox();
+    if (!box || !previous) return box;
+    if (box.x === previous.x && box.y === previous.y && box.width === previous.width) return box;
+    previous = box;
+  }
+}
+
 /** Drags from the bottom (source) handle of `from` to the top (target) handle of `to`. */
 export async function wire(page: Page, from: string, to: string): Promise<void> {
-  const source = await node(page, from).locator('.react-flow__handle.source').boundingBox();
-  const target = await node(page, to).locator('.react-flow__handle.target').boundingBox();
+  const source = await settledBox(page, node(page, from).locator('.react-flow__handle.source'));
+  const target = await settledBox(page, node(page, to).locator('.react-flow__handle.target'));
   if (!source || !target) throw new Error(`cannot see the handles of ${from} and ${to}`);
   await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
   await page.mouse.down();
