@@ -3,6 +3,9 @@ import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemorySecretStore } from '../../../src/main/services/secrets/memory-secret-store';
+import { secretKeys } from '../../../src/main/services/secrets/secret-store';
+import { promptsWithSecretStore } from '../../../src/main/services/ssh';
 import { startSshd, type SshdServer } from '../support/sshd';
 import { remoteHostFor } from '../support/remote';
 
@@ -36,6 +39,52 @@ describe('key authentication (real sshd)', () => {
       { attempt: 2, retry: true },
     ]);
     remote.close();
+  });
+
+  it('remembers a passphrase only on request and after a successful login, then logs in without asking', async () => {
+    const store = new MemorySecretStore();
+    const account = { host: server.host, port: server.port, username: server.user };
+    let asked = 0;
+    const ask = { passphrase: async () => (asked++, server.clientKeyPassphrase) };
+
+    const once = promptsWithSecretStore(ask, store, account, { remember: false });
+    const first = remoteHostFor(server, { identityFiles: [server.encryptedClientKeyPath], prompts: once.prompts });
+    await first.connect();
+    first.close();
+    expect(await once.commit()).toBeUndefined();
+    expect(await store.get(secretKeys.passphrase(server.encryptedClientKeyPath))).toBeUndefined();
+
+    const remembering = promptsWithSecretStore(ask, store, account, { remember: true });
+    const second = remoteHostFor(server, { identityFiles: [server.encryptedClientKeyPath], prompts: remembering.prompts });
+    await second.connect();
+    second.close();
+    expect(await remembering.commit()).toBeUndefined();
+    expect(asked).toBe(2);
+
+    const later = promptsWithSecretStore(ask, store, account, { remember: true });
+    const third = remoteHostFor(server, { identityFiles: [server.encryptedClientKeyPath], prompts: later.prompts });
+    expect((await third.exec(['echo', 'no question'])).stdout).toBe('no question\n');
+    third.close();
+    expect(asked).toBe(2);
+  });
+
+  it('a remembered passphrase that no longer works is followed by a question; a keyring-less store says why it saved nothing', async () => {
+    const store = new MemorySecretStore();
+    await store.set(secretKeys.passphrase(server.encryptedClientKeyPath), 'outdated');
+    const requests: boolean[] = [];
+    const wrapped = promptsWithSecretStore(
+      { passphrase: async ({ retry }) => (requests.push(retry), server.clientKeyPassphrase) },
+      new MemorySecretStore('basic_text'),
+      { host: server.host, port: server.port, username: server.user },
+      { remember: true },
+    );
+    // Same prompts, but reading from the store that holds the outdated passphrase:
+    const reading = promptsWithSecretStore(wrapped.prompts, store, { host: server.host, port: server.port, username: server.user }, { remember: false });
+    const remote = remoteHostFor(server, { identityFiles: [server.encryptedClientKeyPath], prompts: reading.prompts });
+    await remote.connect();
+    remote.close();
+    expect(requests).toEqual([true]);
+    expect(await wrapped.commit()).toMatch(/plain text/);
   });
 
   it('gives up after 3 wrong passphrases with AUTH_FAILED naming the key', async () => {

@@ -7,3 +7,4 @@ export { checkHostKey, trustHostKey, hashedNameMatches, type HostKeyVerdict } fr
 export { cleanServerText } from './auth';
 export type * from './types';
 export { resolveTarget, type ResolvedTarget, type ResolveOptions, type TargetRequest } from './resolve-target';
+export { promptsWithSecretStore, type StoredSecretPrompts } from './stored-secrets';
