@@ -36,7 +36,7 @@ async function script(file: string, text: string): Promise<void> {
 }
 
 /** Two jobs: `hello` writes a file, `fails` reads it and exits 3 (no retries). */
-async function failingWorkflow(dir: string): Promise<string> {
+async function failingWorkflow(dir: string, name: string): Promise<string> {
   await mkdir(path.join(dir, 'bin'), { recursive: true });
   await script(path.join(dir, 'bin', 'hello.sh'), '#!/bin/sh\nset -eu\necho "hello from the run"\necho hi > "$1"\n');
   await script(path.join(dir, 'bin', 'fails.sh'), '#!/bin/sh\necho "reading $1"\necho "failing on purpose" >&2\nexit 3\n');
@@ -54,7 +54,7 @@ async function failingWorkflow(dir: string): Promise<string> {
       '',
     ].join('\n'),
   );
-  const file = path.join(dir, 'workflow.yml');
+  const file = path.join(dir, `${name}.yml`);
   await writeFile(
     file,
     [
@@ -90,6 +90,7 @@ describe('Run locally', () => {
     const dir = path.join(workspace, 'diamond');
     await cp(path.join(fixtures, 'diamond'), dir, { recursive: true });
     await openFile(page, path.join(dir, 'workflow.yml'));
+    await expect.poll(() => page.getByTestId('doc-name').textContent()).toBe('workflow.yml');
     await expect.poll(() => page.getByTestId('job-node').count()).toBe(4);
 
     await page.getByTestId('run-locally').click();
@@ -109,8 +110,9 @@ describe('Run locally', () => {
   it('shows a failing job failed with its log, lists the run after a restart, and resumes it', async () => {
     const { page, workspace } = app;
     const dir = path.join(workspace, 'two-step');
-    const file = await failingWorkflow(dir);
+    const file = await failingWorkflow(dir, 'two-step');
     await openFile(page, file);
+    await expect.poll(() => page.getByTestId('doc-name').textContent()).toBe('two-step.yml');
     await expect.poll(() => page.getByTestId('job-node').count()).toBe(2);
     // Another document: no run on show.
     expect(await nodeStates()).toEqual({ hello: null, fails: null });
@@ -128,6 +130,7 @@ describe('Run locally', () => {
     // A restart of the page: the run is read back from disk and reopens on the canvas.
     await app.reload();
     await openFile(page, file);
+    await expect.poll(() => page.getByTestId('doc-name').textContent()).toBe('two-step.yml');
     await expect.poll(() => page.getByTestId('job-node').count()).toBe(2);
     const entry = page.getByTestId('run-entry').first();
     await entry.waitFor();
@@ -146,12 +149,13 @@ describe('Run locally', () => {
   it('refuses a run whose script is missing and points at the job', async () => {
     const { page, workspace } = app;
     const dir = path.join(workspace, 'missing');
-    const file = await failingWorkflow(dir);
+    const file = await failingWorkflow(dir, 'missing');
     await writeFile(
       path.join(dir, 'transformations.yml'),
       ['pegasus: 5.0.4', 'transformations:', '- name: hello', '  sites:', '  - {name: local, pfn: bin/hello.sh, type: installed}', '- name: fails', '  sites:', '  - {name: local, pfn: bin/not-there.sh, type: installed}', ''].join('\n'),
     );
     await openFile(page, file);
+    await expect.poll(() => page.getByTestId('doc-name').textContent()).toBe('missing.yml');
     await expect.poll(() => page.getByTestId('job-node').count()).toBe(2);
     await page.getByTestId('run-locally').click();
     const refusal = page.locator('[data-testid="run-refusal"][data-job-id="fails"]');
@@ -161,5 +165,23 @@ describe('Run locally', () => {
     await page.locator('.react-flow__node.selected[data-id="j:fails"]').waitFor();
     expect(await nodeStates()).toEqual({ hello: null, fails: null });
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it('cancels a running run: the running job turns cancelled, the rest stays unready', async () => {
+    const { page, workspace } = app;
+    const dir = path.join(workspace, 'slow');
+    const file = await failingWorkflow(dir, 'slow');
+    // `hello` now waits until the test lets it go or the run is cancelled.
+    await script(path.join(dir, 'bin', 'hello.sh'), `#!/bin/sh\nwhile [ ! -e "${path.join(dir, 'go')}" ]; do sleep 0.1; done\necho hi > "$1"\n`);
+    await openFile(page, file);
+    await expect.poll(() => page.getByTestId('doc-name').textContent()).toBe('slow.yml');
+    await expect.poll(() => page.getByTestId('job-node').count()).toBe(2);
+    await page.getByTestId('run-locally').click();
+    await expect.poll(nodeStates, { timeout: 30_000 }).toEqual({ hello: 'running', fails: 'unready' });
+    expect(await page.getByTestId('run-state').textContent()).toBe('running');
+    await page.getByTestId('run-cancel').click();
+    await expect.poll(() => page.getByTestId('run-state').textContent(), { timeout: 30_000 }).toBe('cancelled');
+    await expect.poll(nodeStates).toEqual({ hello: 'cancelled', fails: 'unready' });
+    await page.getByTestId('run-resume').waitFor();
   });
 });

@@ -4,7 +4,7 @@
  * abstract jobs it came from), the plan report beside it, and options that re-plan and are
  * saved in the document's sidecar.
  */
-import { copyFile, cp, readFile } from 'node:fs/promises';
+import { copyFile, cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkflowBundle } from '../../../src/main/services/workspace/load-bundle';
@@ -106,5 +106,41 @@ describe('the Plan view', () => {
     expect(await page.getByTestId('plan-cleanup').inputValue()).toBe('none');
     expect(await page.locator('[data-testid="plan-node"][data-kind="cleanup"]').count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it('shows why a workflow cannot be planned and points at the job', async () => {
+    const { page, workspace } = app;
+    const file = path.join(workspace, 'unplannable.yml');
+    await writeFile(
+      file,
+      [
+        'pegasus: 5.0.4',
+        'name: unplannable',
+        'jobs:',
+        '- type: job',
+        '  name: nowhere',
+        '  id: lonely',
+        '  arguments: []',
+        '  uses:',
+        '  - {lfn: out.txt, type: output, stageOut: true, registerReplica: false}',
+        'jobDependencies: []',
+        '',
+      ].join('\n'),
+    );
+    // Back to the workflow canvas (the last test left the Plan view on), then open and plan.
+    await page.getByTestId('toggle-plan').click();
+    await page.getByTestId('canvas').waitFor();
+    await openFile(page, file);
+    await expect.poll(() => page.getByTestId('job-node').count()).toBe(1);
+    await page.keyboard.press('p');
+    await page.locator('[data-testid="plan-canvas"][data-status="failed"]').waitFor({ timeout: 20_000 });
+    const diagnostic = page.locator('[data-testid="plan-diagnostic"][data-code="PC401"]');
+    await diagnostic.first().waitFor();
+    expect(await diagnostic.first().textContent()).toContain('lonely');
+    expect(await page.getByTestId('plan-node').count()).toBe(0);
+    // It points at the job: the workflow canvas comes back with the job selected.
+    await diagnostic.first().click();
+    await page.locator('.react-flow__node.selected[data-id="j:lonely"]').waitFor();
+    expect(await page.getByTestId('plan-canvas').count()).toBe(0);
   });
 });
