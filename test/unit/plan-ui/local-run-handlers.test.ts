@@ -3,7 +3,7 @@
  * updates, the record, the logs; the refused run with its reasons; and the path rules (a run
  * folder is usable once this window started or listed it, or when the guard allows it).
  */
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,5 +98,38 @@ describe('localRun handlers', () => {
   it('answers NOT_AVAILABLE without a service', async () => {
     const handlers = createLocalRunHandlers(undefined, rootsGuard([root]));
     await expect(handlers['localRun.list']({ workflowFile: path.join(root, 'diamond', 'workflow.yml') })).rejects.toMatchObject({ code: 'NOT_AVAILABLE' });
+  });
+
+  it('lists and reopens runs after a restart (a fresh service reads them from disk), and resumes a failed one', async () => {
+    const file = path.join(root, 'diamond', 'workflow.yml');
+    const analyze = path.join(root, 'diamond', 'bin', 'analyze.sh');
+    const original = await readFile(analyze, 'utf8');
+    await writeFile(analyze, '#!/bin/sh\necho broken >&2\nexit 2\n');
+    const first = new LocalRunService({ load });
+    const started = await createLocalRunHandlers(first, rootsGuard([root]))['localRun.start']({ workflowFile: file });
+    if (!started.started) throw new Error(JSON.stringify(started.diagnostics));
+    expect((await first.wait(started.run.runDir)).state).toBe('failed');
+
+    // The app restarts: a new service, a new handler table.
+    const service = new LocalRunService({ load });
+    const handlers = createLocalRunHandlers(service, rootsGuard([root]));
+    const [entry] = await handlers['localRun.list']({ workflowFile: file });
+    expect(entry).toMatchObject({ runDir: started.run.runDir, state: 'failed', active: false });
+    const reopened = await handlers['localRun.get']({ runDir: entry!.runDir });
+    expect(Object.fromEntries(Object.entries(reopened.jobs).map(([id, job]) => [id, job.state]))).toEqual({
+      preprocess: 'succeeded',
+      findrange_1: 'succeeded',
+      findrange_2: 'succeeded',
+      analyze: 'failed',
+    });
+    expect(reopened.jobs.analyze?.exitCode).toBe(2);
+
+    await writeFile(analyze, original);
+    const resumed = await handlers['localRun.resume']({ runDir: entry!.runDir });
+    if (!resumed.started) throw new Error(JSON.stringify(resumed.diagnostics));
+    const record = await service.wait(resumed.run.runDir);
+    expect(record.state).toBe('succeeded');
+    // Jobs done before the restart were not run again.
+    expect(record.jobs.find((j) => j.id === 'preprocess')?.attempts).toHaveLength(1);
   });
 });
