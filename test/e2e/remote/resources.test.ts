@@ -97,6 +97,21 @@ describe('the Resources panel', () => {
     const lines = (await page.getByTestId('annex-lines').textContent()) ?? '';
     expect(lines).toContain(`Requesting annex named '${sshd.user}'`);
     expect(lines).not.toContain('annex-passphrase');
+
+    // The status card follows the new annex; shutting it down asks first (accepted here).
+    const card = page.getByTestId('annex-card');
+    await expect.poll(() => card.textContent(), { timeout: 20_000 }).toContain(`Annex ${sshd.user}`);
+    await expect.poll(() => card.textContent()).toContain('of 2');
+    await card.getByTestId('annex-shutdown').click();
+    // The request is still pending, so the tool has nothing established to stop, and says so.
+    await expect.poll(() => card.getByTestId('annex-shutdown-lines').textContent(), { timeout: 20_000 }).toBe(`No resources found in annex '${sshd.user}'.`);
+  });
+
+  it('creates the annex key on the host and shows its public key', async () => {
+    const { page } = app;
+    await page.getByTestId('annex-setup').locator('summary').click();
+    await page.getByTestId('annex-ensure-key').click();
+    await expect.poll(() => page.getByTestId('annex-public-key').inputValue(), { timeout: 20_000 }).toMatch(/^ssh-ed25519 \S+/);
   });
 
   it('reads the pilot token masked and writes vm-conf into the Exosphere boot script', async () => {

@@ -3,7 +3,7 @@
  * table, said so), the create/add form checked as it is typed with the tool's own rules and
  * messages, the exact command line, a request suggested from the workflow, the queued-jobs
  * check, create with the site's questions answered in the page and its lines streamed, the
- * status card refreshed while shown, shutdown, and the one-time key set-up.
+ * status card refreshed while shown (and after a create), shutdown, and the one-time set-up.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { AnnexCardValue, AnnexCreateValue, AnnexSystemsValue } from '../../../shared/ipc-remote';
@@ -15,6 +15,7 @@ import { commandLine } from '../../../shared/remote/quote';
 import { getApi } from '../../api/get-api';
 import { useDocument } from '../../store/document-store';
 import { useSession } from '../../store/session';
+import { AnnexSetup } from './AnnexSetup';
 import { AnnexStatusCard } from './AnnexStatusCard';
 
 interface Draft {
@@ -72,7 +73,7 @@ export function AnnexPanel() {
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [card, setCard] = useState<AnnexCardValue | null>(null);
-  const [publicKey, setPublicKey] = useState<string | null>(null);
+  const [statusTick, setStatusTick] = useState(0);
 
   useEffect(() => {
     if (!connected) return;
@@ -104,7 +105,7 @@ export function AnnexPanel() {
       live = false;
       clearInterval(timer);
     };
-  }, [connected, user]);
+  }, [connected, user, statusTick]);
 
   const list = useMemo(() => systems?.systems ?? [], [systems]);
   const system = findSystem(list, draft.system);
@@ -154,6 +155,8 @@ export function AnnexPanel() {
     setRunning(false);
     if (r.ok) setOutcome(r.value);
     else setError(r.error.message);
+    // The new request shows in the status card at once.
+    setStatusTick((tick) => tick + 1);
   };
 
   return (
@@ -301,22 +304,8 @@ export function AnnexPanel() {
           {outcome.ok ? 'The annex was requested. It starts once the system schedules it; the status card below follows it.' : outcome.message}
         </p>
       )}
-      {card && <AnnexStatusCard card={card} name={user} onShutdown={() => setCard(null)} />}
-      <details className="annex-setup">
-        <summary>Setting up (once)</summary>
-        <p className="hint">htcondor annex logs in to each system with the key ~/.ssh/annex on ACCESS Pegasus; add its public key to your account on each system.</p>
-        <button
-          type="button"
-          onClick={() =>
-            void getApi()
-              .annexEnsureKey()
-              .then((r) => (r.ok ? setPublicKey(r.value.publicKey) : setError(r.error.message)))
-          }
-        >
-          Show the public key (creates it if missing)
-        </button>
-        {publicKey && <textarea readOnly value={publicKey} rows={3} className="code" />}
-      </details>
+      {card && <AnnexStatusCard card={card} name={user} onShutdown={() => setStatusTick((tick) => tick + 1)} />}
+      <AnnexSetup system={system} />
     </div>
   );
 }

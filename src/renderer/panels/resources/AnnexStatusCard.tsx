@@ -62,9 +62,13 @@ export function AnnexStatusCard({ card, name, onShutdown }: { card: AnnexCardVal
         </table>
       )}
       {card.slotsError && <p className="hint">Slots: {card.slotsError}</p>}
-      {message && <pre className="annex-lines">{message}</pre>}
+      {message && (
+        <pre className="annex-lines" data-testid="annex-shutdown-lines">
+          {message}
+        </pre>
+      )}
       {annex && !annex.notFound && (
-        <button type="button" onClick={() => void shutdown()}>
+        <button type="button" onClick={() => void shutdown()} data-testid="annex-shutdown">
           Shut down…
         </button>
       )}
