@@ -147,6 +147,11 @@ const saveRequestSchema = z.object({
   catalogPaths: z.object({ sites: pathSchema.optional(), replicas: pathSchema.optional(), transformations: pathSchema.optional() }).optional(),
   /** A recovery entry to discard once the file is safely on disk. */
   recoveryId: recoveryIdSchema.optional(),
+  /**
+   * The YAML text with the user's comments (the code view's document): written instead of the
+   * writer's output when it reads back to `workflow`, so hand edits survive the save.
+   */
+  text: z.string().optional(),
 });
 
 // ---------------------------------------------------------------- channels

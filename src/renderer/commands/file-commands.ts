@@ -11,6 +11,7 @@ import { type DocumentState, documentStore, isDirty, loadDocument, markSaved } f
 import { planSidecarSection, readPlanSidecar } from '../panels/plan/plan-store';
 import { layoutFromPositions, positionsFromLayout } from '../store/sidecar';
 import { clearSelection, confirmInPage, openDialog, toast, uiStore } from '../store/ui-store';
+import { textForSave } from '../panels/code/code-store';
 
 let inPageDialogs = true;
 
@@ -115,6 +116,7 @@ export async function newDocument(template: TemplateId = 'blank', n?: number): P
 export async function save(): Promise<boolean> {
   const state = documentStore.getState();
   if (!state.file) return saveWithDialog();
+  const text = state.file.format === 'yaml' ? await textForSave(state.doc.workflow, state.file) : undefined;
   const request = {
     path: state.file.path,
     workflow: state.doc.workflow,
@@ -122,6 +124,7 @@ export async function save(): Promise<boolean> {
     format: state.file.format,
     recoveryId: state.recoveryId,
     ...(hasCatalogs(state) ? { catalogs: state.catalogs } : {}),
+    ...(text !== undefined ? { text } : {}),
   };
   const answer = await getApi().documentSave(request);
   if (!answer.ok) {
@@ -137,6 +140,8 @@ export async function save(): Promise<boolean> {
 /** Saves to `path`; asks before replacing an existing file. */
 export async function saveAs(path: string, overwrite = false): Promise<boolean> {
   const state = documentStore.getState();
+  // The comments of the file it came from go to the new file too (YAML names only).
+  const text = /\.json$/i.test(path) ? undefined : await textForSave(state.doc.workflow, state.file);
   const answer = await getApi().documentSaveAs({
     path,
     workflow: state.doc.workflow,
@@ -144,6 +149,7 @@ export async function saveAs(path: string, overwrite = false): Promise<boolean> 
     recoveryId: state.recoveryId,
     overwrite,
     ...(hasCatalogs(state) ? { catalogs: state.catalogs } : {}),
+    ...(text !== undefined ? { text } : {}),
   });
   if (!answer.ok) {
     if (answer.error.code === 'EXISTS' && !overwrite) {

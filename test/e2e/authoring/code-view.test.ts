@@ -3,7 +3,7 @@
  * step; text that does not read leaves the canvas alone and marks the line; a canvas edit
  * reaches the text without losing the user's comments, key order and unknown keys.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,10 +13,11 @@ import { COMMENTED_WORKFLOW, codeText, cursorAtEndOf, openCodeView } from './aut
 
 let app: AppFixture;
 let folder: string;
+let file: string;
 
 beforeAll(async () => {
   folder = await mkdtemp(path.join(os.tmpdir(), 'pegasus-canvas-code-'));
-  const file = path.join(folder, 'commented.yml');
+  file = path.join(folder, 'commented.yml');
   await writeFile(file, COMMENTED_WORKFLOW);
   app = await launchApp({ initialFile: file });
   await node(app.page, 'j:prep').waitFor();
@@ -77,5 +78,16 @@ describe('code view', () => {
     // Key order as written: the unknown key still sits before the jobs.
     expect(text.indexOf('x-lab-notes')).toBeLessThan(text.indexOf('jobs:'));
     expect(text.indexOf('# keep: the raw reads')).toBeLessThan(text.indexOf('id: prep'));
+  });
+
+  it('saves the file with the comments, the key order and the unknown key as written', async () => {
+    const { page } = app;
+    await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+S');
+    await page.locator('body[data-dirty="false"]').waitFor();
+    const saved = await readFile(file, 'utf8');
+    expect(saved.startsWith('# Made by hand: keep this header.\npegasus: "5.0"\nname: commented\nx-lab-notes: reviewed by the PI\njobs:\n  # keep: the raw reads come from the sequencer\n')).toBe(true);
+    expect(saved).toMatch(/id: analyze[\s\S]*lfn: f\.b\s+type: input/);
+    expect(saved).toContain('arguments: [-i, f.a, -o, f.b]');
   });
 });

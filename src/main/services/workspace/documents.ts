@@ -9,6 +9,19 @@ import type { RecentStore } from './recent';
 import type { RecoveryStore } from './recovery';
 import { fsError, ServiceError } from './service-error';
 import { readSidecar, sidecarPath, sidecarText } from './sidecar';
+import { readWorkflow, writeWorkflow } from '../../../shared/formats/pegasus-yaml';
+
+/**
+ * The text to write when the renderer sent its YAML text: that text, if it is YAML and reads
+ * back to the same workflow (so comments and key order the user wrote survive the save);
+ * otherwise `undefined`, and the writer's output is written.
+ */
+export function keptText(input: Pick<SaveInput, 'text' | 'workflow'>, format: DocumentFormat): string | undefined {
+  if (input.text === undefined || format !== 'yaml') return undefined;
+  const read = readWorkflow(input.text);
+  if (!read.ok) return undefined;
+  return writeWorkflow(read.value, { format: 'json' }) === writeWorkflow(input.workflow, { format: 'json' }) ? input.text : undefined;
+}
 
 export interface SaveInput {
   path: string;
@@ -18,6 +31,8 @@ export interface SaveInput {
   catalogs?: CatalogFiles;
   catalogPaths?: CatalogPaths;
   recoveryId?: string;
+  /** The YAML as the code view holds it (the user's comments kept); see {@link keptText}. */
+  text?: string;
 }
 
 export interface ExportInput {
@@ -122,7 +137,7 @@ export class DocumentService {
   private async write(file: string, input: SaveInput): Promise<SavedDocument> {
     const format = input.format ?? formatOf(file);
     // Serialise everything first: a writer problem must stop the save before any file changes.
-    const text = this.deps.formats.writeWorkflow(input.workflow, { format });
+    const text = keptText(input, format) ?? this.deps.formats.writeWorkflow(input.workflow, { format });
     const catalogTargets: Array<[keyof CatalogFiles, string, string]> = [];
     for (const [key, catalogText] of this.catalogTexts(input.catalogs)) {
       const named = input.catalogPaths?.[key];

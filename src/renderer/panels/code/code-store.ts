@@ -128,3 +128,23 @@ export function startCodeSync(): () => void {
     pendingText = null;
   };
 }
+
+/** Past this many jobs a save does not read the file again to keep its comments (the cost is the file's size). */
+const KEEP_COMMENTS_MAX_JOBS = 20_000;
+
+/**
+ * The YAML text to save with `workflow`, comments and key order kept: the code view's text
+ * when it stands for `workflow`, else the document's file read again and merged up to it.
+ * `undefined` (the writer's output is saved) for JSON, for a document without a YAML file, and
+ * for large ones.
+ */
+export async function textForSave(workflow: Workflow, file: { path: string; format: string } | null): Promise<string | undefined> {
+  if (yamlDoc && syncedWorkflow === workflow && pendingText === null) {
+    const state = codeStore.getState();
+    return state.stale ? yamlDoc.toString(TO_STRING) : state.text;
+  }
+  if (!file || file.format !== 'yaml' || workflow.jobs.length > KEEP_COMMENTS_MAX_JOBS) return undefined;
+  const answer = await getApi().documentOpen({ path: file.path });
+  if (!answer.ok || answer.value.text.length > CODE_VIEW_MAX_CHARS) return undefined;
+  return documentFor(workflow, answer.value.text).toString(TO_STRING);
+}

@@ -48,8 +48,16 @@ function mergeSeq(doc: Document, seq: YAMLSeq, next: unknown[], path: (string | 
   const items = seq.items;
   const ids = next.map((item) => identity(path, item));
   if (ids.some((id) => id === undefined)) {
-    // No identity: keep the node (and its comments) when equal, else replace it whole.
-    return same(seq, next, doc) ? seq : (doc.createNode(next) as Node);
+    // No identity: keep the node (and its comments) when equal, else replace it whole,
+    // written as the user wrote it (`[a, b]` stays a flow list) with its comments.
+    if (same(seq, next, doc)) return seq;
+    const created = doc.createNode(next) as Node;
+    if (isSeq(created)) {
+      created.flow = seq.flow;
+      created.comment = seq.comment;
+      created.commentBefore = seq.commentBefore;
+    }
+    return created;
   }
   const existing = new Map<string, unknown>();
   for (const item of items) {
