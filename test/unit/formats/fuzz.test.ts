@@ -87,6 +87,18 @@ describe('fuzzing the reader with mutated examples', () => {
     );
   });
 
+  test.each(['-\t- a\n', '-\ta: b\n', 'a\t: b\n', 'a: b\t#c\n', "- 'a':\tb\n", 'a:\n- b\n-\tc\n', 'a: b\u0000c\n', 'a: \u0085x\n', '\ufeffa: b\n'])(
+    'the scanner declines or agrees on %j',
+    (text) => {
+      const fast = parseBlockYaml(text);
+      const general = parseGeneralYaml(text, undefined);
+      if (fast) {
+        expect(general.ok).toBe(true);
+        if (general.ok) expect(fast.value).toEqual(general.value);
+      }
+    },
+  );
+
   test('the fast block scanner agrees with the yaml library whenever it accepts a text', () => {
     let accepted = 0;
     fc.assert(

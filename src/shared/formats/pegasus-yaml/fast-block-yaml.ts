@@ -38,12 +38,20 @@ const UNSUPPORTED = new Unsupported('outside the fast subset');
  * never has to explain an error, only to be exact on what it accepts; a property test
  * checks it against the `yaml` library. Cost: O(text length).
  */
-export function parseBlockYaml(text: string, withPositions = false): FastParse | undefined {
+/**
+ * Called with each item of a sequence that is the value of a top-level key (`jobs:`), right
+ * after the item is parsed; what it returns is stored instead. A reader maps a job there and
+ * then, so that the job's parsed form dies young instead of living until the whole file is
+ * parsed (less garbage-collection work on large files).
+ */
+export type TopLevelItemHook = (key: string, item: TreeValue, index: number) => TreeValue;
+
+export function parseBlockYaml(text: string, withPositions = false, onItem?: TopLevelItemHook): FastParse | undefined {
   if (text.indexOf('\r') >= 0) {
     text = text.replace(/\r\n/g, '\n');
     if (text.indexOf('\r') >= 0) return undefined;
   }
-  const parser = new BlockParser(text, withPositions);
+  const parser = new BlockParser(text, withPositions, onItem);
   try {
     const value = parser.parseDocument();
     return { value, positions: parser.positions };
@@ -63,10 +71,15 @@ class BlockParser {
   /** End of the current line (index of `\n` or text length). */
   private lineEnd = 0;
   private depth = 0;
+  /** The top-level key whose value is being parsed. */
+  private rootKey = '';
+  /** The blanks after the last `-` held a tab. */
+  private tabSeparated = false;
 
   constructor(
     private readonly text: string,
     withPositions: boolean,
+    private readonly onItem: TopLevelItemHook | undefined,
   ) {
     this.positions = withPositions ? new Map() : undefined;
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
@@ -159,13 +172,19 @@ class BlockParser {
     const items: TreeValue[] = [];
     const table: number[] | undefined = this.positions ? [] : undefined;
     if (table) this.positions!.set(items, table);
+    const hook = this.depth === 2 ? this.onItem : undefined;
+    const key = this.rootKey;
     for (;;) {
       // At a `-` in column `indent`.
       this.pos++;
+      const separator = this.pos;
       this.skipSpaces();
+      // YAML allows no tab before a nested block collection ("-\t- a", "-\ta: b").
+      this.tabSeparated = this.text.slice(separator, this.pos).includes('\t');
       const itemColumn = this.column();
       if (table) table.push(this.line, itemColumn + 1);
-      items.push(this.parseEntryValue(indent, true));
+      const item = this.parseEntryValue(indent, true);
+      items.push(hook ? hook(key, item, items.length) : item);
       if (!this.toContentLine()) break;
       const column = this.column();
       if (column < indent) break;
@@ -187,6 +206,7 @@ class BlockParser {
       if (Object.hasOwn(map, key)) throw UNSUPPORTED;
       this.skipSpaces();
       if (table) table.set(key, [keyLine, keyColumn, this.line, this.column() + 1]);
+      if (this.depth === 1) this.rootKey = key;
       setTreeKey(map, key, this.parseEntryValue(indent, false));
       if (!this.toContentLine()) break;
       const column = this.column();
@@ -216,8 +236,12 @@ class BlockParser {
     const c = text.charCodeAt(p);
     if (inSeq) {
       // A compact nested sequence (`- - a`) or mapping (`- key: value`) starts here.
-      if (this.atDash()) return this.parseBlock(this.column());
-      if (this.looksLikeKey()) return this.parseBlock(this.column());
+      const tab = this.tabSeparated;
+      this.tabSeparated = false;
+      if (this.atDash() || this.looksLikeKey()) {
+        if (tab) throw UNSUPPORTED;
+        return this.parseBlock(this.column());
+      }
     } else if (c === 45 && this.atDash()) {
       throw UNSUPPORTED;
     }

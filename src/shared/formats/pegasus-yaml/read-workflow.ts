@@ -130,7 +130,8 @@ const SUB_WORKFLOW_FIELDS: Record<string, FieldReader<Job>> = {
   },
 };
 
-function readJob(ctx: ReadContext, value: TreeValue, index: number): Job | undefined {
+/** One job of `jobs:` (the path in `ctx` ends with its index). */
+export function readJob(ctx: ReadContext, value: TreeValue, index: number): Job | undefined {
   const map = expectMap(ctx, value, 'a job');
   if (!map) return undefined;
   const rawId = getKey(map, 'id');
@@ -229,8 +230,13 @@ const WORKFLOW_FIELDS: Record<string, FieldReader<Workflow>> = {
  * refuses the file); every other problem is a diagnostic and the value is kept.
  * `dependencies` receives `jobDependencies` as written; the caller drops the inferred ones.
  */
-export function readWorkflowMap(ctx: ReadContext, map: TreeMap): Workflow {
+export function readWorkflowMap(ctx: ReadContext, map: TreeMap, mappedJobs?: Job[]): Workflow {
   const workflow = readFields<Workflow>(ctx, map, { pegasus: '', name: '', jobs: [], dependencies: [] }, WORKFLOW_FIELDS, ['pegasus', 'name', 'jobs'], 'the workflow');
+  if (mappedJobs) {
+    // Mapped while parsing (see parseSource's item hook).
+    workflow.jobs = mappedJobs;
+    return workflow;
+  }
   const jobs = getKey(map, 'jobs');
   ctx.path.push('jobs');
   // An empty list is the validator's to report (PC217), with the other workflow-level checks.

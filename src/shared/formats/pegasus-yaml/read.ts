@@ -1,14 +1,15 @@
 import type { ReplicaCatalog, SiteCatalog, TransformationCatalog } from '../../model/catalogs';
 import type { Result } from '../../model/diagnostic';
+import type { Job } from '../../model/job';
 import type { Workflow } from '../../model/workflow';
 import { explicitOnly } from '../../infer';
 import { jobDependencyList } from './dependencies';
 import { READ_CODES } from './codes';
 import { readReplicaCatalogMap, readSiteCatalogMap, readTransformationCatalogMap } from './read-catalogs';
 import { ReadContext, typeName } from './read-context';
-import { notAWorkflow, readWorkflowMap } from './read-workflow';
+import { notAWorkflow, readJob, readWorkflowMap } from './read-workflow';
 import { parseSource, type SourceOptions } from './source';
-import { hasKey, isTreeMap, type TreeMap } from './tree';
+import { hasKey, isTreeMap, type TreeMap, type TreeValue } from './tree';
 
 /** Options of the readers: the file name for diagnostics, and the size cap (default 500 MB). */
 export type ReadOptions = SourceOptions;
@@ -31,7 +32,19 @@ export type ReadOptions = SourceOptions;
  * parsing pass only when there are diagnostics to locate.
  */
 export function readWorkflow(text: string, options: ReadOptions = {}): Result<Workflow> {
-  const parsed = parseSource(text, options);
+  // Jobs are mapped as the fast parser finishes each one (their parsed form then dies young).
+  let ctx = new ReadContext();
+  const jobs: Job[] = [];
+  const onItem = (key: string, item: TreeValue, index: number): TreeValue => {
+    if (key !== 'jobs') return item;
+    ctx.path.length = 0;
+    ctx.path.push('jobs', index);
+    const job = readJob(ctx, item, index);
+    if (job) jobs.push(job);
+    ctx.path.length = 0;
+    return null;
+  };
+  const parsed = parseSource(text, options, onItem);
   if (!parsed.ok) return parsed;
   const source = parsed.value;
   const why = notAWorkflow(source.root);
@@ -41,8 +54,8 @@ export function readWorkflow(text: string, options: ReadOptions = {}): Result<Wo
       diagnostics: [...source.diagnostics, { code: READ_CODES.notADocument, severity: 'error', message: why, location: source.locate(isTreeMap(source.root) && hasKey(source.root, 'jobs') ? ['jobs'] : [], 'value') ?? { line: 1, column: 1 } }],
     };
   }
-  const ctx = new ReadContext();
-  const workflow = readWorkflowMap(ctx, source.root as TreeMap);
+  if (!source.hooked) ctx = new ReadContext();
+  const workflow = readWorkflowMap(ctx, source.root as TreeMap, source.hooked ? jobs : undefined);
   // Only the edges files do not explain, in the order the writer uses (so that a written file
   // reads back the same). Files from the API have none left: then no second pass.
   const explicit = explicitOnly(workflow);

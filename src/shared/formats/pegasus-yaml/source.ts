@@ -1,6 +1,6 @@
 import type { Diagnostic, SourceLocation } from '../../model/diagnostic';
 import { READ_CODES } from './codes';
-import { parseBlockYaml, type PositionTable } from './fast-block-yaml';
+import { parseBlockYaml, type PositionTable, type TopLevelItemHook } from './fast-block-yaml';
 import { parseFastJson } from './fast-json';
 import { parseGeneralYaml, type DuplicateKey } from './general-yaml';
 import { getKey, isTreeMap, type PathStep, type TreeValue } from './tree';
@@ -11,6 +11,8 @@ export const DEFAULT_MAX_SIZE = 500 * 1024 * 1024;
 /** A parsed document with a way to find where a path is in the text. */
 export interface ParsedSource {
   root: TreeValue;
+  /** True when the fast block parser read the text, so the item hook was called for every top-level item. */
+  hooked: boolean;
   /** Warnings of the parser and duplicate keys, already located. */
   diagnostics: Diagnostic[];
   /** Line and column of a key or value. The first call may parse the text again (see below). */
@@ -32,7 +34,11 @@ export interface SourceOptions {
  * parsed again with positions (path 2 in position mode, or path 3). Files without problems,
  * the common case, pay for one pass only. Cost: O(text length) per pass.
  */
-export function parseSource(text: string, options: SourceOptions = {}): { ok: true; value: ParsedSource } | { ok: false; diagnostics: Diagnostic[] } {
+export function parseSource(
+  text: string,
+  options: SourceOptions = {},
+  onItem?: TopLevelItemHook,
+): { ok: true; value: ParsedSource } | { ok: false; diagnostics: Diagnostic[] } {
   const file = options.file;
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   // Each UTF-16 unit is at least one UTF-8 byte and at most three: count only when it matters.
@@ -53,10 +59,10 @@ export function parseSource(text: string, options: SourceOptions = {}): { ok: tr
   const first = firstContentChar(text);
   if (first === 123) {
     const tree = parseFastJson(text);
-    if (tree !== undefined) return { ok: true, value: lazySource(text, file, tree, 'general') };
+    if (tree !== undefined) return { ok: true, value: lazySource(text, file, tree, 'general', false) };
   } else if (first !== 91) {
-    const fast = parseBlockYaml(text);
-    if (fast) return { ok: true, value: lazySource(text, file, fast.value, 'block') };
+    const fast = parseBlockYaml(text, false, onItem);
+    if (fast) return { ok: true, value: lazySource(text, file, fast.value, 'block', onItem !== undefined) };
   }
   const general = parseGeneralYaml(text, file);
   if (!general.ok) return general;
@@ -64,6 +70,7 @@ export function parseSource(text: string, options: SourceOptions = {}): { ok: tr
     ok: true,
     value: {
       root: general.value,
+      hooked: false,
       diagnostics: [...general.warnings, ...general.duplicates.map((d) => duplicateDiagnostic(d))],
       locate: general.locate,
     },
@@ -79,10 +86,11 @@ function duplicateDiagnostic(duplicate: DuplicateKey): Diagnostic {
   };
 }
 
-function lazySource(text: string, file: string | undefined, root: TreeValue, positions: 'block' | 'general'): ParsedSource {
+function lazySource(text: string, file: string | undefined, root: TreeValue, positions: 'block' | 'general', hooked: boolean): ParsedSource {
   let locator: ((path: readonly PathStep[], at: 'key' | 'value') => SourceLocation | undefined) | undefined;
   return {
     root,
+    hooked,
     diagnostics: [],
     locate(path, where) {
       if (!locator) {
