@@ -17,7 +17,10 @@ function Refusal({ d }: { d: Diagnostic }) {
   const jobId = d.target?.kind === 'job' ? d.target.jobId : undefined;
   return (
     <li>
-      <button type="button" className="diagnostic diagnostic-error" data-testid="run-refusal" data-code={d.code} data-job-id={jobId} onClick={() => jobId !== undefined && focusNode(jobKey(jobId))}>
+      <button type="button" className={`diagnostic diagnostic-${d.severity}`} data-testid="run-refusal" data-code={d.code} data-job-id={jobId} onClick={() => jobId !== undefined && focusNode(jobKey(jobId))}>
+        <span className="diagnostic-severity" aria-label={d.severity}>
+          {d.severity === 'error' ? '●' : d.severity === 'warning' ? '▲' : 'i'}
+        </span>
         <span className="diagnostic-code">{d.code}</span>
         <span className="diagnostic-message">{d.message}</span>
         {jobId !== undefined && <span className="diagnostic-target">job {jobId}</span>}

@@ -173,6 +173,9 @@ function Diagnostics() {
         {shown.map((d, i) => (
           <li key={i}>
             <button type="button" className={`diagnostic diagnostic-${d.severity}`} data-testid="plan-diagnostic" data-code={d.code} onClick={() => activate(d)}>
+              <span className="diagnostic-severity" aria-label={d.severity}>
+                {d.severity === 'error' ? '●' : d.severity === 'warning' ? '▲' : 'i'}
+              </span>
               <span className="diagnostic-code">{d.code}</span>
               <span className="diagnostic-message">{d.message}</span>
             </button>
