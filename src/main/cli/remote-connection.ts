@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { homedir, userInfo } from 'node:os';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { RemoteHost } from '../services/ssh/remote-host';
+import { resolveTarget } from '../services/ssh/resolve-target';
 import type { ConnectionPrompts, RemoteHostOptions } from '../services/ssh/types';
-import { parseSshConfig, resolveSshConfig } from '../../shared/remote/ssh-config';
 import { UsageError, type CliIo } from './command';
 import { ask } from './terminal';
 
@@ -30,45 +28,33 @@ export interface ConnectionArgs {
   identity?: string | undefined;
 }
 
-function expandHome(file: string, home: string): string {
-  return file === '~' ? home : file.startsWith('~/') ? path.join(home, file.slice(2)) : file;
-}
-
 /**
- * The RemoteHost options for what was typed, with ~/.ssh/config honoured the way ssh does it
- * (HostName, User, Port, IdentityFile, ProxyJump) and the command line winning over it.
+ * The RemoteHost options for what was typed: the command line wins over ~/.ssh/config
+ * (HostName, User, Port, IdentityFile, ProxyJump, resolved as ssh does by `resolveTarget`),
+ * which wins over the defaults.
  */
-export async function remoteOptionsFromArgs(args: ConnectionArgs, io: Pick<CliIo, 'env'>, prompts: ConnectionPrompts): Promise<RemoteHostOptions> {
+export async function remoteOptionsFromArgs(args: ConnectionArgs, io: Pick<CliIo, 'env' | 'cwd'>, prompts: ConnectionPrompts): Promise<RemoteHostOptions> {
   if (!args.host) throw new UsageError('--host is required');
-  const home = io.env.HOME ?? homedir();
-  const configPath = path.join(home, '.ssh', 'config');
-  const configText = existsSync(configPath) ? await readFile(configPath, 'utf8') : '';
-  const parsed = parseSshConfig(configText, { file: configPath });
-  const resolved = parsed.ok ? resolveSshConfig(parsed.value, args.host) : undefined;
-  const config = resolved?.ok ? resolved.value : { identityFiles: [], proxyJump: [] };
-
-  let port = config.port ?? 22;
+  let port: number | undefined;
   if (args.port !== undefined) {
     port = Number(args.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port wants a number from 1 to 65535, not '${args.port}'`);
   }
-  const defaults = ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((name) => path.join(home, '.ssh', name)).filter((file) => existsSync(file));
-  const identityFiles = args.identity
-    ? [path.resolve(expandHome(args.identity, home))]
-    : config.identityFiles.length > 0
-      ? config.identityFiles.map((file) => expandHome(file, home))
-      : defaults;
+  const home = io.env.HOME ?? homedir();
+  const target = await resolveTarget(
+    { host: args.host },
+    { port, user: args.user, identityFile: args.identity === undefined ? undefined : path.resolve(io.cwd, args.identity) },
+    { homeDir: home },
+  );
   return {
-    host: config.hostName ?? args.host,
-    port,
-    username: args.user ?? config.user ?? userInfo().username,
-    identityFiles,
+    host: target.host,
+    port: target.port,
+    username: target.username,
+    identityFiles: target.identityFiles,
     knownHostsFile: path.join(home, '.ssh', 'known_hosts'),
     extraKnownHostsFiles: ['/etc/ssh/ssh_known_hosts'],
     prompts,
-    ...(config.proxyJump.length > 0
-      ? { proxyJump: config.proxyJump.map((jump) => ({ host: jump.host, ...(jump.port ? { port: jump.port } : {}), ...(jump.user ? { username: jump.user } : {}) })) }
-      : {}),
+    ...(target.proxyJump.length > 0 ? { proxyJump: target.proxyJump } : {}),
   };
 }
 
