@@ -26,6 +26,8 @@ export const CHANNEL_NAMES = [
   'dialog.saveFile',
   'dialog.confirm',
   'fs.listDir',
+  'script.read',
+  'script.write',
   // Remote (ipc-remote.ts): connection, runs, annex, Jetstream2.
   'remote.profiles',
   'remote.saveProfile',
@@ -39,6 +41,7 @@ export const CHANNEL_NAMES = [
   'run.remove',
   'run.rerun',
   'run.statistics',
+  'run.fetch',
   'annex.systems',
   'annex.whoami',
   'annex.queuedJobs',

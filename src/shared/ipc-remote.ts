@@ -87,6 +87,11 @@ export const remoteChannels = {
   'run.remove': z.object({ runId }),
   'run.rerun': z.object({ runId }),
   'run.statistics': z.object({ runId }),
+  /**
+   * Downloads the outputs staged to the submit host (`--output-dir`) into a local folder;
+   * default `outputs-<run id>` beside the run's workflow file.
+   */
+  'run.fetch': z.object({ runId, localDir: z.string().min(1).max(4096).optional() }),
 
   'annex.systems': empty,
   'annex.whoami': empty,
@@ -172,6 +177,7 @@ export interface RemoteIpcValues {
   'run.remove': { message: string };
   'run.rerun': RunSummary;
   'run.statistics': RunStatisticsValue;
+  'run.fetch': { folder: string; files: string[] };
   'annex.systems': AnnexSystemsValue;
   'annex.whoami': { username: string };
   'annex.queuedJobs': { queued: number };

@@ -4,7 +4,7 @@
  * fingerprint, typing the key's passphrase), submit the diamond, watch its nodes turn green;
  * then a failing diamond: its failed node opens pegasus-analyzer's report (exit code, stderr).
  */
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -65,6 +65,13 @@ describe('submitting to ACCESS Pegasus from the page', () => {
     await row.getByTestId('run-statistics').click();
     await row.getByTestId('statistics').waitFor({ timeout: 30_000 });
     expect(await row.getByTestId('statistics').textContent()).toContain('Jobs');
+
+    // The output the workflow staged to the submit host comes home, beside the workflow.
+    await row.getByTestId('run-fetch').click();
+    await row.getByTestId('run-fetched').waitFor({ timeout: 30_000 });
+    const runId = await row.getAttribute('data-run-id');
+    expect(await row.getByTestId('run-fetched').textContent()).toContain(path.join(path.dirname(workflow), `outputs-${runId}`));
+    expect((await readdir(path.join(path.dirname(workflow), `outputs-${runId}`))).length).toBeGreaterThan(0);
     expect(app.pageErrors).toEqual([]);
   }, 180_000);
 

@@ -1,6 +1,7 @@
 // The remote channels of the handler table (ipc-remote.ts), each a call into the RemoteSession.
 // Failures the user must read (not connected, a refused login, a tool's error) become
 // `IO_ERROR` answers with the message; programming errors stay `INTERNAL`.
+import path from 'node:path';
 import type { IpcRequest, IpcValue } from '../../../shared/ipc';
 import type { RemoteIpcValues } from '../../../shared/ipc-remote';
 import type { PlanOptions } from '../../../shared/remote/pegasus-plan';
@@ -60,6 +61,15 @@ export function createRemoteHandlers(session: RemoteSession | undefined, guard: 
     'run.remove': guarded(async ({ runId }) => ({ message: await need().remove(runId) })),
     'run.rerun': guarded(async ({ runId }) => need().rerun(runId)),
     'run.statistics': guarded(async ({ runId }) => need().statistics(runId)),
+    'run.fetch': guarded(async ({ runId, localDir }) => {
+      const remote = need();
+      const workflowFile = (await remote.submit.get(runId)).workflow.file;
+      // Beside the workflow the user opened (granted in Electron), and inside the roots in browser mode.
+      const folder = localDir ?? path.join(path.dirname(workflowFile), `outputs-${runId}`);
+      if (localDir === undefined) await guard.check(workflowFile, 'read');
+      if (localDir !== undefined || guard.roots.length > 0) await guard.check(folder, 'write');
+      return { folder, files: await remote.fetch(runId, folder) };
+    }),
 
     'annex.systems': guarded(async () => need().systems()),
     'annex.whoami': guarded(async () => ({ username: await need().whoami() })),

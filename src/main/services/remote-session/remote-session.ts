@@ -213,6 +213,11 @@ export class RemoteSession {
     return this.submit.statistics(runId);
   }
 
+  /** Downloads a run's outputs from the submit host; answers the local files written. */
+  fetch(runId: string, localDir: string): Promise<string[]> {
+    return this.submit.fetch(runId, localDir);
+  }
+
   async remove(runId: string): Promise<string> {
     return this.submit.remove(runId);
   }

@@ -18,6 +18,7 @@ function RunRow({ run, active }: { run: RunSummary; active: boolean }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [stats, setStats] = useState<RunStatisticsValue | null>(null);
+  const [fetched, setFetched] = useState<string | null>(null);
   const act = async (label: string, call: () => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>, onValue?: (value: unknown) => void) => {
     setBusy(label);
     const result = await call();
@@ -66,6 +67,23 @@ function RunRow({ run, active }: { run: RunSummary; active: boolean }) {
             Rerun
           </button>
         )}
+        {run.state === 'succeeded' && (
+          <button
+            type="button"
+            disabled={busy !== null}
+            data-testid="run-fetch"
+            title="Download the outputs staged to the submit host into outputs-<run> beside the workflow"
+            onClick={() =>
+              void act('download', () => getApi().runFetch({ runId: run.id }), (v) => {
+                const fetched = v as { folder: string; files: string[] };
+                setMessage(null);
+                setFetched(`${fetched.files.length} file(s) downloaded to ${fetched.folder}`);
+              })
+            }
+          >
+            Download outputs
+          </button>
+        )}
         {over && (
           <button type="button" disabled={busy !== null} data-testid="run-statistics" onClick={() => void act('statistics', () => getApi().runStatistics({ runId: run.id }), (v) => setStats(v as RunStatisticsValue))}>
             Statistics
@@ -73,6 +91,11 @@ function RunRow({ run, active }: { run: RunSummary; active: boolean }) {
         )}
       </div>
       {busy && <p className="hint">{busy}…</p>}
+      {fetched && (
+        <p className="hint" data-testid="run-fetched">
+          {fetched}
+        </p>
+      )}
       {stats && <Statistics stats={stats} />}
     </li>
   );
