@@ -14,7 +14,7 @@ const TRICKY = [
   '#c', '&anchor', '*alias', '!tag', '|', '>', "'", '"', "it's", 'say "hi"', '%YAML', '@x', '`x', '[a]', '{a}', 'a, b', ',',
   'line\nbreak', 'tab\there', 'cr\rhere', '\u0000', '\u0007bell', '\u007f', '\u0085', '\u00a0nbsp', '\u2028', '\u2029', '\ufeffbom',
   'é', '日本語', '🚀', '\ud800', '\udc00', 'a\ud83dz', 'back\\slash', '${VAR}', 'file:///x/y', 'docker://centos:7', 'TestPool =!= True',
-  '-o f.inter', 'raw_(\\d+)\\.dat', 'x'.repeat(1100),
+  '-o f.inter', 'raw_(\\d+)\\.dat', 'x'.repeat(1100), 'é'.repeat(1001), 'x'.repeat(999), '\u0001'.repeat(300),
 ];
 
 function emit(emitter: Emitter, value: unknown): string {
@@ -23,8 +23,7 @@ function emit(emitter: Emitter, value: unknown): string {
 }
 
 function documentWith(s: string): unknown {
-  const key = s.length > 1000 ? 'long' : s;
-  return { value: s, list: [s, [s]], nested: { [key]: s }, [key]: 1 };
+  return { value: s, list: [s, [s], { [s]: s, after: [s] }], nested: { [s]: s, [`${s}2`]: [s], [`${s}3`]: { a: s } }, [s]: 1 };
 }
 
 function checkRoundTrip(s: string): void {

@@ -146,12 +146,19 @@ export class YamlEmitter implements Emitter {
   }
 
   key(key: string, plain = false): void {
+    const indent = this.indents[this.kinds.length - 1]!;
+    const text = plain ? key : yamlString(key);
     if (this.inline) this.inline = false;
-    else this.add(spaces(this.indents[this.kinds.length - 1]!));
-    this.add(plain ? key : yamlString(key));
-    this.add(':');
+    else this.add(spaces(indent));
+    // YAML caps implicit keys at 1024 characters: longer ones take the explicit "? key" form.
+    if (text.length > 1000) this.add(`? ${text}\n${spaces(indent)}:`);
+    else {
+      this.add(text);
+      this.add(':');
+    }
     this.afterKey = true;
   }
+
 
   private value(text: string): void {
     if (this.afterKey) {

@@ -26,7 +26,7 @@ const NEEDS_ESCAPE_GLOBAL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff"\
  */
 export function isPlainSafe(s: string): boolean {
   const n = s.length;
-  if (n === 0 || n > 1024) return false;
+  if (n === 0 || n > 1000) return false;
   const c = s.charCodeAt(0);
   switch (c) {
     case 32: case 9: case 44: case 91: case 93: case 123: case 125: case 35: case 38: case 42: case 33:
