@@ -169,3 +169,16 @@ describe('JSON files', () => {
     expect(result.value.name).toBe('b');
   });
 });
+
+describe('the {$ref: iri} form of an embedded site catalog', () => {
+  test('opens without diagnostics and is written back as it was', async () => {
+    const { writeWorkflow } = await import('../../../src/shared/formats/pegasus-yaml');
+    const result = readOk(`${BASE}siteCatalog:\n  $ref: https://example.org/sites.yml\n`);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.value.siteCatalog).toEqual({ sites: [], extra: { $ref: 'https://example.org/sites.yml' } });
+    const written = writeWorkflow(result.value);
+    expect(written).toContain('siteCatalog:\n  $ref: https://example.org/sites.yml\njobs:');
+    const again = readOk(written);
+    expect(again.value.siteCatalog).toEqual(result.value.siteCatalog);
+  });
+});

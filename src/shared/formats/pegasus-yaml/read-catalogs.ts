@@ -273,21 +273,16 @@ const SITE_FIELDS: Record<string, FieldReader<Site>> = {
  * leaves it out although the schema wants it; the writer adds it back).
  */
 export function readSiteCatalogMap(ctx: ReadContext, map: TreeMap, standalone: boolean): SiteCatalog {
-  return readFields<SiteCatalog>(
-    ctx,
-    map,
-    { sites: [] },
-    {
-      pegasus: pegasusField(standalone),
-      sites: listField(
-        'sites',
-        mapItem('a site', (c, m) => readFields<Site>(c, m, { name: '' }, SITE_FIELDS, ['name'], 'a site')),
-        (o, v) => (o.sites = v),
-        true,
-      ),
-    },
-    // The schema's other form of an embedded site catalog is {$ref: iri}: no sites then.
-    standalone || !hasKey(map, '$ref') ? ['sites'] : [],
-    'the site catalog',
-  );
+  const fields: Record<string, FieldReader<SiteCatalog>> = {
+    pegasus: pegasusField(standalone),
+    sites: listField(
+      'sites',
+      mapItem('a site', (c, m) => readFields<Site>(c, m, { name: '' }, SITE_FIELDS, ['name'], 'a site')),
+      (o, v) => (o.sites = v),
+      true,
+    ),
+  };
+  // The schema's other form of an embedded site catalog, {$ref: iri}: kept in extra, no sites.
+  if (!standalone) fields.$ref = () => false;
+  return readFields<SiteCatalog>(ctx, map, { sites: [] }, fields, standalone || !hasKey(map, '$ref') ? ['sites'] : [], 'the site catalog');
 }

@@ -70,7 +70,8 @@ function* emitWorkflow<T>(workflow: Workflow, options: WriteOptions, take: (e: E
   writeProfiles(e, workflow.profiles);
   writeMetadata(e, workflow.metadata);
   // The schema requires pegasus inside an embedded site catalog; the API leaves it out; pegasus-plan accepts it.
-  catalogKey(e, 'siteCatalog', workflow.siteCatalog, SITE_KEYS, '5.0', writeSiteCatalogBody);
+  const siteRef = workflow.siteCatalog?.sites.length === 0 && workflow.siteCatalog.extra !== undefined && Object.hasOwn(workflow.siteCatalog.extra, '$ref');
+  catalogKey(e, 'siteCatalog', workflow.siteCatalog, SITE_KEYS, siteRef ? undefined : '5.0', writeSiteCatalogBody);
   catalogKey(e, 'replicaCatalog', workflow.replicaCatalog, REPLICA_KEYS, undefined, writeReplicaCatalogBody);
   catalogKey(e, 'transformationCatalog', workflow.transformationCatalog, TRANSFORMATION_KEYS, undefined, writeTransformationCatalogBody);
   e.key('jobs', true);
