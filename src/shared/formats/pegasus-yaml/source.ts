@@ -95,7 +95,7 @@ function lazySource(text: string, file: string | undefined, root: TreeValue, pos
     locate(path, where) {
       if (!locator) {
         const table = positions === 'block' ? parseBlockYaml(text, true)?.positions : undefined;
-        if (table) locator = tableLocator(table, parseBlockYamlRoot(text, table), file);
+        if (table) locator = tableLocator(table, rootOf(table), file);
         else {
           const general = parseGeneralYaml(text, file);
           locator = general.ok ? general.locate : () => at(file, 1, 1);
@@ -106,9 +106,8 @@ function lazySource(text: string, file: string | undefined, root: TreeValue, pos
   };
 }
 
-/** The root of a position-mode parse: the one collection in the table that no other contains. */
-function parseBlockYamlRoot(_text: string, table: PositionTable): TreeValue {
-  // Map iteration order is insertion order, and the root collection is created first.
+/** The root of a position-mode parse: the parser registers the root collection first. */
+function rootOf(table: PositionTable): TreeValue {
   for (const key of table.keys()) return key;
   return null;
 }
