@@ -21,6 +21,7 @@ import type { LocalRunService } from './services/executor';
 import { createLocalRunHandlers } from './services/local-run-ipc/local-run-handlers';
 import type { DocumentService } from './services/workspace/documents';
 import { listDir } from './services/workspace/list-dir';
+import { readTextFile, writeTextFile } from './services/workspace/text-files';
 import type { PathGuard } from './services/workspace/path-guard';
 import type { RecentStore } from './services/workspace/recent';
 import type { RecoveryStore } from './services/workspace/recovery';
@@ -129,6 +130,8 @@ export function createHandlers(services: ShellServices): HandlerTable {
     },
 
     'fs.listDir': async ({ path, showHidden }) => listDir(guard, path, showHidden),
+    'script.read': async ({ path }) => readTextFile(guard, path),
+    'script.write': async ({ path, text }) => writeTextFile(guard, path, text),
 
     ...createRemoteHandlers(services.remote, guard),
     ...createLocalRunHandlers(services.localRuns, guard),

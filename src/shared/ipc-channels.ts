@@ -26,6 +26,8 @@ export const CHANNEL_NAMES = [
   'dialog.saveFile',
   'dialog.confirm',
   'fs.listDir',
+  'script.read',
+  'script.write',
   // Remote (ipc-remote.ts): connection, runs, annex, Jetstream2.
   'remote.profiles',
   'remote.saveProfile',

@@ -239,6 +239,10 @@ export const channels = {
 
   /** Lists a folder for the in-page file chooser. Default: the first root. Confined to the roots. */
   'fs.listDir': z.object({ path: pathSchema.optional(), showHidden: z.boolean().optional() }),
+  /** A text file beside the workflow (a transformation's local script, a DAG file), at most 5 MB. */
+  'script.read': z.object({ path: pathSchema }),
+  /** Writes a text file (atomic); the path is checked like a document's. */
+  'script.write': z.object({ path: pathSchema, text: z.string().max(5 * 1024 * 1024) }),
 
   /** Connection, runs, annex and Jetstream2: see `ipc-remote.ts`. */
   ...remoteChannels,
@@ -397,6 +401,8 @@ export interface IpcValues extends RemoteIpcValues, LocalRunIpcValues {
   'dialog.saveFile': DialogPath;
   'dialog.confirm': { response: number };
   'fs.listDir': DirListing;
+  'script.read': { path: string; text: string };
+  'script.write': { path: string; bytes: number };
 }
 
 // Compile-time check that IpcValues and channels name the same channels.

@@ -8,6 +8,10 @@ import { useUi } from '../../store/ui-store';
 import { useEffect } from 'react';
 import { focusSearch } from '../search/SearchPanel';
 import { SweepDialog } from '../sweep/SweepDialog';
+import { scriptFile } from '../subworkflow/local-paths';
+import { SubWorkflowBar, openSubWorkflow } from '../subworkflow/SubWorkflowBar';
+import { TextFileDialog } from '../subworkflow/TextFileDialog';
+import { useDocument } from '../../store/document-store';
 import { dockStore, openAuthoringDialog, showPanel, togglePanel, useDock } from './dock-store';
 
 /** The one selected job, if exactly one job is selected. */
@@ -23,6 +27,11 @@ export function AuthoringBar() {
   const panel = useDock((s) => s.panel);
   const dialog = useDock((s) => s.dialog);
   const selectedJob = useSelectedJob();
+  const selectedKind = useDocument((s) => (selectedJob ? s.doc.workflow.jobs.find((j) => j.id === selectedJob)?.type : undefined));
+  const script = useDocument((s) => {
+    const job = selectedJob ? s.doc.workflow.jobs.find((j) => j.id === selectedJob) : undefined;
+    return job ? scriptFile(job, s.doc.workflow, s.catalogs, s.file?.path) : undefined;
+  });
 
   // Ctrl+F (Cmd+F): the search panel, its box focused. Capture, so the browser's own find stays out.
   useEffect(() => {
@@ -60,7 +69,20 @@ export function AuthoringBar() {
         Search
       </button>
       <ExportMenu />
+      {selectedJob && selectedKind && selectedKind !== 'job' && (
+        <button type="button" onClick={() => void openSubWorkflow(selectedJob)} title="Open the sub-workflow's file (or double-click the job)" data-testid="open-subworkflow">
+          {selectedKind === 'condorWorkflow' ? 'Show DAG' : 'Open sub-workflow'}
+        </button>
+      )}
+      {selectedJob && script && (
+        <button type="button" onClick={() => openAuthoringDialog({ kind: 'script', jobId: selectedJob, path: script })} title={`Edit ${script}`} data-testid="open-script">
+          Edit script
+        </button>
+      )}
       {dialog?.kind === 'sweep' && <SweepDialog jobId={dialog.jobId} />}
+      {dialog?.kind === 'script' && <TextFileDialog path={dialog.path} readOnly={false} title={`Script of ${dialog.jobId}`} />}
+      {dialog?.kind === 'dag' && <TextFileDialog path={dialog.path} readOnly title={`DAG of ${dialog.jobId}`} />}
+      <SubWorkflowBar />
     </nav>
   );
 }
