@@ -1,8 +1,6 @@
-import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { analyzeRun, type JobDiagnosis } from '../services/submit/run-actions';
-import { UsageError, type CliCommand, type CliIo } from './command';
-import { connectToRun, loadRun, reportFailure, RUN_USAGE, runStoreFor } from './remote-run-support';
+import { parseCommandLine, type CliCommand, type CliIo } from './command';
+import { RUN_USAGE, openRunArgument, withRunHost } from './remote-run-support';
 
 const usage = `usage: pegasus-canvas analyze RUN [--json] [--runs-dir DIR]
 
@@ -15,7 +13,11 @@ ${RUN_USAGE}`;
 const options = { json: { type: 'boolean' }, 'runs-dir': { type: 'string' } } as const;
 
 function indent(text: string): string {
-  return text.replace(/\n$/, '').split('\n').map((line) => `      ${line}`).join('\n');
+  return text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => `      ${line}`)
+    .join('\n');
 }
 
 function describe(job: JobDiagnosis): string {
@@ -35,34 +37,27 @@ function describe(job: JobDiagnosis): string {
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new UsageError(`one run, not ${positionals.length}`);
-  const store = runStoreFor(io, values['runs-dir'] === undefined ? undefined : path.resolve(io.cwd, values['runs-dir']));
-  const record = await loadRun(store, positionals[0]);
-  let host;
-  try {
-    host = await connectToRun(record, io);
+  const { values, positionals } = parseCommandLine(args, options);
+  const { record } = await openRunArgument(positionals, values['runs-dir'], io);
+  return withRunHost(record, io, 'analyze', async (host) => {
     const analysis = await analyzeRun(host, record);
     if (values.json) io.stdout(`${JSON.stringify(analysis, null, 2)}\n`);
     else {
       for (const workflow of analysis.report.workflows) {
-        io.stdout(`${workflow.wfName ?? workflow.key}: ${workflow.status ?? 'unknown'} — ${workflow.total} jobs, ${workflow.succeeded} succeeded, ${workflow.failed} failed, ${workflow.held} held, ${workflow.unsubmitted} unsubmitted\n`);
+        io.stdout(
+          `${workflow.wfName ?? workflow.key}: ${workflow.status ?? 'unknown'} — ${workflow.total} jobs, ${workflow.succeeded} succeeded, ${workflow.failed} failed, ${workflow.held} held, ${workflow.unsubmitted} unsubmitted\n`,
+        );
       }
       for (const job of analysis.jobs) io.stdout(`\n${describe(job)}\n`);
       if (analysis.jobs.length === 0) io.stdout('No failed or held jobs.\n');
     }
     return analysis.jobs.some((job) => job.kind === 'failed') ? 1 : 0;
-  } catch (error) {
-    return reportFailure(error, io, 'analyze');
-  } finally {
-    host?.close();
-  }
+  });
 }
 
-export const analyzeCommand: CliCommand = { name: 'analyze', summary: "show a run's failed and held jobs with their output (pegasus-analyzer)", usage, run };
+export const analyzeCommand: CliCommand = {
+  name: 'analyze',
+  summary: "show a run's failed and held jobs with their output (pegasus-analyzer)",
+  usage,
+  run,
+};

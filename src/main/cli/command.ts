@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 /**
  * One sub-command of the `pegasus-canvas` CLI. Each lives in its own file under `src/main/cli/`
  * and is listed once in `commands.ts`.
@@ -29,5 +31,17 @@ export class UsageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
+  }
+}
+
+/**
+ * `node:util` parseArgs, strict and with positionals, whose complaints (an unknown option, a
+ * missing value) become usage errors: the CLI prints them with the command's usage, exit 2.
+ */
+export function parseCommandLine<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
 }

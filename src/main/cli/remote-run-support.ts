@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { remoteProgress, type RemoteRunRecord } from '../../shared/run/remote-run';
 import { formatCounts } from '../../shared/run/run-state';
 import { isSshError } from '../services/ssh';
@@ -53,7 +54,10 @@ export function progressLine(record: RemoteRunRecord): string {
 
 /** One line per DAG node that maps to a canvas job, then the auxiliary nodes. */
 export function jobLines(record: RemoteRunRecord): string[] {
-  const entries = Object.entries(record.jobs).sort(([a, left], [b, right]) => Number(left.jobId === undefined) - Number(right.jobId === undefined) || a.localeCompare(b));
+  const entries = Object.entries(record.jobs).sort(
+    ([a, left], [b, right]) =>
+      Number(left.jobId === undefined) - Number(right.jobId === undefined) || a.localeCompare(b),
+  );
   const width = Math.max(0, ...entries.map(([node, job]) => (job.jobId ?? node).length));
   return entries.map(([node, job]) => {
     const details = [
@@ -80,6 +84,39 @@ export function reportFailure(error: unknown, io: CliIo, command: string): numbe
 export function intervalMs(text: string | undefined): number {
   if (text === undefined) return 5000;
   const seconds = Number(text);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--interval wants a number of seconds, not '${text}'`);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new UsageError(`--interval wants a number of seconds, not '${text}'`);
   return Math.max(50, seconds * 1000);
+}
+
+/** The run named by the command's one positional argument, from --runs-dir or the default store. */
+export async function openRunArgument(
+  positionals: string[],
+  runsDir: string | undefined,
+  io: CliIo,
+): Promise<{ store: RunStore; record: RemoteRunRecord }> {
+  if (positionals.length > 1) throw new UsageError(`one run, not ${positionals.length}`);
+  const store = runStoreFor(io, runsDir === undefined ? undefined : path.resolve(io.cwd, runsDir));
+  return { store, record: await loadRun(store, positionals[0]) };
+}
+
+/**
+ * Connects to the run's host, runs `body`, and closes the connection; a failure of the
+ * service or the connection is printed and gives exit code 1.
+ */
+export async function withRunHost(
+  record: RemoteRunRecord,
+  io: CliIo,
+  command: string,
+  body: (host: RemoteHost) => Promise<number>,
+): Promise<number> {
+  let host: RemoteHost | undefined;
+  try {
+    host = await connectToRun(record, io);
+    return await body(host);
+  } catch (error) {
+    return reportFailure(error, io, command);
+  } finally {
+    host?.close();
+  }
 }

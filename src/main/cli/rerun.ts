@@ -1,10 +1,8 @@
-import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { watchRun } from '../services/submit/monitor';
 import { rerunRun } from '../services/submit/run-actions';
 import { resumeSubmission } from '../services/submit/submit-run';
-import { UsageError, type CliCommand, type CliIo } from './command';
-import { connectToRun, intervalMs, jobLines, loadRun, progressLine, reportFailure, RUN_USAGE, runStoreFor } from './remote-run-support';
+import { parseCommandLine, type CliCommand, type CliIo } from './command';
+import { intervalMs, jobLines, progressLine, RUN_USAGE, openRunArgument, withRunHost } from './remote-run-support';
 
 const usage = `usage: pegasus-canvas rerun RUN [--watch] [--interval SEC] [--runs-dir DIR]
 
@@ -19,24 +17,18 @@ ${RUN_USAGE}`;
 const options = { watch: { type: 'boolean' }, interval: { type: 'string' }, 'runs-dir': { type: 'string' } } as const;
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new UsageError(`one run, not ${positionals.length}`);
+  const { values, positionals } = parseCommandLine(args, options);
   const interval = intervalMs(values.interval);
-  const store = runStoreFor(io, values['runs-dir'] === undefined ? undefined : path.resolve(io.cwd, values['runs-dir']));
-  let record = await loadRun(store, positionals[0]);
-  let host;
-  try {
-    host = await connectToRun(record, io);
+  const opened = await openRunArgument(positionals, values['runs-dir'], io);
+  const store = opened.store;
+  let record = opened.record;
+  return withRunHost(record, io, 'rerun', async (host) => {
     if (record.stage !== 'watch') {
       const resumed = await resumeSubmission(record, { host, store });
       record = resumed;
-      const sent = resumed.lastUpload ? ` (${resumed.lastUpload.sent.length} file(s) sent, ${resumed.lastUpload.skipped.length} already there)` : '';
+      const sent = resumed.lastUpload
+        ? ` (${resumed.lastUpload.sent.length} file(s) sent, ${resumed.lastUpload.skipped.length} already there)`
+        : '';
       io.stdout(`Carried on the submission of run ${record.id}${sent}; submit directory: ${record.submitDir}\n`);
     } else {
       record = await rerunRun(host, record, store);
@@ -48,15 +40,17 @@ async function run(args: string[], io: CliIo): Promise<number> {
       intervalMs: interval,
       signal: io.signal,
       onUpdate: (update) => io.stdout(`${progressLine(update.record)}\n`),
-      onError: (error, retryInMs) => io.stderr(`${error.message} (trying again in ${Math.round(retryInMs / 1000)} s)\n`),
+      onError: (error, retryInMs) =>
+        io.stderr(`${error.message} (trying again in ${Math.round(retryInMs / 1000)} s)\n`),
     });
     for (const line of jobLines(record)) io.stdout(`${line}\n`);
     return record.state === 'succeeded' ? 0 : 1;
-  } catch (error) {
-    return reportFailure(error, io, 'rerun');
-  } finally {
-    host?.close();
-  }
+  });
 }
 
-export const rerunCommand: CliCommand = { name: 'rerun', summary: 'resubmit a failed or removed run (pegasus-run, rescue DAG)', usage, run };
+export const rerunCommand: CliCommand = {
+  name: 'rerun',
+  summary: 'resubmit a failed or removed run (pegasus-run, rescue DAG)',
+  usage,
+  run,
+};

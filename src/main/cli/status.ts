@@ -1,9 +1,7 @@
-import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { pollRun, watchRun } from '../services/submit/monitor';
 import { statisticsOfRun, type RunStatistics } from '../services/submit/run-actions';
-import { UsageError, type CliCommand, type CliIo } from './command';
-import { connectToRun, intervalMs, jobLines, loadRun, progressLine, reportFailure, RUN_USAGE, runStoreFor } from './remote-run-support';
+import { parseCommandLine, type CliCommand, type CliIo } from './command';
+import { intervalMs, jobLines, progressLine, RUN_USAGE, openRunArgument, withRunHost } from './remote-run-support';
 
 const usage = `usage: pegasus-canvas status RUN [--watch] [--interval SEC] [--statistics] [--json] [--runs-dir DIR]
 
@@ -28,7 +26,9 @@ const options = {
 export function statisticsLines(statistics: RunStatistics): string[] {
   const lines = ['', 'Type           Succeeded  Failed  Incomplete  Total  Retries'];
   for (const row of statistics.summary.rows) {
-    lines.push(`${row.type.padEnd(15)}${String(row.succeeded).padStart(9)}${String(row.failed).padStart(8)}${String(row.incomplete).padStart(12)}${String(row.total).padStart(7)}${String(row.retries).padStart(9)}`);
+    lines.push(
+      `${row.type.padEnd(15)}${String(row.succeeded).padStart(9)}${String(row.failed).padStart(8)}${String(row.incomplete).padStart(12)}${String(row.total).padStart(7)}${String(row.retries).padStart(9)}`,
+    );
   }
   for (const time of statistics.summary.times) lines.push(`${time.label}: ${time.value}`);
   if (statistics.runtimes.length > 0) {
@@ -36,27 +36,21 @@ export function statisticsLines(statistics: RunStatistics): string[] {
     const longest = Math.max(...statistics.runtimes.map((job) => job.runtime), 1);
     const width = Math.max(...statistics.runtimes.map((job) => (job.jobId ?? job.node).length));
     for (const job of statistics.runtimes) {
-      lines.push(`  ${(job.jobId ?? job.node).padEnd(width)}  ${'#'.repeat(Math.max(1, Math.round((job.runtime / longest) * 40)))} ${job.runtime}`);
+      lines.push(
+        `  ${(job.jobId ?? job.node).padEnd(width)}  ${'#'.repeat(Math.max(1, Math.round((job.runtime / longest) * 40)))} ${job.runtime}`,
+      );
     }
   }
   return lines;
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new UsageError(`one run, not ${positionals.length}`);
+  const { values, positionals } = parseCommandLine(args, options);
   const interval = intervalMs(values.interval);
-  const store = runStoreFor(io, values['runs-dir'] === undefined ? undefined : path.resolve(io.cwd, values['runs-dir']));
-  let record = await loadRun(store, positionals[0]);
-  let host;
-  try {
-    host = await connectToRun(record, io);
+  const opened = await openRunArgument(positionals, values['runs-dir'], io);
+  const store = opened.store;
+  let record = opened.record;
+  return withRunHost(record, io, 'status', async (host) => {
     if (values.watch) {
       record = await watchRun(host, record, {
         store,
@@ -65,7 +59,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
         onUpdate: (update) => {
           if (!values.json) io.stdout(`${progressLine(update.record)}\n`);
         },
-        onError: (error, retryInMs) => io.stderr(`${error.message} (trying again in ${Math.round(retryInMs / 1000)} s)\n`),
+        onError: (error, retryInMs) =>
+          io.stderr(`${error.message} (trying again in ${Math.round(retryInMs / 1000)} s)\n`),
       });
     } else {
       record = (await pollRun(host, record, store)).record;
@@ -79,11 +74,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
     }
     if (record.state === 'failed' && !values.json) io.stdout(`Run 'pegasus-canvas analyze ${record.id}' to see why.\n`);
     return record.state === 'failed' ? 1 : 0;
-  } catch (error) {
-    return reportFailure(error, io, 'status');
-  } finally {
-    host?.close();
-  }
+  });
 }
 
-export const statusCommand: CliCommand = { name: 'status', summary: "show a submitted run's progress and job states (pegasus-status)", usage, run };
+export const statusCommand: CliCommand = {
+  name: 'status',
+  summary: "show a submitted run's progress and job states (pegasus-status)",
+  usage,
+  run,
+};
