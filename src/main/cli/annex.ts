@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { AnnexService } from '../services/annex/annex-service';
 import { bundledAnnexSystems, type AnnexSystem } from '../../shared/remote/annex-systems';
 import { validateAnnexRequest, type AnnexRequest } from '../../shared/remote/annex-validate';
-import { UsageError, type CliCommand, type CliIo } from './command';
+import { parseCommandLine, UsageError, type CliCommand, type CliIo } from './command';
 import { CONNECTION_USAGE, connectFromArgs, connectionOptions } from './remote-connection';
 import { ask } from './terminal';
 
@@ -40,24 +39,23 @@ const createOptions = {
 function whole(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) throw new UsageError(`--${name} wants a whole number, not '${text}'`);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value))
+    throw new UsageError(`--${name} wants a whole number, not '${text}'`);
   return value;
-}
-
-function parse(args: string[]) {
-  try {
-    return parseArgs({ args, options: createOptions, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
 }
 
 function printSystems(systems: AnnexSystem[], io: CliIo): void {
   for (const system of systems) {
-    io.stdout(`${system.name} (${system.prettyName})${system.projectRequired ? ', needs --project' : ''}${system.limitsKnown ? '' : ', limits unknown'}\n`);
+    io.stdout(
+      `${system.name} (${system.prettyName})${system.projectRequired ? ', needs --project' : ''}${system.limitsKnown ? '' : ', limits unknown'}\n`,
+    );
     for (const queue of system.queues) {
       const limits = [
-        queue.allocationType === 'node' ? 'whole nodes' : queue.allocationType === 'cores_or_ram' ? 'shared nodes' : 'shared GPU nodes',
+        queue.allocationType === 'node'
+          ? 'whole nodes'
+          : queue.allocationType === 'cores_or_ram'
+            ? 'shared nodes'
+            : 'shared GPU nodes',
         queue.maxNodesPerJob !== undefined ? `up to ${queue.maxNodesPerJob} nodes` : undefined,
         queue.maxDuration !== undefined ? `up to ${queue.maxDuration / 3600} h` : undefined,
         queue.coresPerNode !== undefined ? `${queue.coresPerNode} cores/node` : undefined,
@@ -71,8 +69,9 @@ function printSystems(systems: AnnexSystem[], io: CliIo): void {
 
 async function run(args: string[], io: CliIo): Promise<number> {
   const [verb, ...rest] = args;
-  if (!verb || !['systems', 'create', 'add', 'status', 'shutdown'].includes(verb)) throw new UsageError(`unknown annex verb '${verb ?? ''}'`);
-  const { values, positionals } = parse(rest);
+  if (!verb || !['systems', 'create', 'add', 'status', 'shutdown'].includes(verb))
+    throw new UsageError(`unknown annex verb '${verb ?? ''}'`);
+  const { values, positionals } = parseCommandLine(rest, createOptions);
 
   if (verb === 'systems' && !values.host) {
     printSystems(bundledAnnexSystems(), io);
@@ -87,8 +86,15 @@ async function run(args: string[], io: CliIo): Promise<number> {
     const at = queueAtSystem.indexOf('@');
     if (at <= 0) throw new UsageError(`'${queueAtSystem}' is not QUEUE@SYSTEM (for example compute@expanse)`);
     request = { verb, annexName, queue: queueAtSystem.slice(0, at), system: queueAtSystem.slice(at + 1) };
-    const numbers = { nodes: whole('nodes', values.nodes), lifetime: whole('lifetime', values.lifetime), cpus: whole('cpus', values.cpus), memMb: whole('mem_mb', values.mem_mb), idleTime: whole('idle-time', values['idle-time']) };
-    for (const [key, value] of Object.entries(numbers)) if (value !== undefined) (request as unknown as Record<string, unknown>)[key] = value;
+    const numbers = {
+      nodes: whole('nodes', values.nodes),
+      lifetime: whole('lifetime', values.lifetime),
+      cpus: whole('cpus', values.cpus),
+      memMb: whole('mem_mb', values.mem_mb),
+      idleTime: whole('idle-time', values['idle-time']),
+    };
+    for (const [key, value] of Object.entries(numbers))
+      if (value !== undefined) (request as unknown as Record<string, unknown>)[key] = value;
     if (values.project) request.project = values.project;
     if (values.gpus) request.gpus = values.gpus;
     if (values['gpu-type']) request.gpuType = values['gpu-type'];
@@ -115,14 +121,21 @@ async function run(args: string[], io: CliIo): Promise<number> {
       const name = positionals[0] ?? (await annex.whoami());
       const card = await annex.status(name);
       for (const item of card.status.annexes) {
-        io.stdout(`${item.name}: ${item.notFound ? 'no such annex' : item.established ? 'established' : 'not established'}\n`);
+        io.stdout(
+          `${item.name}: ${item.notFound ? 'no such annex' : item.established ? 'established' : 'not established'}\n`,
+        );
         if (item.cpusTotal !== undefined) io.stdout(`  CPUs busy ${item.cpusBusy ?? 0} of ${item.cpusTotal}\n`);
-        if (item.nodesRequested !== undefined) io.stdout(`  nodes established ${item.nodesEstablished ?? 0} of ${item.nodesRequested} requested\n`);
+        if (item.nodesRequested !== undefined)
+          io.stdout(`  nodes established ${item.nodesEstablished ?? 0} of ${item.nodesRequested} requested\n`);
         if (item.oldestRetireInHours !== undefined) io.stdout(`  retires in ${item.oldestRetireInHours} hours\n`);
-        if (item.requests) io.stdout(`  requests: ${item.requests.pending} pending, ${item.requests.established} established, ${item.requests.retired} retired\n`);
+        if (item.requests)
+          io.stdout(
+            `  requests: ${item.requests.pending} pending, ${item.requests.established} established, ${item.requests.retired} retired\n`,
+          );
       }
       for (const sentence of card.status.unparsed) io.stdout(`  ${sentence}\n`);
-      for (const slot of card.slots) io.stdout(`  slot ${slot.name}: ${slot.cpus} CPUs${slot.state ? `, ${slot.state}` : ''}\n`);
+      for (const slot of card.slots)
+        io.stdout(`  slot ${slot.name}: ${slot.cpus} CPUs${slot.state ? `, ${slot.state}` : ''}\n`);
       if (card.slotsError) io.stderr(`Could not list the annex's slots: ${card.slotsError}\n`);
       return 0;
     }

@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { JETSTREAM_IDLE_REMINDER, JetstreamService, type PilotCredentials } from '../services/jetstream/jetstream-service';
+import {
+  JETSTREAM_IDLE_REMINDER,
+  JetstreamService,
+  type PilotCredentials,
+} from '../services/jetstream/jetstream-service';
 import { writeFileAtomic } from '../services/workspace/atomic-write';
 import { checkPilotToken, insertVmConf } from '../../shared/remote/jetstream-bootscript';
-import { UsageError, type CliCommand, type CliIo } from './command';
+import { parseCommandLine, UsageError, type CliCommand, type CliIo } from './command';
 import { CONNECTION_USAGE, connectFromArgs, connectionOptions } from './remote-connection';
 
 const usage = `usage: pegasus-canvas jetstream bootscript [--in FILE] [-o FILE] (--user NAME --token-file FILE | --host H ...)
@@ -26,20 +29,17 @@ async function readStdin(): Promise<string> {
 async function run(args: string[], io: CliIo): Promise<number> {
   const [verb, ...rest] = args;
   if (verb !== 'bootscript') throw new UsageError(`unknown jetstream verb '${verb ?? ''}'`);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      options: { ...connectionOptions, in: { type: 'string' }, out: { type: 'string', short: 'o' }, 'token-file': { type: 'string' } },
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values } = parsed;
+  const { values, positionals } = parseCommandLine(rest, {
+    ...connectionOptions,
+    in: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    'token-file': { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected '${positionals[0]}'`);
   const offline = values['token-file'] !== undefined;
   if (offline && !values.user) throw new UsageError('--token-file needs --user NAME (your ACCESS username)');
-  if (!offline && !values.host) throw new UsageError('give --user and --token-file, or --host to read them from the ACCESS Pegasus host');
+  if (!offline && !values.host)
+    throw new UsageError('give --user and --token-file, or --host to read them from the ACCESS Pegasus host');
 
   let script: string;
   try {
