@@ -64,6 +64,18 @@ describe('the Resources panel', () => {
     expect(await page.getByTestId('annex-error-cpus').textContent()).toContain('You must specify either CPUs (--cpus) or memory (--mem_mb).');
   });
 
+  it('suggests a request from the workflow and says how', async () => {
+    const { page } = app;
+    await page.getByTestId('annex-system').selectOption('anvil');
+    await page.getByTestId('annex-suggest').click();
+    const reasoning = page.getByTestId('annex-reasoning');
+    await reasoning.waitFor();
+    expect((await reasoning.locator('li').count()) > 0).toBe(true);
+    // The suggestion is a request the tool accepts: the command line shows, no field is in error.
+    await page.getByTestId('annex-command').waitFor();
+    expect(await page.locator('[data-testid^="annex-error-"]').count()).toBe(0);
+  });
+
   it('creates an annex, answering the site’s passphrase and Duo questions in the page', async () => {
     const { page } = app;
     await page.getByTestId('annex-system').selectOption('anvil');

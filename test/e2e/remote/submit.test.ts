@@ -112,6 +112,11 @@ describe('submitting to ACCESS Pegasus from the page', () => {
     await panel.getByTestId('job-exit-code').waitFor({ timeout: 30_000 });
     expect(await panel.getByTestId('job-exit-code').textContent()).toBe('2');
     expect((await panel.getByTestId('job-stderr').textContent())?.length ?? 0).toBeGreaterThan(0);
+
+    // Rerun (pegasus-run, rescue DAG): the failed job runs again and the run ends well.
+    await page.getByTestId('run-rerun').click();
+    await page.locator('[data-testid="run-row"][data-run-state="succeeded"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="job-node"][data-job-id="analyze"][data-run-state="succeeded"]').waitFor();
     expect(app.pageErrors).toEqual([]);
   }, 180_000);
 

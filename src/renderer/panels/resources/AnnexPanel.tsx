@@ -118,6 +118,9 @@ export function AnnexPanel() {
     setDraft((d) => ({ ...d, ...patch }));
     setOutcome(null);
   };
+  // A whole-node queue takes no CPUs or memory: values typed for a shared queue are dropped, not hidden.
+  const queuePatch = (name: string, systemName = draft.system): Partial<Draft> =>
+    findSystem(list, systemName)?.queues.find((q) => q.name === name)?.allocationType === 'node' ? { queue: name, cpus: '', memMb: '' } : { queue: name };
   const at = (field: AnnexField) =>
     problem?.field === field ? (
       <span className="field-error" role="alert" data-testid={`annex-error-${field}`}>
@@ -180,7 +183,7 @@ export function AnnexPanel() {
       </div>
       <label className="field">
         <span>System</span>
-        <select value={draft.system} onChange={(e) => set({ system: e.target.value, queue: findSystem(list, e.target.value)?.defaultQueue ?? '' })} data-testid="annex-system">
+        <select value={draft.system} onChange={(e) => set({ system: e.target.value, ...queuePatch(findSystem(list, e.target.value)?.defaultQueue ?? '', e.target.value) })} data-testid="annex-system">
           {list.map((s) => (
             <option key={s.name} value={s.name}>
               {s.prettyName} ({s.name})
@@ -191,7 +194,7 @@ export function AnnexPanel() {
       </label>
       <label className="field">
         <span>Queue</span>
-        <select value={draft.queue} onChange={(e) => set({ queue: e.target.value })} data-testid="annex-queue">
+        <select value={draft.queue} onChange={(e) => set(queuePatch(e.target.value))} data-testid="annex-queue">
           {system?.queues.map((q) => (
             <option key={q.name} value={q.name}>
               {q.name} ({q.allocationType === 'node' ? 'whole nodes' : 'shared'})
@@ -237,6 +240,7 @@ export function AnnexPanel() {
           </label>
         </div>
       )}
+      {queue?.allocationType === 'node' && (at('cpus') ?? at('memMb'))}
       <div className="row">
         <label className="field">
           <span>

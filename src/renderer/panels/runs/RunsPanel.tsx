@@ -63,7 +63,7 @@ function RunRow({ run, active }: { run: RunSummary; active: boolean }) {
           </button>
         )}
         {(run.state === 'failed' || run.state === 'cancelled' || run.state === 'interrupted') && (
-          <button type="button" disabled={busy !== null} onClick={() => void act('rerun', () => getApi().runRerun({ runId: run.id }), (v) => setRuns([v as RunSummary]))}>
+          <button type="button" disabled={busy !== null} data-testid="run-rerun" onClick={() => void act('rerun', () => getApi().runRerun({ runId: run.id }), (v) => setRuns([v as RunSummary]))}>
             Rerun
           </button>
         )}
