@@ -5,7 +5,7 @@
  * from disk and reopens; resume finishes it once the script is fixed; a run that cannot start
  * says why and points at the job.
  */
-import { chmod, cp, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,8 @@ describe('Run locally', () => {
     await expect.poll(() => page.getByTestId('doc-name').textContent()).toBe('workflow.yml');
     await expect.poll(() => page.getByTestId('job-node').count()).toBe(4);
 
+    // One job at a time (`--jobs 1`): the run records it.
+    await page.getByTestId('run-slots').fill('1');
     await page.getByTestId('run-locally').click();
     await expect
       .poll(nodeStates, { timeout: 30_000 })
@@ -100,6 +102,10 @@ describe('Run locally', () => {
     await expect.poll(() => page.getByTestId('run-state').textContent()).toBe('succeeded');
     expect(await page.getByTestId('run-counts').getAttribute('data-succeeded')).toBe('4');
     expect(await page.getByTestId('run-progress').getAttribute('aria-valuenow')).toBe('100');
+    const runDir = await page.getByTestId('run-current').getAttribute('data-run-dir');
+    const record = JSON.parse(await readFile(path.join(runDir!, 'run.json'), 'utf8')) as { options: { slots: number } };
+    expect(record.options.slots).toBe(1);
+    await page.getByTestId('run-slots').fill('');
 
     // Clicking a job opens its logs.
     await selectNode(page, 'j:analyze');

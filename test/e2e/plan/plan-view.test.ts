@@ -74,6 +74,15 @@ describe('the Plan view', () => {
     expect(await page.getByTestId('report-kind-create-dir').textContent()).toBe(String(report.jobsByKind['create-dir']));
     expect(await page.getByTestId('report-kind-stage-out').textContent()).toBe(String(report.jobsByKind['stage-out']));
     expect(await page.getByTestId('report-makespan').textContent()).not.toBe('');
+
+    // Hovering shows where a job came from (the pointer reaches the node).
+    await stageOut.first().hover();
+    expect(await stageOut.first().getAttribute('title')).toMatch(/from: \w/);
+    // Double-clicking a compute job shows its abstract job on the workflow canvas; P comes back.
+    await compute.dblclick();
+    await page.locator('.react-flow__node.selected[data-id="j:analyze"]').waitFor();
+    await page.keyboard.press('p');
+    await page.locator('[data-testid="plan-canvas"][data-status="done"]').waitFor({ timeout: 20_000 });
   });
 
   it('plans again when an option changes, and keeps the options in the sidecar', async () => {

@@ -4,7 +4,9 @@
  */
 import { Background, Controls, type Edge, MarkerType, ReactFlow, type ReactFlowInstance, ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { usePlan } from '../../panels/plan/plan-store';
+import { jobKey } from '../../../shared/edit';
+import { setPlanView, usePlan } from '../../panels/plan/plan-store';
+import { focusNode } from '../../store/ui-store';
 import { handlesFor } from '../node-types';
 import { type PlanFlowNode, PlanNode } from './PlanNode';
 import { PLAN_NODE_SIZE } from './plan-view-model';
@@ -13,6 +15,9 @@ import './plan-view.css';
 const nodeTypes = { plan: PlanNode };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 } };
 const handles = handlesFor(PLAN_NODE_SIZE);
+// Nodes are neither selectable nor draggable, so React Flow would let the pointer through
+// them: they must still take it, for the hover tooltip (where a job came from) and double-click.
+const nodeStyle = { pointerEvents: 'all' } as const;
 
 /**
  * The view has its own React Flow store: sharing the workflow canvas's store would make it
@@ -43,6 +48,7 @@ function PlanFlow() {
       height: PLAN_NODE_SIZE.height,
       measured: PLAN_NODE_SIZE,
       handles,
+      style: nodeStyle,
       draggable: false,
       connectable: false,
       ariaLabel: `Planned job ${job.name}`,
@@ -56,6 +62,14 @@ function PlanFlow() {
     }
     return list;
   }, [view]);
+
+  // Double-clicking a compute job shows its abstract job on the workflow canvas.
+  const onNodeDoubleClick = useCallback((_event: unknown, node: PlanFlowNode) => {
+    const { job } = node.data;
+    if (job.kind !== 'compute' || job.from.length !== 1) return;
+    setPlanView(false);
+    focusNode(jobKey(job.from[0]!));
+  }, []);
 
   const onInit = useCallback((instance: ReactFlowInstance<PlanFlowNode, Edge>) => {
     flow.current = instance;
@@ -78,6 +92,8 @@ function PlanFlow() {
         nodeTypes={nodeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
         onInit={onInit}
+        onNodeDoubleClick={onNodeDoubleClick}
+        zoomOnDoubleClick={false}
         onlyRenderVisibleElements
         nodesDraggable={false}
         nodesConnectable={false}

@@ -10,7 +10,7 @@ import { formatCounts, isRunFinal, progressFraction } from '../../../shared/run/
 import { useDocument } from '../../store/document-store';
 import { useRunStates } from '../../store/run-states-store';
 import { focusNode, useUi } from '../../store/ui-store';
-import { cancelRun, closeRun, loadLogs, openRun, resumeRun, runLocally, startLocalRunEvents, useLocalRun } from './local-run-store';
+import { cancelRun, closeRun, loadLogs, localRunStore, openRun, resumeRun, runLocally, startLocalRunEvents, useLocalRun } from './local-run-store';
 import './local-run.css';
 
 function Refusal({ d }: { d: Diagnostic }) {
@@ -57,7 +57,7 @@ function useLogsOfSelection(): void {
 
 export const LocalRunPanel = memo(function LocalRunPanel() {
   const file = useDocument((s) => s.file);
-  const { current, runs, refused, busy } = useLocalRun((s) => s);
+  const { current, runs, refused, busy, slots } = useLocalRun((s) => s);
   const counts = useRunStates((s) => (s.source?.kind === 'local' ? s.counts : null));
   useEffect(() => startLocalRunEvents(), []);
   useLogsOfSelection();
@@ -86,6 +86,21 @@ export const LocalRunPanel = memo(function LocalRunPanel() {
           </button>
         )}
       </div>
+      <label className="run-slots">
+        Jobs at once{' '}
+        <input
+          type="number"
+          min={1}
+          max={4096}
+          placeholder="all cores"
+          value={slots ?? ''}
+          data-testid="run-slots"
+          onChange={(e) => {
+            const n = Number(e.target.value);
+            localRunStore.setState({ slots: e.target.value === '' || !Number.isInteger(n) || n < 1 ? null : Math.min(n, 4096) });
+          }}
+        />
+      </label>
       {!file && <p className="muted">Save the workflow to run it here.</p>}
       {refused && (
         <div className="run-refused" data-testid="run-refused">

@@ -32,9 +32,11 @@ export interface LocalRunUiState {
   /** A request is on its way. */
   busy: boolean;
   logs: JobLogs | null;
+  /** Most cores in use at once (`--jobs`); null: every core. */
+  slots: number | null;
 }
 
-export const localRunStore = createStore<LocalRunUiState>(() => ({ runs: [], current: null, refused: null, busy: false, logs: null }));
+export const localRunStore = createStore<LocalRunUiState>(() => ({ runs: [], current: null, refused: null, busy: false, logs: null, slots: null }));
 
 export function useLocalRun<T>(selector: (state: LocalRunUiState) => T): T {
   return useStore(localRunStore, selector);
@@ -84,7 +86,8 @@ export async function runLocally(): Promise<void> {
     toast('Save the workflow to run it locally', 'error');
     return;
   }
-  await started(getApi().localRunStart({ workflowFile: file }));
+  const { slots } = localRunStore.getState();
+  await started(getApi().localRunStart(slots === null ? { workflowFile: file } : { workflowFile: file, slots }));
 }
 
 export async function cancelRun(): Promise<void> {
