@@ -120,6 +120,30 @@ describe('submitting to ACCESS Pegasus from the page', () => {
     expect(app.pageErrors).toEqual([]);
   }, 180_000);
 
+  it('shows a held job with its hold reason, and Remove stops the run after asking', async () => {
+    const workflow = await diamondWorkflow(path.join(dir, 'held'), 'diamond-held');
+    const app = await launchRemoteApp(browser, workflow);
+    apps.push(app);
+    const { page } = app;
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    await connect(page, sshd, await clientKey(sshd, path.dirname(workflow)));
+    await submit(page);
+    const held = page.locator('[data-testid="job-node"][data-run-state="held"]');
+    await held.first().waitFor({ timeout: 60_000 });
+    await held.first().click();
+    const panel = page.getByTestId('job-failure');
+    await expect.poll(() => panel.textContent(), { timeout: 30_000 }).toContain('Hold reason');
+
+    await page.getByTestId('run-remove').click();
+    await page.locator('[data-testid="run-row"][data-run-state="cancelled"]').waitFor({ timeout: 60_000 });
+    expect(asked).toEqual([expect.stringContaining('pegasus-remove')]);
+    expect(app.pageErrors).toEqual([]);
+  }, 180_000);
+
   it('stops at a changed host key with the warning and no way past it', async () => {
     // The first app, still connected from the first test.
     const app = apps[0]!;

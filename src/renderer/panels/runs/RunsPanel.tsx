@@ -55,6 +55,7 @@ function RunRow({ run, active }: { run: RunSummary; active: boolean }) {
           <button
             type="button"
             disabled={busy !== null}
+            data-testid="run-remove"
             onClick={() => {
               if (window.confirm(`Stop ${run.workflowName} (pegasus-remove)?`)) void act('remove', () => getApi().runRemove({ runId: run.id }), (v) => setMessage((v as { message: string }).message));
             }}
