@@ -120,5 +120,20 @@ describe('sub-workflows', () => {
     await page.keyboard.insertText('\necho done');
     await page.getByTestId('text-file-save').click();
     await expect.poll(() => readFile(path.join(folder, 'scripts', 'prep.sh'), 'utf8')).toBe('#!/bin/bash\necho preparing\necho done\n');
+    await page.getByTestId('text-file-dialog').getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('text-file-dialog').waitFor({ state: 'detached' });
+  });
+
+  it("edits a sub-workflow's planner arguments as fields, in one undo step", async () => {
+    const { page } = app;
+    await selectNode(page, 'j:child');
+    await page.getByTestId('open-planner-args').click();
+    expect(await page.getByTestId('planner--sites').inputValue()).toBe('condorpool');
+    await page.getByTestId('planner--output-sites').fill('local');
+    await page.getByTestId('planner-apply').click();
+    await page.getByTestId('planner-args-dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('prop-job-arguments').inputValue()).toBe('--sites\ncondorpool\n--output-sites\nlocal');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('prop-job-arguments').inputValue()).toBe('--sites\ncondorpool');
   });
 });

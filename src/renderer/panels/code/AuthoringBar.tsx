@@ -11,6 +11,7 @@ import { SweepDialog } from '../sweep/SweepDialog';
 import { scriptFile } from '../subworkflow/local-paths';
 import { SubWorkflowBar, openSubWorkflow } from '../subworkflow/SubWorkflowBar';
 import { TextFileDialog } from '../subworkflow/TextFileDialog';
+import { PlannerArgsDialog } from '../subworkflow/PlannerArgsDialog';
 import { useDocument } from '../../store/document-store';
 import { dockStore, openAuthoringDialog, showPanel, togglePanel, useDock } from './dock-store';
 
@@ -74,6 +75,11 @@ export function AuthoringBar() {
           {selectedKind === 'condorWorkflow' ? 'Show DAG' : 'Open sub-workflow'}
         </button>
       )}
+      {selectedJob && selectedKind === 'pegasusWorkflow' && (
+        <button type="button" onClick={() => openAuthoringDialog({ kind: 'planner', jobId: selectedJob })} title="pegasus-plan options of this sub-workflow, as fields" data-testid="open-planner-args">
+          Planner arguments…
+        </button>
+      )}
       {selectedJob && script && (
         <button type="button" onClick={() => openAuthoringDialog({ kind: 'script', jobId: selectedJob, path: script })} title={`Edit ${script}`} data-testid="open-script">
           Edit script
@@ -82,6 +88,7 @@ export function AuthoringBar() {
       {dialog?.kind === 'sweep' && <SweepDialog jobId={dialog.jobId} />}
       {dialog?.kind === 'script' && <TextFileDialog path={dialog.path} readOnly={false} title={`Script of ${dialog.jobId}`} />}
       {dialog?.kind === 'dag' && <TextFileDialog path={dialog.path} readOnly title={`DAG of ${dialog.jobId}`} />}
+      {dialog?.kind === 'planner' && <PlannerArgsDialog jobId={dialog.jobId} />}
       <SubWorkflowBar />
     </nav>
   );
