@@ -31,9 +31,12 @@ import { JobNode } from './nodes/JobNode';
 import { SubWorkflowNode } from './nodes/SubWorkflowNode';
 import { PALETTE_MIME, dropItem, parsePaletteItem } from './palette-drop';
 import { centreOn, fitAll, screenToCanvas, setFlowInstance } from './viewport';
+import { JobGroupNode } from './scale/JobGroupNode';
+import { useLevelOfDetail } from './scale/use-level-of-detail';
+import './scale/scale.css';
 
 // Module scope, so React Flow never sees new type maps (which would remount every node).
-const nodeTypes = { job: JobNode, subworkflow: SubWorkflowNode, file: FileNode };
+const nodeTypes = { job: JobNode, subworkflow: SubWorkflowNode, file: FileNode, jobgroup: JobGroupNode };
 const edgeTypes = { dependency: DependencyEdge, use: UseEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
@@ -80,6 +83,8 @@ export function Canvas() {
     () => (selectedEdges.size === 0 ? baseEdges : baseEdges.map((e) => (selectedEdges.has(e.id) ? { ...e, selected: true } : e))),
     [baseEdges, selectedEdges],
   );
+  // Large views: only what the viewport needs (windowed members or the aggregated groups).
+  const lod = useLevelOfDetail(baseNodes, nodes, edges, model, selectedNodes, badges);
 
   // True between a drag's first move and its stop: the stop records the move as one step.
   const dragging = useRef(false);
@@ -210,10 +215,10 @@ export function Canvas() {
   }, [focusRequest]);
 
   return (
-    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop} data-view={view}>
+    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop} data-view={view} data-detail={lod.mode}>
       <ReactFlow<CanvasNode, CanvasEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={lod.nodes as CanvasNode[]}
+        edges={lod.edges as CanvasEdge[]}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
@@ -222,13 +227,17 @@ export function Canvas() {
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onInit={onInit}
+        onMove={lod.onMove}
+        onNodeClick={lod.onNodeClick}
+        onNodeDoubleClick={lod.onNodeDoubleClick}
+        zoomOnDoubleClick={lod.mode !== 'aggregated'}
         onlyRenderVisibleElements
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={multiSelectKeys}
         snapToGrid
         snapGrid={snapGrid}
-        minZoom={0.02}
+        minZoom={lod.minZoom}
         maxZoom={4}
         connectionRadius={30}
         nodesFocusable
@@ -236,7 +245,7 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} size={1} />
-        {nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClass} />}
+        {lod.mode === 'all' && nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClass} />}
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

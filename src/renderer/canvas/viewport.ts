@@ -16,10 +16,28 @@ export function setFlowInstance(next: ReactFlowInstance | null): void {
   instance = next;
 }
 
+/**
+ * The whole graph's box, when React Flow holds only part of it (level of detail for large
+ * workflows, canvas/scale/): fit-all then fits that box instead of React Flow's nodes.
+ */
+let fitBounds: (() => { x: number; y: number; width: number; height: number }) | null = null;
+
+export function setFitBounds(provider: typeof fitBounds): void {
+  fitBounds = provider;
+}
+
+export function setViewportTo(viewport: { x: number; y: number; zoom: number }): void {
+  void instance?.setViewport(viewport, { duration: duration(200) });
+}
+
 export function fitAll(): void {
   // React Flow queues a fit asked for with no nodes and runs it on the first node added,
   // which would zoom onto the first node the user drops: nothing to fit, no fit.
   if (!instance || instance.getNodes().length === 0) return;
+  if (fitBounds) {
+    void instance.fitBounds(fitBounds(), { padding: 0.15, duration: duration(200) });
+    return;
+  }
   void instance.fitView({ padding: 0.15, duration: duration(200), maxZoom: 1.5 });
 }
 

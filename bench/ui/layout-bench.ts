@@ -1,0 +1,67 @@
+/**
+ * The layered layout on montage-like jobs-and-files graphs (5 wide levels, each job reading
+ * the outputs of 2–3 jobs of the level above, near its own index; every job writes one file):
+ * prints nodes, edges and milliseconds. Run: `npx tsx bench/ui/layout-bench.ts`.
+ */
+import { type LayoutInput, layeredLayout } from '../../src/renderer/canvas/layout/layered';
+
+/** Seeded PRNG (mulberry32), so every run lays out the same graph. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Montage-like bipartite graph of about `nodes` nodes: job j of level l is node, its output file follows. */
+export function montageLayoutInput(nodes: number): LayoutInput {
+  const levels = 5;
+  const width = Math.max(1, Math.round(nodes / (levels * 2 + 1)));
+  const random = prng(42);
+  const sources: number[] = [];
+  const targets: number[] = [];
+  const raw = (i: number): number => i; // raw input files: nodes 0..width-1
+  const job = (l: number, i: number): number => width + (l * width + i) * 2;
+  const out = (l: number, i: number): number => job(l, i) + 1;
+  for (let l = 0; l < levels; l++) {
+    for (let i = 0; i < width; i++) {
+      if (l === 0) {
+        sources.push(raw(i));
+        targets.push(job(0, i));
+      } else {
+        const parents = 2 + Math.floor(random() * 2);
+        const seen = new Set<number>();
+        for (let p = 0; p < parents; p++) {
+          const k = Math.min(width - 1, Math.max(0, i + Math.floor(random() * 7) - 3));
+          if (seen.has(k)) continue;
+          seen.add(k);
+          sources.push(out(l - 1, k));
+          targets.push(job(l, i));
+        }
+      }
+      sources.push(job(l, i));
+      targets.push(out(l, i));
+    }
+  }
+  const nodeCount = width + levels * width * 2;
+  const widths = new Float64Array(nodeCount).fill(190);
+  const heights = new Float64Array(nodeCount).fill(64);
+  return { nodeCount, sources: Uint32Array.from(sources), targets: Uint32Array.from(targets), widths, heights };
+}
+
+function main(): void {
+  const rows: string[] = ['| nodes | edges | layered layout (ms) |', '| ---: | ---: | ---: |'];
+  for (const size of [1_000, 10_000, 100_000]) {
+    const input = montageLayoutInput(size);
+    const started = performance.now();
+    layeredLayout(input);
+    rows.push(`| ${input.nodeCount.toLocaleString('en-US')} | ${input.sources.length.toLocaleString('en-US')} | ${Math.round(performance.now() - started)} |`);
+  }
+  process.stdout.write(`${rows.join('\n')}\n`);
+}
+
+if (process.argv[1]?.endsWith('layout-bench.ts')) main();
