@@ -22,17 +22,25 @@ export function getAt(value: unknown, path: EntryPath): unknown {
 
 /**
  * A copy of `value` with `next` at `path` (objects and arrays on the way copied, the rest
- * shared). `undefined` removes the key, so optional fields left empty are not written.
+ * shared). `undefined` removes the key, so optional fields left empty are not written; an
+ * object inside the entry left empty that way goes too (no `checksum: {}`).
  */
 export function setAt<T>(value: T, path: EntryPath, next: unknown): T {
-  if (path.length === 0) return next as T;
+  const result = setInside(value, path, next);
+  return (result === undefined && path.length > 0 ? {} : result) as T;
+}
+
+function setInside(value: unknown, path: EntryPath, next: unknown): unknown {
+  if (path.length === 0) return next;
   const [step, ...rest] = path;
   const container = (value ?? (typeof step === 'number' ? [] : {})) as Record<string | number, unknown> | unknown[];
   const copy = (Array.isArray(container) ? container.slice() : { ...container }) as Record<string | number, unknown>;
-  const child = setAt(copy[step!], rest, next);
-  if (child === undefined && !Array.isArray(copy)) delete copy[step!];
-  else copy[step!] = child;
-  return copy as T;
+  const child = setInside(copy[step!], rest, next);
+  if (child === undefined && !Array.isArray(copy)) {
+    delete copy[step!];
+    if (Object.keys(copy).length === 0) return undefined;
+  } else copy[step!] = child;
+  return copy;
 }
 
 /** Issues by field key; an issue about a whole list (`['pfns']`) is keyed by the list. */
