@@ -14,7 +14,7 @@ import type { StatisticsSummary } from './remote/pegasus-statistics';
 import type { AnnexSlot, AnnexStatus } from './remote/annex-status';
 import type { AnnexSystem } from './remote/annex-systems';
 import type { AnnexField } from './remote/annex-validate';
-import type { ConnectionStatus, RunSummary } from './ipc-events';
+import type { ConnectionStatus, PromptRequest, RunSummary } from './ipc-events';
 import type { JobState } from './run/run-state';
 
 const profileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._@-]{0,63}$/, 'a profile name is 1-64 letters, digits, spaces or . _ @ - and starts with a letter or digit');
@@ -127,6 +127,8 @@ export interface ProfilesValue {
   profiles: ProfileInput[];
   connection: ConnectionStatus;
   secrets: SecretStoreInfo;
+  /** Questions waiting for an answer (a reloaded page shows them again). */
+  prompts: PromptRequest[];
 }
 
 export interface JobDiagnosisValue extends AnalyzerJob {

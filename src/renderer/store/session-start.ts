@@ -7,7 +7,10 @@ export function startSession(): () => void {
   const api = getApi();
   const stop = api.onEvent(applyEvent);
   void api.remoteProfiles().then((result) => {
-    if (result.ok) sessionStore.setState({ profiles: result.value.profiles, secrets: result.value.secrets, connection: result.value.connection });
+    if (!result.ok) return;
+    const { profiles, secrets, connection, prompts } = result.value;
+    // Questions asked before this page listened come first; ones already received are kept once.
+    sessionStore.setState((s) => ({ profiles, secrets, connection, prompts: [...prompts, ...s.prompts.filter((p) => !prompts.some((q) => q.id === p.id))] }));
   });
   void api.runList().then((result) => {
     if (result.ok) setRuns(result.value);

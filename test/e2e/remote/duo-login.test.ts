@@ -1,7 +1,8 @@
 /**
  * Logging in the way ACCESS hosts ask (issue 6), in the page: an in-process SSH server asks
  * for a Duo menu choice and then a passcode by keyboard-interactive; the page shows each
- * prompt with the server's instructions, hides the passcode as it is typed, and connects.
+ * prompt with the server's instructions (again after a reload), hides the passcode as it is
+ * typed, and connects.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -53,6 +54,10 @@ describe('a Duo login answered in the page', () => {
 
     const hostKey = page.locator('[data-testid="prompt"][data-prompt-kind="hostKey"]');
     await hostKey.waitFor();
+    // A page reloaded while the question waits shows it again.
+    await page.reload();
+    await page.locator('body[data-app-state="ready"]').waitFor();
+    await hostKey.waitFor();
     expect(await hostKey.getByTestId('host-key-fingerprint').textContent()).toBe(server.hostKeyFingerprint);
     await hostKey.getByTestId('trust-host-key').click();
 
@@ -71,6 +76,7 @@ describe('a Duo login answered in the page', () => {
     await passcode.getByTestId('prompt-input-0').fill('424242');
     await passcode.getByTestId('prompt-ok').click();
 
+    await page.getByTestId('remote-tab-connection').click();
     await page.locator('[data-testid="connection-state"][data-state="ready"]').waitFor({ timeout: 30_000 });
     expect(server.attempts.filter((a) => a.method === 'keyboard-interactive').at(-1)?.answers).toEqual([['1'], ['424242']]);
     expect(app.pageErrors).toEqual([]);

@@ -21,7 +21,9 @@ describe('PromptBroker', () => {
     const prompt = events[0];
     expect(prompt?.type).toBe('prompt');
     const id = prompt?.type === 'prompt' ? prompt.prompt.id : '';
+    expect(broker.requests().map((r) => r.id)).toEqual([id]);
     expect(broker.answer(id, { answers: ['secret'] })).toBe(true);
+    expect(broker.requests()).toEqual([]);
     expect(broker.answer(id, { answers: ['again'] })).toBe(false);
     expect(await asked).toEqual({ answers: ['secret'] });
     expect(events[1]).toEqual({ type: 'prompt.closed', id });

@@ -14,6 +14,7 @@ export interface PromptAnswer {
 }
 
 interface Pending {
+  request: PromptRequest;
   resolve: (answer: PromptAnswer | undefined) => void;
 }
 
@@ -25,9 +26,10 @@ export class PromptBroker {
   /** Asks the page; resolves with the answer, or undefined when cancelled (or when {@link cancelAll} runs). */
   ask(request: Omit<PromptRequest, 'id'>): Promise<PromptAnswer | undefined> {
     const id = randomBytes(9).toString('base64url');
+    const prompt: PromptRequest = { ...request, id };
     return new Promise((resolve) => {
-      this.pending.set(id, { resolve });
-      this.emit({ type: 'prompt', prompt: { ...request, id } });
+      this.pending.set(id, { request: prompt, resolve });
+      this.emit({ type: 'prompt', prompt });
     });
   }
 
@@ -41,9 +43,14 @@ export class PromptBroker {
     return true;
   }
 
-  /** Questions still waiting (a page that opens late shows them). */
+  /** How many questions are waiting. */
   get waiting(): number {
     return this.pending.size;
+  }
+
+  /** The questions still waiting, oldest first (a page opened or reloaded meanwhile shows them). */
+  requests(): PromptRequest[] {
+    return [...this.pending.values()].map((entry) => entry.request);
   }
 
   /** Cancels every waiting question (disconnect, shutdown). */

@@ -105,6 +105,7 @@ export class RemoteSession {
       profiles: (await this.profiles.list()).map((profile) => ({ ...profile })),
       connection: this.status(),
       secrets: { backend: this.options.secrets.backend, ...(refusal ? { refusal } : {}) },
+      prompts: this.broker.requests(),
     };
   }
 
