@@ -16,6 +16,7 @@ export function CodePanel() {
   const diagnostics = useCode((s) => s.diagnostics);
   const stale = useCode((s) => s.stale);
   const readOnly = useCode((s) => s.readOnly);
+  const jobs = useCode((s) => s.jobs);
 
   useEffect(() => startCodeSync(), []);
 
@@ -24,7 +25,9 @@ export function CodePanel() {
     <section className="code-panel" aria-label="YAML" data-testid="code-panel" data-stale={stale ? 'true' : 'false'}>
       {readOnly && (
         <p className="code-note" data-testid="code-readonly">
-          This file is {formatBytes(text.length)}, above the {formatBytes(CODE_VIEW_MAX_CHARS)} the code view edits: it is shown read-only. Edit it on the canvas.
+          {text.length > 0
+            ? `This file is ${formatBytes(text.length)}, above the ${formatBytes(CODE_VIEW_MAX_CHARS)} the code view edits: it is shown read-only, as saved. Edit it on the canvas.`
+            : `This workflow has ${jobs ?? 'too many'} jobs, too many for the code view. Edit it on the canvas; open the file in a text editor to read it.`}
         </p>
       )}
       {stale && (

@@ -11,6 +11,7 @@ import { makeEdit } from '../../../shared/edit';
 import type { Diagnostic, Workflow } from '../../../shared/model';
 import { getApi } from '../../api/get-api';
 import { applyEdit, documentStore } from '../../store/document-store';
+import { writeWorkflow } from '../../../shared/formats/pegasus-yaml';
 import { CODE_VIEW_MAX_CHARS, TO_STRING, documentFor, errorCount, mergeWorkflow, readText, sameWorkflow } from './yaml-sync';
 
 export interface CodeState {
@@ -24,9 +25,14 @@ export interface CodeState {
   stale: boolean;
   /** The text is too large to edit; it is shown read-only. */
   readOnly: boolean;
+  /** Jobs of the workflow when it is too large to show at all, else `null`. */
+  jobs: number | null;
 }
 
-export const codeStore = createStore<CodeState>(() => ({ text: '', textSeq: 0, diagnostics: [], stale: false, readOnly: false }));
+/** Past this many jobs (about 20 MB of YAML) the file is not even read for the read-only view. */
+export const CODE_VIEW_READ_MAX_JOBS = 100_000;
+
+export const codeStore = createStore<CodeState>(() => ({ text: '', textSeq: 0, diagnostics: [], stale: false, readOnly: false, jobs: null }));
 
 export function useCode<T>(selector: (state: CodeState) => T): T {
   return useStore(codeStore, selector);
@@ -42,7 +48,7 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 export const TEXT_DEBOUNCE_MS = 400;
 
 function setText(text: string, diagnostics: Diagnostic[] = []): void {
-  codeStore.setState((s) => ({ text, textSeq: s.textSeq + 1, diagnostics, stale: false, readOnly: text.length > CODE_VIEW_MAX_CHARS }));
+  codeStore.setState((s) => ({ text, textSeq: s.textSeq + 1, diagnostics, stale: false, readOnly: text.length > CODE_VIEW_MAX_CHARS, jobs: null }));
 }
 
 /** Starts from the document's file text (comments included) when it is YAML on disk. */
@@ -50,14 +56,26 @@ async function reload(): Promise<void> {
   const state = documentStore.getState();
   const workflow = state.doc.workflow;
   let original: string | undefined;
-  if (state.file && state.file.format === 'yaml') {
+  if (state.file && state.file.format === 'yaml' && workflow.jobs.length <= CODE_VIEW_READ_MAX_JOBS) {
     const answer = await getApi().documentOpen({ path: state.file.path });
     if (answer.ok) original = answer.value.text;
   }
-  if (documentStore.getState().doc.workflow !== workflow) return; // Edited meanwhile: the next sync does it.
-  yamlDoc = documentFor(workflow, original);
-  syncedWorkflow = workflow;
+  if (documentStore.getState().doc.workflow !== workflow) {
+    // Edited while the file was read: start again from the document as it is now.
+    void reload();
+    return;
+  }
+  // Without a YAML file, the text is the writer's (it is checked for size before parsing).
+  if (original === undefined && workflow.jobs.length <= CODE_VIEW_READ_MAX_JOBS) original = writeWorkflow(workflow);
   acceptedErrors = 0;
+  syncedWorkflow = workflow;
+  if (workflow.jobs.length > CODE_VIEW_READ_MAX_JOBS || (original !== undefined && original.length > CODE_VIEW_MAX_CHARS)) {
+    // Too large to edit as text: the file as it is on disk, read-only (or nothing, past the read limit).
+    yamlDoc = null;
+    codeStore.setState((s) => ({ text: original ?? '', textSeq: s.textSeq + 1, diagnostics: [], stale: false, readOnly: true, jobs: workflow.jobs.length }));
+    return;
+  }
+  yamlDoc = documentFor(workflow, original);
   setText(yamlDoc.toString(TO_STRING));
 }
 
