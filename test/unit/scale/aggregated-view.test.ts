@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { type GraphModel, graphModel } from '../../../src/renderer/canvas/graph-model';
+import type { CanvasNode } from '../../../src/renderer/canvas/node-types';
+import { groupElements, groupLayout, groupMemberKeys } from '../../../src/renderer/canvas/scale/aggregated-view';
+import { montageLike } from '../../e2e/scale/scale-workflows';
+
+function jobNodes(model: GraphModel): Map<string, CanvasNode> {
+  const nodes = new Map<string, CanvasNode>();
+  model.workflow.jobs.forEach((job, i) => {
+    const key = `j:${job.id}`;
+    nodes.set(key, { id: key, type: 'job', position: { x: (i % 50) * 210, y: Math.floor(i / 50) * 100 }, data: { job, badge: undefined } });
+  });
+  return nodes;
+}
+
+describe('the aggregated view', () => {
+  const model = graphModel(montageLike(500), undefined);
+  const layout = groupLayout(model, jobNodes(model));
+
+  it('has one group per level and transformation, with counts and group edges with multiplicity', () => {
+    expect(layout.aggregation.groups.map((g) => [g.label, g.level, g.count])).toEqual([
+      ['mProject', 0, 100],
+      ['mDiffFit', 1, 100],
+      ['mBackground', 2, 100],
+      ['mAdd', 3, 100],
+      ['mViewer', 4, 100],
+    ]);
+    const { edges } = groupElements(layout, new Set(), new Map(), new Map(), model.workflow.jobs.map((j) => j.id));
+    expect(edges.map((e) => [e.source, e.target])).toEqual([
+      ['g:0:mProject', 'g:1:mDiffFit'],
+      ['g:1:mDiffFit', 'g:2:mBackground'],
+      ['g:2:mBackground', 'g:3:mAdd'],
+      ['g:3:mAdd', 'g:4:mViewer'],
+    ]);
+    // Every job → job edge between two levels is counted once.
+    const jobEdges = model.graph.targets.length;
+    expect(edges.reduce((sum, e) => sum + (e.data as { multiplicity: number }).multiplicity, 0)).toBe(jobEdges);
+  });
+
+  it('counts selected members, diagnostics and run states per group', () => {
+    const ids = model.workflow.jobs.map((j) => j.id);
+    const selection = new Set(['j:mAdd_3_0', 'j:mAdd_3_1', 'j:mProject_0_7']);
+    const badges = new Map([['j:mAdd_3_5', { errors: 2, warnings: 1 }]]);
+    const states = new Map([
+      ['mAdd_3_0', 'running' as const],
+      ['mAdd_3_1', 'failed' as const],
+    ]);
+    const { nodes } = groupElements(layout, selection, badges, states, ids);
+    const add = nodes.find((n) => n.data.label === 'mAdd')!;
+    expect(add.data).toMatchObject({ count: 100, selected: 2, errors: 2, warnings: 1 });
+    expect(add.data.states).toEqual([
+      { state: 'running', count: 1 },
+      { state: 'failed', count: 1 },
+    ]);
+    expect(nodes.find((n) => n.data.label === 'mProject')!.data.selected).toBe(1);
+  });
+
+  it('lists a group’s members and the box they cover', () => {
+    const g = layout.aggregation.groups.findIndex((group) => group.label === 'mDiffFit');
+    const members = groupMemberKeys(layout, g);
+    expect(members).toHaveLength(100);
+    expect(members[0]).toBe('j:mDiffFit_1_0');
+    expect(layout.groupOfKey.get('j:mDiffFit_1_42')).toBe(g);
+  });
+});
