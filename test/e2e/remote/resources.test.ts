@@ -142,6 +142,17 @@ describe('the Resources panel', () => {
     const text = await result.inputValue();
     expect(text).toContain(`${VM_CONF} ${sshd.user} ${TOKEN}`);
     expect(text.match(/^bootcmd:/gm)?.length).toBe(1);
+
+    // Watching for the instance: it is ready once a new machine of the user's joins the pool.
+    await page.getByTestId('jetstream-watch').click();
+    expect(await page.getByTestId('jetstream-panel').textContent()).toContain('shuts itself down after 30 minutes without jobs');
+    // The first poll has seen the pool without the instance; now it boots and joins.
+    // (The annex created above already has nodes under the user's name: they are not the instance.)
+    await expect.poll(() => page.getByTestId('jetstream-baseline').textContent(), { timeout: 20_000 }).toMatch(/\d+ machine\(s\) of yours there now/);
+    const host = remoteHostFor(sshd);
+    await host.exec(['sh', '-c', 'cat > .stand-in/instances'], { stdin: `js-${sshd.user}-1.jetstream-cloud.org ${sshd.user} 8\n` });
+    host.close();
+    await expect.poll(() => page.getByTestId('jetstream-joined').textContent(), { timeout: 30_000 }).toContain(`js-${sshd.user}-1.jetstream-cloud.org joined the pool`);
     expect(app.pageErrors).toEqual([]);
-  });
+  }, 60_000);
 });

@@ -20,6 +20,8 @@ export function JetstreamPanel() {
   const [watching, setWatching] = useState(false);
   const [joined, setJoined] = useState<AnnexSlot[] | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
+  /** Machines of the user in the pool when the watch began (set by its first poll). */
+  const [baseline, setBaseline] = useState<number | null>(null);
 
   useEffect(() => {
     if (!watching) return;
@@ -28,7 +30,10 @@ export function JetstreamPanel() {
     const poll = async () => {
       const r = await getApi().jetstreamMachines();
       if (!live || !r.ok) return;
-      if (known === null) known = new Set(r.value.slots.map((s) => s.machine));
+      if (known === null) {
+        known = new Set(r.value.slots.map((s) => s.machine));
+        setBaseline(known.size);
+      }
       else {
         const fresh = r.value.slots.filter((s) => !known!.has(s.machine));
         if (fresh.length > 0) {
@@ -108,15 +113,33 @@ export function JetstreamPanel() {
             <button type="button" onClick={() => void copy(result.text, 'Boot script')}>
               Copy boot script
             </button>
-            <button type="button" disabled={watching} onClick={() => setWatching(true)} data-testid="jetstream-watch">
+            <button
+              type="button"
+              disabled={watching}
+              onClick={() => {
+                setBaseline(null);
+                setJoined(null);
+                setWatching(true);
+              }}
+              data-testid="jetstream-watch"
+            >
               {watching ? 'Watching for the instance…' : 'Watch for the instance'}
             </button>
           </div>
+          {watching && baseline !== null && (
+            <p className="hint" data-testid="jetstream-baseline">
+              Watching the pool: {baseline} machine(s) of yours there now; checked every 10 s.
+            </p>
+          )}
           <p className="hint">{IDLE_REMINDER}</p>
         </>
       )}
       {copied && <p className="hint">{copied}</p>}
-      {joined && <p className="success">Ready: {joined.map((s) => s.machine).join(', ')} joined the pool.</p>}
+      {joined && (
+        <p className="success" data-testid="jetstream-joined">
+          Ready: {joined.map((s) => s.machine).join(', ')} joined the pool.
+        </p>
+      )}
     </div>
   );
 }
