@@ -12,6 +12,7 @@ import { planSidecarSection, readPlanSidecar } from '../panels/plan/plan-store';
 import { layoutFromPositions, positionsFromLayout } from '../store/sidecar';
 import { clearSelection, confirmInPage, openDialog, toast, uiStore } from '../store/ui-store';
 import { textForSave } from '../panels/code/code-store';
+import { readFileText } from '../panels/code/read-file-text';
 
 let inPageDialogs = true;
 
@@ -116,7 +117,7 @@ export async function newDocument(template: TemplateId = 'blank', n?: number): P
 export async function save(): Promise<boolean> {
   const state = documentStore.getState();
   if (!state.file) return saveWithDialog();
-  const text = state.file.format === 'yaml' ? await textForSave(state.doc.workflow, state.file) : undefined;
+  const text = state.file.format === 'yaml' ? await textForSave(state.doc.workflow, state.file, readFileText) : undefined;
   const request = {
     path: state.file.path,
     workflow: state.doc.workflow,
@@ -141,7 +142,7 @@ export async function save(): Promise<boolean> {
 export async function saveAs(path: string, overwrite = false): Promise<boolean> {
   const state = documentStore.getState();
   // The comments of the file it came from go to the new file too (YAML names only).
-  const text = /\.json$/i.test(path) ? undefined : await textForSave(state.doc.workflow, state.file);
+  const text = /\.json$/i.test(path) ? undefined : await textForSave(state.doc.workflow, state.file, readFileText);
   const answer = await getApi().documentSaveAs({
     path,
     workflow: state.doc.workflow,

@@ -6,6 +6,7 @@
 import { Suspense, lazy, useEffect } from 'react';
 import { formatBytes } from './format-bytes';
 import { startCodeSync, textEdited, useCode } from './code-store';
+import { readFileText } from './read-file-text';
 import { CODE_VIEW_MAX_CHARS } from './yaml-sync';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor').then((m) => ({ default: m.MonacoEditor })));
@@ -18,7 +19,7 @@ export function CodePanel() {
   const readOnly = useCode((s) => s.readOnly);
   const jobs = useCode((s) => s.jobs);
 
-  useEffect(() => startCodeSync(), []);
+  useEffect(() => startCodeSync(readFileText), []);
 
   const problems = diagnostics.filter((d) => d.severity === 'error');
   return (

@@ -9,10 +9,12 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { makeEdit } from '../../../shared/edit';
 import type { Diagnostic, Workflow } from '../../../shared/model';
-import { getApi } from '../../api/get-api';
 import { applyEdit, documentStore } from '../../store/document-store';
 import { writeWorkflow } from '../../../shared/formats/pegasus-yaml';
 import { CODE_VIEW_MAX_CHARS, TO_STRING, documentFor, errorCount, mergeWorkflow, readText, sameWorkflow } from './yaml-sync';
+
+/** Reads a workflow file's text from disk (`undefined` when it cannot); given by the caller, so this store does no I/O of its own. */
+export type FileTextReader = (path: string) => Promise<string | undefined>;
 
 export interface CodeState {
   /** The text shown; it changes when the canvas changes the workflow (or a document loads). */
@@ -52,17 +54,16 @@ function setText(text: string, diagnostics: Diagnostic[] = []): void {
 }
 
 /** Starts from the document's file text (comments included) when it is YAML on disk. */
-async function reload(): Promise<void> {
+async function reload(readFile: FileTextReader): Promise<void> {
   const state = documentStore.getState();
   const workflow = state.doc.workflow;
   let original: string | undefined;
   if (state.file && state.file.format === 'yaml' && workflow.jobs.length <= CODE_VIEW_READ_MAX_JOBS) {
-    const answer = await getApi().documentOpen({ path: state.file.path });
-    if (answer.ok) original = answer.value.text;
+    original = await readFile(state.file.path);
   }
   if (documentStore.getState().doc.workflow !== workflow) {
     // Edited while the file was read: start again from the document as it is now.
-    void reload();
+    void reload(readFile);
     return;
   }
   // Without a YAML file, the text is the writer's (it is checked for size before parsing).
@@ -77,6 +78,24 @@ async function reload(): Promise<void> {
   }
   yamlDoc = documentFor(workflow, original);
   setText(yamlDoc.toString(TO_STRING));
+}
+
+let modelTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Canvas → text, a moment after the edit: a burst of edits (a drag, an arrow key held) merges once. */
+function scheduleSync(): void {
+  if (modelTimer) return;
+  modelTimer = setTimeout(() => {
+    modelTimer = null;
+    if (pendingText === null) syncFromModel();
+  }, 60);
+}
+
+/** Canvas → text now (tests, and before a save reads the text). */
+export function syncNow(): void {
+  if (modelTimer) clearTimeout(modelTimer);
+  modelTimer = null;
+  syncFromModel();
 }
 
 /** Canvas → text: merges the new workflow into the YAML document. */
@@ -128,21 +147,23 @@ export function currentText(): string {
  * Keeps the text in step with the document store while the code view is open. Returns the
  * stop function.
  */
-export function startCodeSync(): () => void {
+export function startCodeSync(readFile: FileTextReader): () => void {
   let loadCount = documentStore.getState().loadCount;
-  void reload();
+  void reload(readFile);
   const unsubscribe = documentStore.subscribe((state) => {
     if (state.loadCount !== loadCount) {
       loadCount = state.loadCount;
-      void reload();
+      void reload(readFile);
       return;
     }
-    if (state.doc.workflow !== syncedWorkflow && pendingText === null) syncFromModel();
+    if (state.doc.workflow !== syncedWorkflow && pendingText === null) scheduleSync();
   });
   return () => {
     unsubscribe();
     if (timer) clearTimeout(timer);
+    if (modelTimer) clearTimeout(modelTimer);
     timer = null;
+    modelTimer = null;
     pendingText = null;
   };
 }
@@ -156,13 +177,14 @@ const KEEP_COMMENTS_MAX_JOBS = 20_000;
  * `undefined` (the writer's output is saved) for JSON, for a document without a YAML file, and
  * for large ones.
  */
-export async function textForSave(workflow: Workflow, file: { path: string; format: string } | null): Promise<string | undefined> {
+export async function textForSave(workflow: Workflow, file: { path: string; format: string } | null, readFile: FileTextReader): Promise<string | undefined> {
+  if (yamlDoc && pendingText === null && workflow === documentStore.getState().doc.workflow) syncNow();
   if (yamlDoc && syncedWorkflow === workflow && pendingText === null) {
     const state = codeStore.getState();
     return state.stale ? yamlDoc.toString(TO_STRING) : state.text;
   }
   if (!file || file.format !== 'yaml' || workflow.jobs.length > KEEP_COMMENTS_MAX_JOBS) return undefined;
-  const answer = await getApi().documentOpen({ path: file.path });
-  if (!answer.ok || answer.value.text.length > CODE_VIEW_MAX_CHARS) return undefined;
-  return documentFor(workflow, answer.value.text).toString(TO_STRING);
+  const original = await readFile(file.path);
+  if (original === undefined || original.length > CODE_VIEW_MAX_CHARS) return undefined;
+  return documentFor(workflow, original).toString(TO_STRING);
 }

@@ -10,11 +10,12 @@ import { readWorkflow, writeWorkflow } from '../../../shared/formats/pegasus-yam
 import type { Diagnostic, Workflow } from '../../../shared/model';
 
 /**
- * Above this many characters the code view offers the file read-only: every canvas edit
- * merges the whole document again (writer + parse + merge, linear in the size) and Monaco keeps
- * a model and tokens for every line; past a few megabytes an edit costs a visible pause.
+ * Above this many characters the code view offers the file read-only: a canvas edit merges
+ * the whole YAML tree again (linear in its size), measured at about 0.25 s for 1,000 jobs,
+ * 0.9 s for 5,000 (1.1 MB) and 1.5 s for 10,000 (2.2 MB) on this machine, and opening costs
+ * about twice that. At 1 MB an edit still lands in under a second.
  */
-export const CODE_VIEW_MAX_CHARS = 5 * 1024 * 1024;
+export const CODE_VIEW_MAX_CHARS = 1024 * 1024;
 
 /** How the text is written out: long lines stay long, `[a, b]` stays without padding. */
 export const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;
