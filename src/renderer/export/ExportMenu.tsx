@@ -50,7 +50,16 @@ export function ExportMenu() {
   };
 
   return (
-    <span className="menu">
+    <span
+      className="menu"
+      onBlur={(e) => {
+        // Close when focus leaves the menu (a click elsewhere, Tab away).
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setOpen(false);
+      }}
+    >
       <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="export-menu">
         Export ▾
       </button>

@@ -160,11 +160,10 @@ export function startCodeSync(readFile: FileTextReader): () => void {
   });
   return () => {
     unsubscribe();
-    if (timer) clearTimeout(timer);
+    // Text typed just before the view closed still counts.
+    if (pendingText !== null) flushText();
     if (modelTimer) clearTimeout(modelTimer);
-    timer = null;
     modelTimer = null;
-    pendingText = null;
   };
 }
 
