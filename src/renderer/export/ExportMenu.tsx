@@ -60,7 +60,13 @@ export function ExportMenu() {
         if (e.key === 'Escape') setOpen(false);
       }}
     >
-      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="export-menu">
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="export-menu"
+      >
         Export ▾
       </button>
       {open && (
@@ -95,16 +101,25 @@ export function ExportMenu() {
 function ExportDialog({ format, onClose }: { format: (typeof FORMATS)[number]; onClose: () => void }) {
   const file = useDocument((s) => s.file);
   const name = useDocument((s) => s.name);
-  const [path, setPath] = useState(`${folderOf(file?.path)}${stem(name)}${format.extension === '.yml' && file?.path.endsWith('.yml') ? '-export' : ''}${format.extension}`);
+  const [path, setPath] = useState(
+    `${folderOf(file?.path)}${stem(name)}${format.extension === '.yml' && file?.path.endsWith('.yml') ? '-export' : ''}${format.extension}`,
+  );
   const [busy, setBusy] = useState(false);
   const write = async (overwrite: boolean): Promise<void> => {
     setBusy(true);
     const state = documentStore.getState();
-    const answer = await getApi().documentExport({ path, workflow: state.doc.workflow, catalogs: state.catalogs, format: format.format, overwrite });
+    const answer = await getApi().documentExport({
+      path,
+      workflow: state.doc.workflow,
+      catalogs: state.catalogs,
+      format: format.format,
+      overwrite,
+    });
     setBusy(false);
     if (!answer.ok) {
       if (answer.error.code === 'EXISTS' && !overwrite) {
-        if ((await confirmInPage(`${path} already exists. Replace it?`, ['Replace', 'Cancel'])) === 0) await write(true);
+        if ((await confirmInPage(`${path} already exists. Replace it?`, ['Replace', 'Cancel'])) === 0)
+          await write(true);
         return;
       }
       toast(`Could not export: ${answer.error.message ?? answer.error.code}`, 'error');
@@ -117,13 +132,24 @@ function ExportDialog({ format, onClose }: { format: (typeof FORMATS)[number]; o
     <AuthoringModal title={`Export as ${format.label}`} testId="export-dialog" onClose={onClose}>
       <div className="form-grid">
         <label htmlFor="export-path">File</label>
-        <input id="export-path" value={path} onChange={(e) => setPath(e.target.value)} data-testid="export-path" size={50} />
+        <input
+          id="export-path"
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          data-testid="export-path"
+          size={50}
+        />
       </div>
       <div className="buttons">
         <button type="button" onClick={onClose}>
           Cancel
         </button>
-        <button type="button" disabled={busy || path.trim() === ''} onClick={() => void write(false)} data-testid="export-write">
+        <button
+          type="button"
+          disabled={busy || path.trim() === ''}
+          onClick={() => void write(false)}
+          data-testid="export-write"
+        >
           Export
         </button>
       </div>

@@ -21,6 +21,10 @@ export function canvasPicture(nodes: readonly Node[], edges: readonly Edge[]): P
       subtitle: data.job ? jobTransformation(data.job) : '',
     };
   });
-  const pictureEdges: PictureEdge[] = edges.map((e) => ({ source: e.source, target: e.target, dashed: e.type === 'dependency' }));
+  const pictureEdges: PictureEdge[] = edges.map((e) => ({
+    source: e.source,
+    target: e.target,
+    dashed: e.type === 'dependency',
+  }));
   return pictureSvg(pictureNodes, pictureEdges);
 }

@@ -31,5 +31,7 @@ export async function pictureToPng(picture: Picture): Promise<Blob> {
   const context = canvas.getContext('2d');
   if (!context) throw new Error('this browser cannot draw pictures');
   context.drawImage(image, 0, 0, canvas.width, canvas.height);
-  return new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))), 'image/png'));
+  return new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))), 'image/png'),
+  );
 }

@@ -40,7 +40,10 @@ const STYLE = {
 };
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 }
 
 /** Cuts a label to what fits a node (about 7 px per character at 12 px). */
@@ -72,8 +75,12 @@ export function pictureSvg(nodes: readonly PictureNode[], edges: readonly Pictur
   const dx = PADDING - minX;
   const dy = PADDING - minY;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif">`);
-  out.push(`<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${STYLE.edge}"/></marker></defs>`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif">`,
+  );
+  out.push(
+    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${STYLE.edge}"/></marker></defs>`,
+  );
   out.push(`<rect width="100%" height="100%" fill="${STYLE.background}"/>`);
   out.push(`<g fill="none" stroke="${STYLE.edge}" stroke-width="1.5">`);
   for (const e of edges) {
@@ -95,12 +102,20 @@ export function pictureSvg(nodes: readonly PictureNode[], edges: readonly Pictur
     const x = n.x + dx;
     const y = n.y + dy;
     const radius = n.kind === 'file' ? n.height / 2 : 8;
-    out.push(`<g><rect x="${x}" y="${y}" width="${n.width}" height="${n.height}" rx="${radius}" fill="${style.fill}" stroke="${style.stroke}" stroke-width="1.5"/>`);
+    out.push(
+      `<g><rect x="${x}" y="${y}" width="${n.width}" height="${n.height}" rx="${radius}" fill="${style.fill}" stroke="${style.stroke}" stroke-width="1.5"/>`,
+    );
     if (n.subtitle) {
-      out.push(`<text x="${x + n.width / 2}" y="${y + n.height / 2 - 4}" text-anchor="middle" font-size="11" fill="${style.text}" opacity="0.75">${escapeXml(fit(n.subtitle, n.width))}</text>`);
-      out.push(`<text x="${x + n.width / 2}" y="${y + n.height / 2 + 12}" text-anchor="middle" font-size="13" font-weight="600" fill="${style.text}">${escapeXml(fit(n.title, n.width))}</text>`);
+      out.push(
+        `<text x="${x + n.width / 2}" y="${y + n.height / 2 - 4}" text-anchor="middle" font-size="11" fill="${style.text}" opacity="0.75">${escapeXml(fit(n.subtitle, n.width))}</text>`,
+      );
+      out.push(
+        `<text x="${x + n.width / 2}" y="${y + n.height / 2 + 12}" text-anchor="middle" font-size="13" font-weight="600" fill="${style.text}">${escapeXml(fit(n.title, n.width))}</text>`,
+      );
     } else {
-      out.push(`<text x="${x + n.width / 2}" y="${y + n.height / 2 + 4}" text-anchor="middle" font-size="12" fill="${style.text}">${escapeXml(fit(n.title, n.width))}</text>`);
+      out.push(
+        `<text x="${x + n.width / 2}" y="${y + n.height / 2 + 4}" text-anchor="middle" font-size="12" fill="${style.text}">${escapeXml(fit(n.title, n.width))}</text>`,
+      );
     }
     out.push('</g>');
   }

@@ -37,7 +37,9 @@ jobs:
 export async function openCodeView(page: Page): Promise<void> {
   await page.getByTestId('toggle-code').click();
   await page.locator('[data-testid="code-editor"] .view-lines').waitFor();
-  await page.waitForFunction(() => (document.querySelector('[data-testid="code-editor"] .view-lines')?.textContent ?? '').includes('jobs'));
+  await page.waitForFunction(() =>
+    (document.querySelector('[data-testid="code-editor"] .view-lines')?.textContent ?? '').includes('jobs'),
+  );
   // The dock narrows the canvas; fit again so that every node is drawn.
   await page.getByTitle('Fit (F)').click();
 }
@@ -46,7 +48,10 @@ export async function openCodeView(page: Page): Promise<void> {
 export async function codeText(page: Page): Promise<string> {
   return page.locator('[data-testid="code-editor"] .view-lines').evaluate((el) =>
     [...el.querySelectorAll('.view-line')]
-      .map((line) => ({ top: parseFloat((line as HTMLElement).style.top || '0'), text: (line.textContent ?? '').replace(/\u00a0/g, ' ') }))
+      .map((line) => ({
+        top: parseFloat((line as HTMLElement).style.top || '0'),
+        text: (line.textContent ?? '').replace(/\u00a0/g, ' '),
+      }))
       .sort((a, b) => a.top - b.top)
       .map((l) => l.text)
       .join('\n'),

@@ -58,6 +58,8 @@ describe('catalog editors', () => {
     await page.getByTestId('toggle-catalogs').click();
     await page.getByTestId('catalog-tab-site').click();
     await page.getByTestId('preset-access-pegasus').click();
-    await expect.poll(() => page.getByTestId('catalog-entries').locator('li').allTextContents()).toEqual(['local', 'compute']);
+    await expect
+      .poll(() => page.getByTestId('catalog-entries').locator('li').allTextContents())
+      .toEqual(['local', 'compute']);
   });
 });

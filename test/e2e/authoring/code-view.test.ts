@@ -44,9 +44,13 @@ describe('code view', () => {
     // One input event, as a paste: no half-typed state reaches the reader.
     await page.keyboard.insertText(', --fast]');
     await selectNode(page, 'j:prep');
-    await expect.poll(() => page.getByTestId('prop-job-arguments').inputValue()).toBe(['-i', 'f.a', '-o', 'f.b', '--fast'].join('\n'));
+    await expect
+      .poll(() => page.getByTestId('prop-job-arguments').inputValue())
+      .toBe(['-i', 'f.a', '-o', 'f.b', '--fast'].join('\n'));
     await page.getByTestId('undo').click();
-    await expect.poll(() => page.getByTestId('prop-job-arguments').inputValue()).toBe(['-i', 'f.a', '-o', 'f.b'].join('\n'));
+    await expect
+      .poll(() => page.getByTestId('prop-job-arguments').inputValue())
+      .toBe(['-i', 'f.a', '-o', 'f.b'].join('\n'));
     // The undo reaches the text too, and the comments are still there.
     await expect.poll(() => codeText(app.page)).not.toContain('--fast');
     expect(await codeText(page)).toContain('# keep: the raw reads come from the sequencer');
@@ -57,7 +61,9 @@ describe('code view', () => {
     await cursorAtEndOf(page, 'name: analyze');
     await page.keyboard.insertText('\n    arguments: [unclosed');
     await page.getByTestId('code-stale').waitFor();
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="code-editor"]')?.getAttribute('data-marker-count')) > 0);
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="code-editor"]')?.getAttribute('data-marker-count')) > 0,
+    );
     await expect.poll(() => page.getByTestId('job-node').count()).toBe(2);
     expect(await node(page, 'j:analyze').textContent()).toContain('analyze');
     // Take the bad line out again: the text reads and the note goes.
@@ -86,7 +92,11 @@ describe('code view', () => {
     await page.keyboard.press('Control+S');
     await page.locator('body[data-dirty="false"]').waitFor();
     const saved = await readFile(file, 'utf8');
-    expect(saved.startsWith('# Made by hand: keep this header.\npegasus: "5.0"\nname: commented\nx-lab-notes: reviewed by the PI\njobs:\n  # keep: the raw reads come from the sequencer\n')).toBe(true);
+    expect(
+      saved.startsWith(
+        '# Made by hand: keep this header.\npegasus: "5.0"\nname: commented\nx-lab-notes: reviewed by the PI\njobs:\n  # keep: the raw reads come from the sequencer\n',
+      ),
+    ).toBe(true);
     expect(saved).toMatch(/id: analyze[\s\S]*lfn: f\.b\s+type: input/);
     expect(saved).toContain('arguments: [-i, f.a, -o, f.b]');
   });

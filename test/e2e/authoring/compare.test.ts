@@ -16,9 +16,10 @@ let folder: string;
 let other: string;
 
 /** The commented workflow with `analyze` gone, `report` added and `prep` given other arguments. */
-const OTHER_WORKFLOW = COMMENTED_WORKFLOW.replace(/ {2}- type: job\n {4}name: analyze[\s\S]*$/, '')
-  .replace('arguments: [-i, f.a, -o, f.b]', 'arguments: [-i, f.a, -o, f.b, --slow]')
-  .concat(`  - type: job
+const OTHER_WORKFLOW = COMMENTED_WORKFLOW.replace(/ {2}- type: job\n {4}name: analyze[\s\S]*$/, '').replace(
+  'arguments: [-i, f.a, -o, f.b]',
+  'arguments: [-i, f.a, -o, f.b, --slow]',
+).concat(`  - type: job
     name: report
     id: report
     arguments: [f.b]

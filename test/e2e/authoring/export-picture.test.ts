@@ -57,7 +57,12 @@ describe('export pictures', () => {
       }
       const total = data.length / 4;
       const white = colours.get(0xffffff) ?? 0;
-      return { distinct: colours.size, whiteShare: white / total, jobFill: colours.get(0xe8f0fe) ?? 0, fileFill: colours.get(0xfff4e0) ?? 0 };
+      return {
+        distinct: colours.size,
+        whiteShare: white / total,
+        jobFill: colours.get(0xe8f0fe) ?? 0,
+        fileFill: colours.get(0xfff4e0) ?? 0,
+      };
     }, png.toString('base64'));
     expect(pixels.distinct).toBeGreaterThan(20);
     expect(pixels.whiteShare).toBeLessThan(0.95);
@@ -69,7 +74,8 @@ describe('export pictures', () => {
   it('exports an SVG that draws every job and file', async () => {
     const svg = (await exported('export-svg')).toString('utf8');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-    for (const id of ['preprocess', 'findrange_1', 'findrange_2', 'analyze', 'f.a', 'f.d']) expect(svg).toContain(`>${id}</text>`);
+    for (const id of ['preprocess', 'findrange_1', 'findrange_2', 'analyze', 'f.a', 'f.d'])
+      expect(svg).toContain(`>${id}</text>`);
     expect((svg.match(/<path d="M/g) ?? []).length).toBeGreaterThanOrEqual(8);
   });
 

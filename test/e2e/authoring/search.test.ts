@@ -18,7 +18,10 @@ afterAll(async () => {
   await app?.close();
 });
 
-const selected = () => app.page.locator('.react-flow__node.selected').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')).sort());
+const selected = () =>
+  app.page
+    .locator('.react-flow__node.selected')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')).sort());
 const opacity = (key: string) => node(app.page, key).evaluate((el) => getComputedStyle(el).opacity);
 
 describe('search', () => {

@@ -81,7 +81,10 @@ afterAll(async () => {
 const dialogText = () =>
   app.page.locator('[data-testid="text-file-editor"] .view-lines').evaluate((el) =>
     [...el.querySelectorAll('.view-line')]
-      .map((line) => ({ top: parseFloat((line as HTMLElement).style.top || '0'), text: (line.textContent ?? '').replace(/\u00a0/g, ' ') }))
+      .map((line) => ({
+        top: parseFloat((line as HTMLElement).style.top || '0'),
+        text: (line.textContent ?? '').replace(/\u00a0/g, ' '),
+      }))
       .sort((a, b) => a.top - b.top)
       .map((l) => l.text)
       .join('\n'),
@@ -119,7 +122,9 @@ describe('sub-workflows', () => {
     await page.keyboard.press('End');
     await page.keyboard.insertText('\necho done');
     await page.getByTestId('text-file-save').click();
-    await expect.poll(() => readFile(path.join(folder, 'scripts', 'prep.sh'), 'utf8')).toBe('#!/bin/bash\necho preparing\necho done\n');
+    await expect
+      .poll(() => readFile(path.join(folder, 'scripts', 'prep.sh'), 'utf8'))
+      .toBe('#!/bin/bash\necho preparing\necho done\n');
     await page.getByTestId('text-file-dialog').getByRole('button', { name: 'Close' }).click();
     await page.getByTestId('text-file-dialog').waitFor({ state: 'detached' });
   });
@@ -132,7 +137,9 @@ describe('sub-workflows', () => {
     await page.getByTestId('planner--output-sites').fill('local');
     await page.getByTestId('planner-apply').click();
     await page.getByTestId('planner-args-dialog').waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('prop-job-arguments').inputValue()).toBe('--sites\ncondorpool\n--output-sites\nlocal');
+    await expect
+      .poll(() => page.getByTestId('prop-job-arguments').inputValue())
+      .toBe('--sites\ncondorpool\n--output-sites\nlocal');
     await page.getByTestId('undo').click();
     await expect.poll(() => page.getByTestId('prop-job-arguments').inputValue()).toBe('--sites\ncondorpool');
   });

@@ -38,19 +38,47 @@ function workflow() {
 
 describe('planner arguments', () => {
   it('reads the common options in both spellings and keeps the rest in order', () => {
-    const fields = readPlannerArgs(['--sites', 'condorpool', '--output-sites=local', '-v', '--cleanup', 'none', '--force']);
+    const fields = readPlannerArgs([
+      '--sites',
+      'condorpool',
+      '--output-sites=local',
+      '-v',
+      '--cleanup',
+      'none',
+      '--force',
+    ]);
     expect(fields.values).toEqual({ '--sites': 'condorpool', '--output-sites': 'local', '--cleanup': 'none' });
     expect(fields.other).toEqual(['-v', '--force']);
-    expect(writePlannerArgs({ ...fields, values: { ...fields.values, '--sites': 'compute' } })).toEqual(['--sites', 'compute', '--output-sites', 'local', '--cleanup', 'none', '-v', '--force']);
+    expect(writePlannerArgs({ ...fields, values: { ...fields.values, '--sites': 'compute' } })).toEqual([
+      '--sites',
+      'compute',
+      '--output-sites',
+      'local',
+      '--cleanup',
+      'none',
+      '-v',
+      '--force',
+    ]);
   });
 });
 
 describe('sweep as one edit', () => {
-  const form: SweepForm = { variables: [{ name: 'sample', values: 'A, B, C' }], combine: 'product', idPattern: '', filePatterns: { 'reads.fq': '{sample}.fq', 'out.bam': '{sample}_aligned.bam' }, keepTemplate: false };
+  const form: SweepForm = {
+    variables: [{ name: 'sample', values: 'A, B, C' }],
+    combine: 'product',
+    idPattern: '',
+    filePatterns: { 'reads.fq': '{sample}.fq', 'out.bam': '{sample}_aligned.bam' },
+    keepTemplate: false,
+  };
 
   it('counts the jobs of a product and of a zip', () => {
-    expect(readSweepSpec({ ...form, variables: [...form.variables, { name: 'lane', values: '1..4' }] })).toMatchObject({ ok: true, count: 12 });
-    expect(readSweepSpec({ ...form, combine: 'zip', variables: [...form.variables, { name: 'lane', values: '1..3' }] })).toMatchObject({ ok: true, count: 3 });
+    expect(readSweepSpec({ ...form, variables: [...form.variables, { name: 'lane', values: '1..4' }] })).toMatchObject({
+      ok: true,
+      count: 12,
+    });
+    expect(
+      readSweepSpec({ ...form, combine: 'zip', variables: [...form.variables, { name: 'lane', values: '1..3' }] }),
+    ).toMatchObject({ ok: true, count: 3 });
     expect(readSweepSpec({ ...form, variables: [{ name: '1x', values: 'a' }] })).toMatchObject({ ok: false });
   });
 
@@ -101,7 +129,14 @@ describe('local paths', () => {
     expect(localPath('scripts/a.sh', '/w/wf.yml')).toBe('/w/scripts/a.sh');
     expect(localPath('https://example.org/a.sh', '/w/wf.yml')).toBeUndefined();
     const wf = workflow();
-    const withTx = { ...wf, transformationCatalog: { transformations: [{ name: 'align', sites: [{ name: 'local', pfn: 'file:///opt/align.py', type: 'stageable' as const }] }] } };
+    const withTx = {
+      ...wf,
+      transformationCatalog: {
+        transformations: [
+          { name: 'align', sites: [{ name: 'local', pfn: 'file:///opt/align.py', type: 'stageable' as const }] },
+        ],
+      },
+    };
     expect(scriptFile(wf.jobs[0]!, withTx, {}, '/w/wf.yml')).toBe('/opt/align.py');
     const sub = { type: 'pegasusWorkflow' as const, id: 's', file: 'inner.yml', arguments: [], uses: [] };
     expect(subWorkflowFile(sub, wf, {}, '/w/wf.yml')).toBe('/w/inner.yml');

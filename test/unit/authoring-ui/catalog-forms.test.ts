@@ -6,7 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Container, Replica, Site, Transformation } from '../../../src/shared/model';
 import { getAt, issuesByField, listFromLines, setAt } from '../../../src/renderer/panels/catalogs/entry-path';
-import { type FormSpec, containerForm, drawnKeys, fieldOfIssue, replicaForm, siteForm, transformationForm } from '../../../src/renderer/panels/catalogs/form-specs';
+import {
+  type FormSpec,
+  containerForm,
+  drawnKeys,
+  fieldOfIssue,
+  replicaForm,
+  siteForm,
+  transformationForm,
+} from '../../../src/renderer/panels/catalogs/form-specs';
 
 /** Every issue of `entry` has a field on screen; returns issue field → messages. */
 function placedIssues<T>(spec: FormSpec<T>, entry: T): Map<string, string[]> {
@@ -63,14 +71,21 @@ describe('transformation form', () => {
   });
 
   it('shows a requirement missing from the catalog at the requires field', () => {
-    const tx: Transformation = { name: 'a', sites: [{ name: 'local', pfn: '/bin/a', type: 'installed' }], requires: listFromLines('ns::b:1.0\n') };
+    const tx: Transformation = {
+      name: 'a',
+      sites: [{ name: 'local', pfn: '/bin/a', type: 'installed' }],
+      requires: listFromLines('ns::b:1.0\n'),
+    };
     const keys = drawnKeys(transformationForm as FormSpec<unknown>, tx);
     const issues = transformationForm.check(tx, { transformations: [tx] });
     expect(issues.map((i) => fieldOfIssue(keys, i.path))).toEqual(['requires']);
   });
 
   it('names an unknown container at the site row', () => {
-    const tx: Transformation = { name: 'a', sites: [{ name: 'condorpool', pfn: '/bin/a', type: 'installed', container: 'centos' }] };
+    const tx: Transformation = {
+      name: 'a',
+      sites: [{ name: 'condorpool', pfn: '/bin/a', type: 'installed', container: 'centos' }],
+    };
     const keys = drawnKeys(transformationForm as FormSpec<unknown>, tx);
     const issues = transformationForm.check(tx, { transformations: [tx], containers: [] });
     expect(issues.map((i) => fieldOfIssue(keys, i.path))).toContain('sites.0.container');
@@ -81,7 +96,12 @@ describe('container form', () => {
   it('checks the image for the container type and each mount line', () => {
     let container: Container = containerForm.blank();
     expect([...placedIssues(containerForm, container).keys()].sort()).toEqual(['image', 'name']);
-    container = { ...container, name: 'centos', image: 'centos7.sif', mounts: listFromLines('/data:/data:ro\nbad mount\n') };
+    container = {
+      ...container,
+      name: 'centos',
+      image: 'centos7.sif',
+      mounts: listFromLines('/data:/data:ro\nbad mount\n'),
+    };
     const placed = placedIssues(containerForm, container);
     expect(placed.get('image')?.[0]).toMatch(/Singularity image is a URL/);
     expect(placed.get('mounts')?.[0]).toMatch(/Write a mount as/);
@@ -94,7 +114,11 @@ describe('site form', () => {
   it('checks directories, their file servers and grids row by row', () => {
     let site: Site = setAt(siteForm.blank(), ['name'], 'compute');
     expect(placedIssues(siteForm, site).size).toBe(0);
-    site = setAt(site, ['directories'], [{ type: 'sharedScratch', path: 'scratch', fileServers: [{ url: 'scratch', operation: 'all' }] }]);
+    site = setAt(
+      site,
+      ['directories'],
+      [{ type: 'sharedScratch', path: 'scratch', fileServers: [{ url: 'scratch', operation: 'all' }] }],
+    );
     const placed = placedIssues(siteForm, site);
     expect(placed.get('directories.0.path')?.[0]).toMatch(/absolute path/);
     expect(placed.get('directories.0.fileServers.0.url')?.[0]).toMatch(/has a scheme/);
@@ -104,7 +128,8 @@ describe('site form', () => {
 
   it('accepts the ACCESS preset sites as they are', async () => {
     const { siteCatalogPreset } = await import('../../../src/shared/catalogs/presets');
-    for (const site of siteCatalogPreset('access-pegasus', '/home/user/wf').sites) expect(placedIssues(siteForm, site).size).toBe(0);
+    for (const site of siteCatalogPreset('access-pegasus', '/home/user/wf').sites)
+      expect(placedIssues(siteForm, site).size).toBe(0);
   });
 });
 

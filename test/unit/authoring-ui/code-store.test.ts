@@ -69,8 +69,18 @@ describe('code store', () => {
   });
 
   it('offers a workflow above the size limit read-only', async () => {
-    const jobs = Array.from({ length: 30_000 }, (_, i) => ({ type: 'job' as const, id: `j${i}`, name: 'process', arguments: ['-i', `in_${i}.txt`, '-o', `out_${i}.txt`], uses: [] }));
-    loadDocument({ workflow: { pegasus: '5.0.4', name: 'big', jobs, dependencies: [] } as unknown as Workflow, file: null, name: 'big.yml' });
+    const jobs = Array.from({ length: 30_000 }, (_, i) => ({
+      type: 'job' as const,
+      id: `j${i}`,
+      name: 'process',
+      arguments: ['-i', `in_${i}.txt`, '-o', `out_${i}.txt`],
+      uses: [],
+    }));
+    loadDocument({
+      workflow: { pegasus: '5.0.4', name: 'big', jobs, dependencies: [] } as unknown as Workflow,
+      file: null,
+      name: 'big.yml',
+    });
     stop = startCodeSync(async () => undefined);
     await settled();
     expect(codeStore.getState().readOnly).toBe(true);

@@ -37,7 +37,8 @@ describe('keptText', () => {
 describe('a changed list keeps its style', () => {
   it('writes a changed flow list as a flow list', async () => {
     const { parseDocument } = await import('yaml');
-    const { mergeIntoDocument, pegasusIdentity } = await import('../../../src/shared/formats/yaml-preserving/merge-into-document');
+    const { mergeIntoDocument, pegasusIdentity } =
+      await import('../../../src/shared/formats/yaml-preserving/merge-into-document');
     const doc = parseDocument('jobs:\n  - id: a\n    arguments: [x, y] # two\n');
     mergeIntoDocument(doc, { jobs: [{ id: 'a', arguments: ['x', 'y', 'z'] }] }, pegasusIdentity);
     expect(doc.toString({ flowCollectionPadding: false })).toBe('jobs:\n  - id: a\n    arguments: [x, y, z] # two\n');

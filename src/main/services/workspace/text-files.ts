@@ -17,14 +17,22 @@ export async function readTextFile(guard: PathGuard, requested: string): Promise
     throw fsError(error, file, 'opening');
   });
   if (!stat.isFile()) throw new ServiceError('IO_ERROR', `${file}: not a file`);
-  if (stat.size > TEXT_FILE_MAX_BYTES) throw new ServiceError('UNREADABLE', `${file}: ${stat.size} bytes, more than the ${TEXT_FILE_MAX_BYTES} an editor opens`);
+  if (stat.size > TEXT_FILE_MAX_BYTES)
+    throw new ServiceError(
+      'UNREADABLE',
+      `${file}: ${stat.size} bytes, more than the ${TEXT_FILE_MAX_BYTES} an editor opens`,
+    );
   const text = await fsp.readFile(file, 'utf8').catch((error: unknown) => {
     throw fsError(error, file, 'reading');
   });
   return { path: file, text };
 }
 
-export async function writeTextFile(guard: PathGuard, requested: string, text: string): Promise<{ path: string; bytes: number }> {
+export async function writeTextFile(
+  guard: PathGuard,
+  requested: string,
+  text: string,
+): Promise<{ path: string; bytes: number }> {
   const file = await guard.check(requested, 'write');
   const bytes = await writeFileAtomic(file, text).catch((error: unknown) => {
     throw fsError(error, file, 'writing');

@@ -12,7 +12,14 @@ import { toast } from '../../store/ui-store';
 import { type CatalogName, type CatalogPlace, catalogOf, commitCatalog, placeOf } from './catalog-source';
 import { EntryForm } from './EntryForm';
 import { issuesByField } from './entry-path';
-import { type CatalogKind, type FormSpec, containerForm, replicaForm, siteForm, transformationForm } from './form-specs';
+import {
+  type CatalogKind,
+  type FormSpec,
+  containerForm,
+  replicaForm,
+  siteForm,
+  transformationForm,
+} from './form-specs';
 
 type Entry = Replica | Transformation | Container | Site;
 
@@ -69,7 +76,14 @@ export function CatalogPanel() {
     <section className="dock-scroll" aria-label="Catalogs" data-testid="catalog-panel">
       <div role="tablist" className="catalog-tabs">
         {TABS.map((t) => (
-          <button key={t.kind} type="button" role="tab" aria-selected={t.kind === tabKind} onClick={() => setTabKind(t.kind)} data-testid={`catalog-tab-${t.kind}`}>
+          <button
+            key={t.kind}
+            type="button"
+            role="tab"
+            aria-selected={t.kind === tabKind}
+            onClick={() => setTabKind(t.kind)}
+            data-testid={`catalog-tab-${t.kind}`}
+          >
             {t.label}
           </button>
         ))}
@@ -91,7 +105,12 @@ function CatalogTab({ tab }: { tab: Tab }) {
   const [selected, setSelected] = useState<number | null>(entries.length > 0 ? 0 : null);
   const [draft, setDraft] = useState<Entry | null>(null);
   const current = draft ?? (selected !== null ? entries[selected] : undefined) ?? null;
-  const txCatalog = catalogOf('transformations', placeOf('transformations', workflow, files) ?? 'embedded', workflow, files);
+  const txCatalog = catalogOf(
+    'transformations',
+    placeOf('transformations', workflow, files) ?? 'embedded',
+    workflow,
+    files,
+  );
   const issues = useMemo(() => (current ? tab.spec.check(current, txCatalog) : []), [current, tab, txCatalog]);
   const byField = useMemo(() => issuesByField(issues), [issues]);
   const errors = issues.filter((i) => i.severity === 'error').length;
@@ -112,7 +131,10 @@ function CatalogTab({ tab }: { tab: Tab }) {
   const preset = (name: SiteCatalogPreset) => {
     const made = siteCatalogPreset(name, folder || '/home/user/workflow');
     const names = new Set(made.sites.map((s) => s.name));
-    commitEntries([...entries.filter((s) => !names.has((s as Site).name)), ...made.sites], `Sites from the ${name} preset`);
+    commitEntries(
+      [...entries.filter((s) => !names.has((s as Site).name)), ...made.sites],
+      `Sites from the ${name} preset`,
+    );
     setSelected(null);
     setDraft(null);
   };
@@ -125,7 +147,11 @@ function CatalogTab({ tab }: { tab: Tab }) {
         {existingPlace === null && (
           <label>
             No {tab.catalog} catalog yet. New entries go{' '}
-            <select value={newPlace} onChange={(e) => setNewPlace(e.target.value as CatalogPlace)} aria-label="Where the catalog goes">
+            <select
+              value={newPlace}
+              onChange={(e) => setNewPlace(e.target.value as CatalogPlace)}
+              aria-label="Where the catalog goes"
+            >
               <option value="embedded">into this workflow</option>
               <option value="file">into {tab.catalog}.yml beside it</option>
             </select>
@@ -141,7 +167,11 @@ function CatalogTab({ tab }: { tab: Tab }) {
           <button type="button" onClick={() => preset('access-pegasus')} data-testid="preset-access-pegasus">
             ACCESS Pegasus
           </button>{' '}
-          <button type="button" onClick={() => preset('access-pegasus-annex')} data-testid="preset-access-pegasus-annex">
+          <button
+            type="button"
+            onClick={() => preset('access-pegasus-annex')}
+            data-testid="preset-access-pegasus-annex"
+          >
             ACCESS Pegasus (annex)
           </button>
         </p>
@@ -176,9 +206,21 @@ function CatalogTab({ tab }: { tab: Tab }) {
       {current && (
         <>
           <h3>{tab.spec.label(current)}</h3>
-          <EntryForm entry={current} fields={tab.spec.fields} lists={tab.spec.lists} issues={byField} onChange={setDraft} />
+          <EntryForm
+            entry={current}
+            fields={tab.spec.fields}
+            lists={tab.spec.lists}
+            issues={byField}
+            onChange={setDraft}
+          />
           <div className="buttons">
-            <button type="button" disabled={draft === null || errors > 0} onClick={apply} data-testid="catalog-apply" title={errors > 0 ? 'Fix the errors first' : undefined}>
+            <button
+              type="button"
+              disabled={draft === null || errors > 0}
+              onClick={apply}
+              data-testid="catalog-apply"
+              title={errors > 0 ? 'Fix the errors first' : undefined}
+            >
               Apply
             </button>
             <button type="button" disabled={draft === null} onClick={() => setDraft(null)}>

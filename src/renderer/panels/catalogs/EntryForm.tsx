@@ -21,7 +21,11 @@ function Messages({ items }: { items: FieldIssue[] | undefined }) {
   return (
     <>
       {items.map((item, i) => (
-        <span key={i} className={`field-issue${item.severity === 'warning' ? ' warning' : ''}`} role={item.severity === 'error' ? 'alert' : undefined}>
+        <span
+          key={i}
+          className={`field-issue${item.severity === 'warning' ? ' warning' : ''}`}
+          role={item.severity === 'error' ? 'alert' : undefined}
+        >
           {item.message}
         </span>
       ))}
@@ -29,7 +33,19 @@ function Messages({ items }: { items: FieldIssue[] | undefined }) {
   );
 }
 
-function Field<T>({ spec, entry, prefix, issues, onChange }: { spec: FieldSpec; entry: T; prefix: EntryPath; issues: ReadonlyMap<string, FieldIssue[]>; onChange: (next: T) => void }) {
+function Field<T>({
+  spec,
+  entry,
+  prefix,
+  issues,
+  onChange,
+}: {
+  spec: FieldSpec;
+  entry: T;
+  prefix: EntryPath;
+  issues: ReadonlyMap<string, FieldIssue[]>;
+  onChange: (next: T) => void;
+}) {
   const path = [...prefix, ...spec.path];
   const key = pathKey(path);
   const id = `catalog-field-${key}`;
@@ -39,11 +55,25 @@ function Field<T>({ spec, entry, prefix, issues, onChange }: { spec: FieldSpec; 
   let input;
   switch (spec.input.kind) {
     case 'checkbox':
-      input = <input id={id} type="checkbox" checked={value === true} data-testid={id} onChange={(e) => set(e.target.checked ? true : undefined)} />;
+      input = (
+        <input
+          id={id}
+          type="checkbox"
+          checked={value === true}
+          data-testid={id}
+          onChange={(e) => set(e.target.checked ? true : undefined)}
+        />
+      );
       break;
     case 'select':
       input = (
-        <select id={id} value={typeof value === 'string' ? value : ''} data-testid={id} aria-invalid={problems ? true : undefined} onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)}>
+        <select
+          id={id}
+          value={typeof value === 'string' ? value : ''}
+          data-testid={id}
+          aria-invalid={problems ? true : undefined}
+          onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)}
+        >
           {(spec.input.optional || typeof value !== 'string') && <option value="">(not set)</option>}
           {spec.input.options.map((o) => (
             <option key={o} value={o}>
@@ -54,7 +84,17 @@ function Field<T>({ spec, entry, prefix, issues, onChange }: { spec: FieldSpec; 
       );
       break;
     case 'lines':
-      input = <textarea id={id} rows={2} value={linesOf(value)} placeholder={spec.placeholder} data-testid={id} aria-invalid={problems ? true : undefined} onChange={(e) => set(listFromLines(e.target.value))} />;
+      input = (
+        <textarea
+          id={id}
+          rows={2}
+          value={linesOf(value)}
+          placeholder={spec.placeholder}
+          data-testid={id}
+          aria-invalid={problems ? true : undefined}
+          onChange={(e) => set(listFromLines(e.target.value))}
+        />
+      );
       break;
     default:
       input = (
@@ -69,7 +109,10 @@ function Field<T>({ spec, entry, prefix, issues, onChange }: { spec: FieldSpec; 
       );
   }
   // Issues about list items (`requires.1`, `mounts.0`) are shown at the list field.
-  const itemProblems = spec.input.kind === 'lines' ? [...issues.entries()].filter(([k]) => k.startsWith(`${key}.`)).flatMap(([, v]) => v) : [];
+  const itemProblems =
+    spec.input.kind === 'lines'
+      ? [...issues.entries()].filter(([k]) => k.startsWith(`${key}.`)).flatMap(([, v]) => v)
+      : [];
   return (
     <>
       <label htmlFor={id}>{spec.label}</label>
@@ -85,7 +128,14 @@ export function EntryForm<T>({ entry, fields, lists, issues, onChange, prefix = 
     <div className="entry-form">
       <div className="form-grid">
         {fields.map((spec) => (
-          <Field key={pathKey(spec.path)} spec={spec} entry={entry} prefix={prefix} issues={issues} onChange={onChange} />
+          <Field
+            key={pathKey(spec.path)}
+            spec={spec}
+            entry={entry}
+            prefix={prefix}
+            issues={issues}
+            onChange={onChange}
+          />
         ))}
       </div>
       {lists.map((list) => {
@@ -98,13 +148,35 @@ export function EntryForm<T>({ entry, fields, lists, issues, onChange, prefix = 
             <Messages items={issues.get(key)} />
             {rows.map((_, index) => (
               <div key={index} className="catalog-row">
-                <EntryForm entry={entry} fields={list.fields} lists={list.lists ?? []} issues={issues} onChange={onChange} prefix={[...path, index]} />
-                <button type="button" onClick={() => onChange(setAt(entry, path, rows.filter((__, i) => i !== index)))}>
+                <EntryForm
+                  entry={entry}
+                  fields={list.fields}
+                  lists={list.lists ?? []}
+                  issues={issues}
+                  onChange={onChange}
+                  prefix={[...path, index]}
+                />
+                <button
+                  type="button"
+                  onClick={() =>
+                    onChange(
+                      setAt(
+                        entry,
+                        path,
+                        rows.filter((__, i) => i !== index),
+                      ),
+                    )
+                  }
+                >
                   Remove
                 </button>
               </div>
             ))}
-            <button type="button" data-testid={`catalog-add-${key}`} onClick={() => onChange(setAt(entry, path, [...rows, list.blank()]))}>
+            <button
+              type="button"
+              data-testid={`catalog-add-${key}`}
+              onClick={() => onChange(setAt(entry, path, [...rows, list.blank()]))}
+            >
               Add
             </button>
           </fieldset>

@@ -17,7 +17,11 @@ interface CatalogTypes {
   transformations: TransformationCatalog;
 }
 
-const EMBEDDED_KEY = { sites: 'siteCatalog', replicas: 'replicaCatalog', transformations: 'transformationCatalog' } as const;
+const EMBEDDED_KEY = {
+  sites: 'siteCatalog',
+  replicas: 'replicaCatalog',
+  transformations: 'transformationCatalog',
+} as const;
 
 /** Where the catalog is now: embedded when the workflow has it, else the file when there is one, else `null`. */
 export function placeOf(name: CatalogName, workflow: Workflow, files: CatalogFiles): CatalogPlace | null {
@@ -26,12 +30,21 @@ export function placeOf(name: CatalogName, workflow: Workflow, files: CatalogFil
   return null;
 }
 
-export function catalogOf<N extends CatalogName>(name: N, place: CatalogPlace, workflow: Workflow, files: CatalogFiles): CatalogTypes[N] | undefined {
+export function catalogOf<N extends CatalogName>(
+  name: N,
+  place: CatalogPlace,
+  workflow: Workflow,
+  files: CatalogFiles,
+): CatalogTypes[N] | undefined {
   return (place === 'embedded' ? workflow[EMBEDDED_KEY[name]] : files[name]) as CatalogTypes[N] | undefined;
 }
 
 /** The workflow with catalog `name` embedded as `next` (`undefined` takes it out). */
-export function withEmbedded<N extends CatalogName>(workflow: Workflow, name: N, next: CatalogTypes[N] | undefined): Workflow {
+export function withEmbedded<N extends CatalogName>(
+  workflow: Workflow,
+  name: N,
+  next: CatalogTypes[N] | undefined,
+): Workflow {
   const out: Workflow = { ...workflow };
   if (next === undefined) delete out[EMBEDDED_KEY[name]];
   else (out as unknown as Record<string, unknown>)[EMBEDDED_KEY[name]] = next;
@@ -39,11 +52,19 @@ export function withEmbedded<N extends CatalogName>(workflow: Workflow, name: N,
 }
 
 /** Applies a new catalog where it lives; returns the refusal reason, if any. */
-export function commitCatalog<N extends CatalogName>(name: N, place: CatalogPlace, next: CatalogTypes[N], label: string): string | undefined {
+export function commitCatalog<N extends CatalogName>(
+  name: N,
+  place: CatalogPlace,
+  next: CatalogTypes[N],
+  label: string,
+): string | undefined {
   const state = documentStore.getState();
   if (place === 'embedded') {
     const before = state.doc.workflow;
-    return applyEdit({ ok: true, edit: makeEdit(label, [{ kind: 'workflow', before, after: withEmbedded(before, name, next) }]) });
+    return applyEdit({
+      ok: true,
+      edit: makeEdit(label, [{ kind: 'workflow', before, after: withEmbedded(before, name, next) }]),
+    });
   }
   const catalogs: CatalogFiles = { ...state.catalogs, [name]: next };
   documentStore.setState((s) => ({ catalogs, doc: { ...s.doc, catalogs }, revision: s.revision + 1 }));

@@ -10,7 +10,11 @@ import type { FieldIssue } from '../../../shared/catalogs/field-issue';
 import type { Container, Replica, Site, Transformation, TransformationCatalog } from '../../../shared/model';
 import type { EntryPath } from './entry-path';
 
-export type FieldKind = { kind: 'text' } | { kind: 'select'; options: readonly string[]; optional?: boolean } | { kind: 'checkbox' } | { kind: 'lines' };
+export type FieldKind =
+  | { kind: 'text' }
+  | { kind: 'select'; options: readonly string[]; optional?: boolean }
+  | { kind: 'checkbox' }
+  | { kind: 'lines' };
 
 export interface FieldSpec {
   path: EntryPath;
@@ -53,7 +57,13 @@ export const replicaForm: FormSpec<Replica> = {
   fields: [
     { path: ['lfn'], label: 'LFN', input: text, placeholder: 'f.a, or a regex with Regex on' },
     { path: ['regex'], label: 'Regex', input: { kind: 'checkbox' } },
-    { path: ['checksum', 'sha256'], label: 'SHA-256', input: text, placeholder: '64 hexadecimal digits', optional: true },
+    {
+      path: ['checksum', 'sha256'],
+      label: 'SHA-256',
+      input: text,
+      placeholder: '64 hexadecimal digits',
+      optional: true,
+    },
   ],
   lists: [
     {
@@ -94,7 +104,8 @@ export const transformationForm: FormSpec<Transformation> = {
     },
   ],
   blank: () => ({ name: '', sites: [{ name: 'condorpool', pfn: '', type: 'installed' }] }),
-  label: (t) => `${t.namespace ? `${t.namespace}::` : ''}${t.name || '(new transformation)'}${t.version ? `:${t.version}` : ''}`,
+  label: (t) =>
+    `${t.namespace ? `${t.namespace}::` : ''}${t.name || '(new transformation)'}${t.version ? `:${t.version}` : ''}`,
   check: (t, catalog) => checkTransformation(t, catalog),
 };
 
@@ -106,7 +117,12 @@ export const containerForm: FormSpec<Container> = {
     { path: ['type'], label: 'Type', input: { kind: 'select', options: ['docker', 'singularity', 'shifter'] } },
     { path: ['image'], label: 'Image', input: text, placeholder: 'docker://ubuntu:22.04' },
     { path: ['imageSite'], label: 'Image site', input: text, optional: true },
-    { path: ['mounts'], label: 'Mounts (one a line)', input: { kind: 'lines' }, placeholder: '/host/path:/container/path:ro' },
+    {
+      path: ['mounts'],
+      label: 'Mounts (one a line)',
+      input: { kind: 'lines' },
+      placeholder: '/host/path:/container/path:ro',
+    },
   ],
   lists: [],
   blank: () => ({ name: '', type: 'singularity', image: '' }),
@@ -130,7 +146,11 @@ export const siteForm: FormSpec<Site> = {
       path: ['directories'],
       label: 'Directories',
       fields: [
-        { path: ['type'], label: 'Type', input: { kind: 'select', options: ['sharedScratch', 'sharedStorage', 'localScratch', 'localStorage'] } },
+        {
+          path: ['type'],
+          label: 'Type',
+          input: { kind: 'select', options: ['sharedScratch', 'sharedStorage', 'localScratch', 'localStorage'] },
+        },
         { path: ['path'], label: 'Path', input: text, optional: true },
       ],
       lists: [
@@ -139,7 +159,11 @@ export const siteForm: FormSpec<Site> = {
           label: 'File servers',
           fields: [
             { path: ['url'], label: 'URL', input: text, placeholder: 'file:///scratch' },
-            { path: ['operation'], label: 'Operation', input: { kind: 'select', options: ['all', 'put', 'get'], optional: true } },
+            {
+              path: ['operation'],
+              label: 'Operation',
+              input: { kind: 'select', options: ['all', 'put', 'get'], optional: true },
+            },
           ],
           blank: () => ({ url: '', operation: 'all' }),
         },
@@ -150,10 +174,29 @@ export const siteForm: FormSpec<Site> = {
       path: ['grids'],
       label: 'Grids',
       fields: [
-        { path: ['type'], label: 'Type', input: { kind: 'select', options: ['gt5', 'condor', 'cream', 'batch', 'nordugrid', 'unicore', 'ec2', 'deltacloud', 'sfapi'] } },
+        {
+          path: ['type'],
+          label: 'Type',
+          input: {
+            kind: 'select',
+            options: ['gt5', 'condor', 'cream', 'batch', 'nordugrid', 'unicore', 'ec2', 'deltacloud', 'sfapi'],
+          },
+        },
         { path: ['contact'], label: 'Contact', input: text },
-        { path: ['scheduler'], label: 'Scheduler', input: { kind: 'select', options: ['fork', 'pbs', 'lsf', 'condor', 'sge', 'slurm', 'flux', 'unknown'] } },
-        { path: ['jobtype'], label: 'Job type', input: { kind: 'select', options: ['compute', 'auxillary', 'transfer', 'register', 'cleanup'], optional: true } },
+        {
+          path: ['scheduler'],
+          label: 'Scheduler',
+          input: { kind: 'select', options: ['fork', 'pbs', 'lsf', 'condor', 'sge', 'slurm', 'flux', 'unknown'] },
+        },
+        {
+          path: ['jobtype'],
+          label: 'Job type',
+          input: {
+            kind: 'select',
+            options: ['compute', 'auxillary', 'transfer', 'register', 'cleanup'],
+            optional: true,
+          },
+        },
       ],
       blank: () => ({ type: 'batch', contact: '', scheduler: 'slurm', jobtype: 'compute' }),
     },
@@ -176,7 +219,8 @@ export function drawnKeys(spec: Pick<FormSpec<unknown>, 'fields' | 'lists'>, ent
       const path = [...prefix, ...list.path];
       keys.add(path.join('.'));
       let rows: unknown = entry;
-      for (const step of path) rows = rows && typeof rows === 'object' ? (rows as Record<string | number, unknown>)[step] : undefined;
+      for (const step of path)
+        rows = rows && typeof rows === 'object' ? (rows as Record<string | number, unknown>)[step] : undefined;
       if (Array.isArray(rows)) rows.forEach((_, index) => walk(list.fields, list.lists ?? [], [...path, index]));
     }
   };

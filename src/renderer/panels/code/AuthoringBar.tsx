@@ -28,7 +28,9 @@ export function AuthoringBar() {
   const panel = useDock((s) => s.panel);
   const dialog = useDock((s) => s.dialog);
   const selectedJob = useSelectedJob();
-  const selectedKind = useDocument((s) => (selectedJob ? s.doc.workflow.jobs.find((j) => j.id === selectedJob)?.type : undefined));
+  const selectedKind = useDocument((s) =>
+    selectedJob ? s.doc.workflow.jobs.find((j) => j.id === selectedJob)?.type : undefined,
+  );
   const script = useDocument((s) => {
     const job = selectedJob ? s.doc.workflow.jobs.find((j) => j.id === selectedJob) : undefined;
     return job ? scriptFile(job, s.doc.workflow, s.catalogs, s.file?.path) : undefined;
@@ -48,10 +50,22 @@ export function AuthoringBar() {
   }, []);
   return (
     <nav className="authoring-bar" aria-label="Authoring">
-      <button type="button" aria-pressed={panel === 'code'} onClick={() => togglePanel('code')} title="The workflow's YAML beside the canvas, in sync both ways" data-testid="toggle-code">
+      <button
+        type="button"
+        aria-pressed={panel === 'code'}
+        onClick={() => togglePanel('code')}
+        title="The workflow's YAML beside the canvas, in sync both ways"
+        data-testid="toggle-code"
+      >
         YAML
       </button>
-      <button type="button" aria-pressed={panel === 'catalogs'} onClick={() => togglePanel('catalogs')} title="Replica, transformation, container and site catalogs" data-testid="toggle-catalogs">
+      <button
+        type="button"
+        aria-pressed={panel === 'catalogs'}
+        onClick={() => togglePanel('catalogs')}
+        title="Replica, transformation, container and site catalogs"
+        data-testid="toggle-catalogs"
+      >
         Catalogs
       </button>
       <button
@@ -63,30 +77,59 @@ export function AuthoringBar() {
       >
         Sweep…
       </button>
-      <button type="button" aria-pressed={panel === 'compare'} onClick={() => togglePanel('compare')} title="Jobs, files and dependencies added, removed and changed against a file" data-testid="toggle-compare">
+      <button
+        type="button"
+        aria-pressed={panel === 'compare'}
+        onClick={() => togglePanel('compare')}
+        title="Jobs, files and dependencies added, removed and changed against a file"
+        data-testid="toggle-compare"
+      >
         Compare
       </button>
-      <button type="button" aria-pressed={panel === 'search'} onClick={() => togglePanel('search')} title="Find jobs and files; select upstream and downstream; isolate a file's lineage (Ctrl+F)" data-testid="toggle-search">
+      <button
+        type="button"
+        aria-pressed={panel === 'search'}
+        onClick={() => togglePanel('search')}
+        title="Find jobs and files; select upstream and downstream; isolate a file's lineage (Ctrl+F)"
+        data-testid="toggle-search"
+      >
         Search
       </button>
       <ExportMenu />
       {selectedJob && selectedKind && selectedKind !== 'job' && (
-        <button type="button" onClick={() => void openSubWorkflow(selectedJob)} title="Open the sub-workflow's file (or double-click the job)" data-testid="open-subworkflow">
+        <button
+          type="button"
+          onClick={() => void openSubWorkflow(selectedJob)}
+          title="Open the sub-workflow's file (or double-click the job)"
+          data-testid="open-subworkflow"
+        >
           {selectedKind === 'condorWorkflow' ? 'Show DAG' : 'Open sub-workflow'}
         </button>
       )}
       {selectedJob && selectedKind === 'pegasusWorkflow' && (
-        <button type="button" onClick={() => openAuthoringDialog({ kind: 'planner', jobId: selectedJob })} title="pegasus-plan options of this sub-workflow, as fields" data-testid="open-planner-args">
+        <button
+          type="button"
+          onClick={() => openAuthoringDialog({ kind: 'planner', jobId: selectedJob })}
+          title="pegasus-plan options of this sub-workflow, as fields"
+          data-testid="open-planner-args"
+        >
           Planner arguments…
         </button>
       )}
       {selectedJob && script && (
-        <button type="button" onClick={() => openAuthoringDialog({ kind: 'script', jobId: selectedJob, path: script })} title={`Edit ${script}`} data-testid="open-script">
+        <button
+          type="button"
+          onClick={() => openAuthoringDialog({ kind: 'script', jobId: selectedJob, path: script })}
+          title={`Edit ${script}`}
+          data-testid="open-script"
+        >
           Edit script
         </button>
       )}
       {dialog?.kind === 'sweep' && <SweepDialog jobId={dialog.jobId} />}
-      {dialog?.kind === 'script' && <TextFileDialog path={dialog.path} readOnly={false} title={`Script of ${dialog.jobId}`} />}
+      {dialog?.kind === 'script' && (
+        <TextFileDialog path={dialog.path} readOnly={false} title={`Script of ${dialog.jobId}`} />
+      )}
       {dialog?.kind === 'dag' && <TextFileDialog path={dialog.path} readOnly title={`DAG of ${dialog.jobId}`} />}
       {dialog?.kind === 'planner' && <PlannerArgsDialog jobId={dialog.jobId} />}
       <SubWorkflowBar />

@@ -2,7 +2,17 @@
 import type { ReactNode } from 'react';
 import { Modal } from '../Modal';
 
-export function AuthoringModal({ title, testId, onClose, children }: { title: string; testId: string; onClose: () => void; children: ReactNode }) {
+export function AuthoringModal({
+  title,
+  testId,
+  onClose,
+  children,
+}: {
+  title: string;
+  testId: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   return (
     <Modal title={title} testId={testId} onClose={onClose}>
       {children}

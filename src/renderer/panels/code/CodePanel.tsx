@@ -33,7 +33,8 @@ export function CodePanel() {
       )}
       {stale && (
         <p className="code-note code-error" data-testid="code-stale">
-          The text does not read ({problems.length} {problems.length === 1 ? 'problem' : 'problems'}): the canvas shows the last text that did.
+          The text does not read ({problems.length} {problems.length === 1 ? 'problem' : 'problems'}): the canvas shows
+          the last text that did.
           {problems[0] && (
             <>
               {' '}
@@ -43,7 +44,15 @@ export function CodePanel() {
         </p>
       )}
       <Suspense fallback={<p className="code-note">Loading the editor…</p>}>
-        <MonacoEditor value={text} valueSeq={textSeq} language="yaml" readOnly={readOnly} markers={diagnostics} onChange={textEdited} testId="code-editor" />
+        <MonacoEditor
+          value={text}
+          valueSeq={textSeq}
+          language="yaml"
+          readOnly={readOnly}
+          markers={diagnostics}
+          onChange={textEdited}
+          testId="code-editor"
+        />
       </Suspense>
     </section>
   );

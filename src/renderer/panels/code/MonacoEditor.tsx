@@ -17,9 +17,21 @@ export interface MonacoEditorProps {
   testId?: string;
 }
 
-const SEVERITY = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info } as const;
+const SEVERITY = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+} as const;
 
-export function MonacoEditor({ value, valueSeq, language, readOnly = false, markers = [], onChange, testId }: MonacoEditorProps) {
+export function MonacoEditor({
+  value,
+  valueSeq,
+  language,
+  readOnly = false,
+  markers = [],
+  onChange,
+  testId,
+}: MonacoEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const applying = useRef(false);
@@ -94,5 +106,12 @@ export function MonacoEditor({ value, valueSeq, language, readOnly = false, mark
     );
   }, [markers, value]);
 
-  return <div className="monaco-host" ref={host} data-testid={testId} data-marker-count={markers.filter((d) => d.location).length} />;
+  return (
+    <div
+      className="monaco-host"
+      ref={host}
+      data-testid={testId}
+      data-marker-count={markers.filter((d) => d.location).length}
+    />
+  );
 }

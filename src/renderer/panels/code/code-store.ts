@@ -11,7 +11,15 @@ import { makeEdit } from '../../../shared/edit';
 import type { Diagnostic, Workflow } from '../../../shared/model';
 import { applyEdit, documentStore } from '../../store/document-store';
 import { writeWorkflow } from '../../../shared/formats/pegasus-yaml';
-import { CODE_VIEW_MAX_CHARS, TO_STRING, documentFor, errorCount, mergeWorkflow, readText, sameWorkflow } from './yaml-sync';
+import {
+  CODE_VIEW_MAX_CHARS,
+  TO_STRING,
+  documentFor,
+  errorCount,
+  mergeWorkflow,
+  readText,
+  sameWorkflow,
+} from './yaml-sync';
 
 /** Reads a workflow file's text from disk (`undefined` when it cannot); given by the caller, so this store does no I/O of its own. */
 export type FileTextReader = (path: string) => Promise<string | undefined>;
@@ -34,7 +42,14 @@ export interface CodeState {
 /** Past this many jobs (about 20 MB of YAML) the file is not even read for the read-only view. */
 export const CODE_VIEW_READ_MAX_JOBS = 100_000;
 
-export const codeStore = createStore<CodeState>(() => ({ text: '', textSeq: 0, diagnostics: [], stale: false, readOnly: false, jobs: null }));
+export const codeStore = createStore<CodeState>(() => ({
+  text: '',
+  textSeq: 0,
+  diagnostics: [],
+  stale: false,
+  readOnly: false,
+  jobs: null,
+}));
 
 export function useCode<T>(selector: (state: CodeState) => T): T {
   return useStore(codeStore, selector);
@@ -50,7 +65,14 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 export const TEXT_DEBOUNCE_MS = 400;
 
 function setText(text: string, diagnostics: Diagnostic[] = []): void {
-  codeStore.setState((s) => ({ text, textSeq: s.textSeq + 1, diagnostics, stale: false, readOnly: text.length > CODE_VIEW_MAX_CHARS, jobs: null }));
+  codeStore.setState((s) => ({
+    text,
+    textSeq: s.textSeq + 1,
+    diagnostics,
+    stale: false,
+    readOnly: text.length > CODE_VIEW_MAX_CHARS,
+    jobs: null,
+  }));
 }
 
 /** Starts from the document's file text (comments included) when it is YAML on disk. */
@@ -70,10 +92,20 @@ async function reload(readFile: FileTextReader): Promise<void> {
   if (original === undefined && workflow.jobs.length <= CODE_VIEW_READ_MAX_JOBS) original = writeWorkflow(workflow);
   acceptedErrors = 0;
   syncedWorkflow = workflow;
-  if (workflow.jobs.length > CODE_VIEW_READ_MAX_JOBS || (original !== undefined && original.length > CODE_VIEW_MAX_CHARS)) {
+  if (
+    workflow.jobs.length > CODE_VIEW_READ_MAX_JOBS ||
+    (original !== undefined && original.length > CODE_VIEW_MAX_CHARS)
+  ) {
     // Too large to edit as text: the file as it is on disk, read-only (or nothing, past the read limit).
     yamlDoc = null;
-    codeStore.setState((s) => ({ text: original ?? '', textSeq: s.textSeq + 1, diagnostics: [], stale: false, readOnly: true, jobs: workflow.jobs.length }));
+    codeStore.setState((s) => ({
+      text: original ?? '',
+      textSeq: s.textSeq + 1,
+      diagnostics: [],
+      stale: false,
+      readOnly: true,
+      jobs: workflow.jobs.length,
+    }));
     return;
   }
   yamlDoc = documentFor(workflow, original);
@@ -176,7 +208,11 @@ const KEEP_COMMENTS_MAX_JOBS = 20_000;
  * `undefined` (the writer's output is saved) for JSON, for a document without a YAML file, and
  * for large ones.
  */
-export async function textForSave(workflow: Workflow, file: { path: string; format: string } | null, readFile: FileTextReader): Promise<string | undefined> {
+export async function textForSave(
+  workflow: Workflow,
+  file: { path: string; format: string } | null,
+  readFile: FileTextReader,
+): Promise<string | undefined> {
   if (yamlDoc && pendingText === null && workflow === documentStore.getState().doc.workflow) syncNow();
   if (yamlDoc && syncedWorkflow === workflow && pendingText === null) {
     const state = codeStore.getState();

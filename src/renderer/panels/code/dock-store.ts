@@ -7,7 +7,11 @@ import { useStore } from 'zustand';
 
 export type DockPanel = 'code' | 'catalogs' | 'compare' | 'search';
 
-export type AuthoringDialog = { kind: 'sweep'; jobId: string } | { kind: 'script'; jobId: string; path: string } | { kind: 'dag'; jobId: string; path: string } | { kind: 'planner'; jobId: string };
+export type AuthoringDialog =
+  | { kind: 'sweep'; jobId: string }
+  | { kind: 'script'; jobId: string; path: string }
+  | { kind: 'dag'; jobId: string; path: string }
+  | { kind: 'planner'; jobId: string };
 
 export interface DockState {
   panel: DockPanel | null;

@@ -43,7 +43,8 @@ export function mergeWorkflow(doc: Document, workflow: Workflow): string {
   return doc.toString(TO_STRING);
 }
 
-export type TextReading = { ok: true; workflow: Workflow; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+export type TextReading =
+  { ok: true; workflow: Workflow; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * Reads the text of the code view. It fails (and the canvas keeps its workflow) when the

@@ -41,8 +41,14 @@ export function ComparePanel() {
         setProblem(null);
         setResult(comparison);
         setHighlight(OWNER, [
-          { keys: [...comparison.jobs.added.map(jobKey), ...comparison.files.added.map(fileKey)], style: 'outline: 3px solid #12b76a; outline-offset: 2px' },
-          { keys: comparison.jobs.changed.map((c) => jobKey(c.id)), style: 'outline: 3px solid #f79009; outline-offset: 2px' },
+          {
+            keys: [...comparison.jobs.added.map(jobKey), ...comparison.files.added.map(fileKey)],
+            style: 'outline: 3px solid #12b76a; outline-offset: 2px',
+          },
+          {
+            keys: comparison.jobs.changed.map((c) => jobKey(c.id)),
+            style: 'outline: 3px solid #f79009; outline-offset: 2px',
+          },
         ]);
       });
     return () => {
@@ -54,12 +60,29 @@ export function ComparePanel() {
     <section className="dock-scroll" aria-label="Compare" data-testid="compare-panel">
       <h2>Compare</h2>
       <div className="form-grid">
-        <button type="button" disabled={!file} onClick={() => file && setAgainst(file.path)} data-testid="compare-saved" title={file ? `Against ${file.path}` : 'The document has no file yet'}>
+        <button
+          type="button"
+          disabled={!file}
+          onClick={() => file && setAgainst(file.path)}
+          data-testid="compare-saved"
+          title={file ? `Against ${file.path}` : 'The document has no file yet'}
+        >
           With the saved file
         </button>
         <span className="muted">{file?.name ?? 'not saved yet'}</span>
-        <input aria-label="Another workflow file" placeholder="/path/to/other.yml" value={otherPath} onChange={(e) => setOtherPath(e.target.value)} data-testid="compare-path" />
-        <button type="button" disabled={otherPath.trim() === ''} onClick={() => setAgainst(otherPath.trim())} data-testid="compare-other">
+        <input
+          aria-label="Another workflow file"
+          placeholder="/path/to/other.yml"
+          value={otherPath}
+          onChange={(e) => setOtherPath(e.target.value)}
+          data-testid="compare-path"
+        />
+        <button
+          type="button"
+          disabled={otherPath.trim() === ''}
+          onClick={() => setAgainst(otherPath.trim())}
+          data-testid="compare-other"
+        >
           Compare with this file
         </button>
       </div>
@@ -81,19 +104,61 @@ function ComparisonLists({ result, against }: { result: WorkflowComparison; agai
       <p className="muted">
         Added and changed: the document has them, <code>{against}</code> does not.
       </p>
-      <Section title="Jobs added" testId="compare-jobs-added" items={result.jobs.added} tone="added" onPick={(id) => focusNode(jobKey(id))} />
+      <Section
+        title="Jobs added"
+        testId="compare-jobs-added"
+        items={result.jobs.added}
+        tone="added"
+        onPick={(id) => focusNode(jobKey(id))}
+      />
       <Section title="Jobs removed" testId="compare-jobs-removed" items={result.jobs.removed} tone="removed" />
-      <Section title="Jobs changed" testId="compare-jobs-changed" items={result.jobs.changed.map((c) => `${c.id} (${c.fields.join(', ')})`)} tone="changed" onPick={(text) => focusNode(jobKey(text.replace(/ \(.*$/, '')))} />
-      <Section title="Files added" testId="compare-files-added" items={result.files.added} tone="added" onPick={(lfn) => focusNode(fileKey(lfn))} />
+      <Section
+        title="Jobs changed"
+        testId="compare-jobs-changed"
+        items={result.jobs.changed.map((c) => `${c.id} (${c.fields.join(', ')})`)}
+        tone="changed"
+        onPick={(text) => focusNode(jobKey(text.replace(/ \(.*$/, '')))}
+      />
+      <Section
+        title="Files added"
+        testId="compare-files-added"
+        items={result.files.added}
+        tone="added"
+        onPick={(lfn) => focusNode(fileKey(lfn))}
+      />
       <Section title="Files removed" testId="compare-files-removed" items={result.files.removed} tone="removed" />
-      <Section title="Dependencies added" testId="compare-deps-added" items={result.dependencies.added.map(([p, c]) => `${p} → ${c}`)} tone="added" />
-      <Section title="Dependencies removed" testId="compare-deps-removed" items={result.dependencies.removed.map(([p, c]) => `${p} → ${c}`)} tone="removed" />
-      {result.workflow.length > 0 && <Section title="Workflow fields changed" testId="compare-workflow" items={result.workflow} tone="changed" />}
+      <Section
+        title="Dependencies added"
+        testId="compare-deps-added"
+        items={result.dependencies.added.map(([p, c]) => `${p} → ${c}`)}
+        tone="added"
+      />
+      <Section
+        title="Dependencies removed"
+        testId="compare-deps-removed"
+        items={result.dependencies.removed.map(([p, c]) => `${p} → ${c}`)}
+        tone="removed"
+      />
+      {result.workflow.length > 0 && (
+        <Section title="Workflow fields changed" testId="compare-workflow" items={result.workflow} tone="changed" />
+      )}
     </div>
   );
 }
 
-function Section({ title, items, tone, testId, onPick }: { title: string; items: readonly string[]; tone: 'added' | 'removed' | 'changed'; testId: string; onPick?: (item: string) => void }) {
+function Section({
+  title,
+  items,
+  tone,
+  testId,
+  onPick,
+}: {
+  title: string;
+  items: readonly string[];
+  tone: 'added' | 'removed' | 'changed';
+  testId: string;
+  onPick?: (item: string) => void;
+}) {
   if (items.length === 0) return null;
   return (
     <>

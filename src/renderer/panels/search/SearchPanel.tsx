@@ -47,8 +47,14 @@ export function SearchPanel() {
   const [input, setInput] = useState('');
   const [isolated, setIsolated] = useState<string | null>(null);
   const box = useRef<HTMLInputElement>(null);
-  const result = useMemo(() => searchWorkflow(workflow, parseSearchQuery(input), diagnostics), [workflow, input, diagnostics]);
-  const hitKeys = useMemo(() => [...result.jobs.map((i) => jobKey(workflow.jobs[i]!.id)), ...result.files.map(fileKey)], [result, workflow]);
+  const result = useMemo(
+    () => searchWorkflow(workflow, parseSearchQuery(input), diagnostics),
+    [workflow, input, diagnostics],
+  );
+  const hitKeys = useMemo(
+    () => [...result.jobs.map((i) => jobKey(workflow.jobs[i]!.id)), ...result.files.map(fileKey)],
+    [result, workflow],
+  );
 
   useEffect(() => {
     focusSearchBox = () => {
@@ -69,7 +75,14 @@ export function SearchPanel() {
       const jobs = [...lineage.upstream, ...lineage.downstream].map((i) => workflow.jobs[i]!);
       const files = new Set<string>([isolated]);
       for (const job of jobs) for (const use of job.uses) files.add(use.lfn);
-      setHighlight(OWNER, [{ keys: [...jobs.map((j) => jobKey(j.id)), ...[...files].map(fileKey)], style: 'opacity: 1' }, { keys: [fileKey(isolated)], style: HIT_STYLE }], true);
+      setHighlight(
+        OWNER,
+        [
+          { keys: [...jobs.map((j) => jobKey(j.id)), ...[...files].map(fileKey)], style: 'opacity: 1' },
+          { keys: [fileKey(isolated)], style: HIT_STYLE },
+        ],
+        true,
+      );
     } else setHighlight(OWNER, [{ keys: hitKeys, style: HIT_STYLE }]);
   }, [hitKeys, isolated, workflow]);
 
@@ -89,16 +102,33 @@ export function SearchPanel() {
         size={40}
       />
       <p className="muted" data-testid="search-count">
-        {input.trim() === '' ? 'Type to search.' : `${result.jobs.length} ${result.jobs.length === 1 ? 'job' : 'jobs'}, ${result.files.length} ${result.files.length === 1 ? 'file' : 'files'}`}
+        {input.trim() === ''
+          ? 'Type to search.'
+          : `${result.jobs.length} ${result.jobs.length === 1 ? 'job' : 'jobs'}, ${result.files.length} ${result.files.length === 1 ? 'file' : 'files'}`}
       </p>
       <div className="buttons">
-        <button type="button" disabled={hitKeys.length === 0} onClick={() => select(hitKeys)} data-testid="search-select">
+        <button
+          type="button"
+          disabled={hitKeys.length === 0}
+          onClick={() => select(hitKeys)}
+          data-testid="search-select"
+        >
           Select hits
         </button>
-        <button type="button" onClick={() => selectAlong('upstream')} title="Add every job the selected jobs depend on" data-testid="select-upstream">
+        <button
+          type="button"
+          onClick={() => selectAlong('upstream')}
+          title="Add every job the selected jobs depend on"
+          data-testid="select-upstream"
+        >
           + Upstream
         </button>
-        <button type="button" onClick={() => selectAlong('downstream')} title="Add every job that depends on the selected jobs" data-testid="select-downstream">
+        <button
+          type="button"
+          onClick={() => selectAlong('downstream')}
+          title="Add every job that depends on the selected jobs"
+          data-testid="select-downstream"
+        >
           + Downstream
         </button>
         {isolated && (
@@ -107,7 +137,9 @@ export function SearchPanel() {
           </button>
         )}
       </div>
-      {isolated && <p data-testid="lineage-of">Lineage of {isolated}: the jobs that lead to it and the jobs that use it.</p>}
+      {isolated && (
+        <p data-testid="lineage-of">Lineage of {isolated}: the jobs that lead to it and the jobs that use it.</p>
+      )}
       <ul className="authoring-list" data-testid="search-jobs">
         {result.jobs.slice(0, SHOWN).map((index) => {
           const job = workflow.jobs[index]!;
@@ -126,13 +158,20 @@ export function SearchPanel() {
             <button type="button" className="link" onClick={() => focusNode(fileKey(lfn))}>
               {lfn}
             </button>{' '}
-            <button type="button" onClick={() => setIsolated(lfn)} title="Dim everything but the jobs that lead to this file and use it" data-testid={`isolate-${lfn}`}>
+            <button
+              type="button"
+              onClick={() => setIsolated(lfn)}
+              title="Dim everything but the jobs that lead to this file and use it"
+              data-testid={`isolate-${lfn}`}
+            >
               Lineage
             </button>
           </li>
         ))}
       </ul>
-      {result.jobs.length + result.files.length > 2 * SHOWN && <p className="muted">Only the first {SHOWN} of each are listed; all are outlined.</p>}
+      {result.jobs.length + result.files.length > 2 * SHOWN && (
+        <p className="muted">Only the first {SHOWN} of each are listed; all are outlined.</p>
+      )}
     </section>
   );
 }

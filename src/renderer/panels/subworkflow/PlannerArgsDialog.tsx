@@ -15,13 +15,24 @@ export function PlannerArgsDialog({ jobId }: { jobId: string }) {
   const apply = () => {
     const current = documentStore.getState().doc.workflow.jobs.find((j) => j.id === jobId);
     if (!current) return;
-    const reason = applyEdit(updateJob(documentStore.getState().doc, jobId, { ...current, arguments: writePlannerArgs(fields) }, `Edit planner arguments of ${jobId}`));
+    const reason = applyEdit(
+      updateJob(
+        documentStore.getState().doc,
+        jobId,
+        { ...current, arguments: writePlannerArgs(fields) },
+        `Edit planner arguments of ${jobId}`,
+      ),
+    );
     if (reason) toast(reason, 'error');
     else close();
   };
   return (
     <AuthoringModal title={`Planner arguments of ${jobId}`} testId="planner-args-dialog" onClose={close}>
-      {fields.opaque && <p className="field-issue warning">Some arguments are files or numbers; they are kept as other arguments, as text.</p>}
+      {fields.opaque && (
+        <p className="field-issue warning">
+          Some arguments are files or numbers; they are kept as other arguments, as text.
+        </p>
+      )}
       <div className="form-grid">
         {PLANNER_OPTIONS.map((option) => (
           <FieldRow
@@ -34,11 +45,15 @@ export function PlannerArgsDialog({ jobId }: { jobId: string }) {
           />
         ))}
         <label htmlFor="planner-other">Other arguments (one a line)</label>
-        <textarea id="planner-other" rows={3} value={fields.other.join('\n')} data-testid="planner-other" onChange={(e) => setFields({ ...fields, other: e.target.value.split('\n') })} />
+        <textarea
+          id="planner-other"
+          rows={3}
+          value={fields.other.join('\n')}
+          data-testid="planner-other"
+          onChange={(e) => setFields({ ...fields, other: e.target.value.split('\n') })}
+        />
       </div>
-      <p className="muted">
-        pegasus-plan {writePlannerArgs(fields).join(' ')}
-      </p>
+      <p className="muted">pegasus-plan {writePlannerArgs(fields).join(' ')}</p>
       <div className="buttons">
         <button type="button" onClick={close}>
           Cancel
@@ -51,11 +66,29 @@ export function PlannerArgsDialog({ jobId }: { jobId: string }) {
   );
 }
 
-function FieldRow({ label, value, placeholder, testId, onChange }: { label: string; value: string; placeholder: string; testId: string; onChange: (v: string) => void }) {
+function FieldRow({
+  label,
+  value,
+  placeholder,
+  testId,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  placeholder: string;
+  testId: string;
+  onChange: (v: string) => void;
+}) {
   return (
     <>
       <label htmlFor={testId}>{label}</label>
-      <input id={testId} value={value} placeholder={placeholder} data-testid={testId} onChange={(e) => onChange(e.target.value)} />
+      <input
+        id={testId}
+        value={value}
+        placeholder={placeholder}
+        data-testid={testId}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </>
   );
 }

@@ -28,7 +28,8 @@ export async function openSubWorkflow(jobId: string): Promise<void> {
   }
   const trail = trailStore.getState().trail;
   const here = state.file ? { path: state.file.path, name: state.name, viaJob: jobId } : null;
-  const base = trail.length > 0 ? [...trail.slice(0, -1), { ...trail[trail.length - 1]!, viaJob: jobId }] : here ? [here] : [];
+  const base =
+    trail.length > 0 ? [...trail.slice(0, -1), { ...trail[trail.length - 1]!, viaJob: jobId }] : here ? [here] : [];
   if (await openPath(file)) {
     const opened = documentStore.getState();
     trailStore.setState({ trail: [...base, { path: opened.file?.path ?? file, name: opened.name }] });
@@ -73,7 +74,13 @@ export function SubWorkflowBar() {
         <span key={`${index}:${crumb.path}`}>
           {index > 0 && <span aria-hidden="true"> › </span>}
           {index < trail.length - 1 ? (
-            <button type="button" className="link" onClick={() => void goBack(index)} title={crumb.path} data-testid={`crumb-${index}`}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => void goBack(index)}
+              title={crumb.path}
+              data-testid={`crumb-${index}`}
+            >
               {crumb.name}
               {crumb.viaJob ? ` (${crumb.viaJob})` : ''}
             </button>

@@ -65,7 +65,14 @@ export function TextFileDialog({ path, readOnly, title }: { path: string; readOn
       {text !== null && (
         <div className="text-file-editor" style={{ width: 'min(900px, 80vw)', height: '60vh', display: 'flex' }}>
           <Suspense fallback={<p className="code-note">Loading the editor…</p>}>
-            <MonacoEditor value={text} valueSeq={0} language={languageOf(path)} readOnly={readOnly} onChange={setEdited} testId="text-file-editor" />
+            <MonacoEditor
+              value={text}
+              valueSeq={0}
+              language={languageOf(path)}
+              readOnly={readOnly}
+              onChange={setEdited}
+              testId="text-file-editor"
+            />
           </Suspense>
         </div>
       )}
@@ -74,7 +81,12 @@ export function TextFileDialog({ path, readOnly, title }: { path: string; readOn
           Close
         </button>
         {!readOnly && (
-          <button type="button" disabled={text === null || (edited === null && !isNew)} onClick={() => void save()} data-testid="text-file-save">
+          <button
+            type="button"
+            disabled={text === null || (edited === null && !isNew)}
+            onClick={() => void save()}
+            data-testid="text-file-save"
+          >
             Save
           </button>
         )}

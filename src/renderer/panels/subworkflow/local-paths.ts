@@ -30,7 +30,12 @@ export function localPath(pfn: string, workflowFile: string | undefined): string
 }
 
 /** The local path of a sub-workflow job's file, or `undefined` when it is not on this machine. */
-export function subWorkflowFile(job: Job, workflow: Workflow, catalogs: CatalogFiles, workflowFile: string | undefined): string | undefined {
+export function subWorkflowFile(
+  job: Job,
+  workflow: Workflow,
+  catalogs: CatalogFiles,
+  workflowFile: string | undefined,
+): string | undefined {
   if (job.type === 'job') return undefined;
   const replicas = [...(workflow.replicaCatalog?.replicas ?? []), ...(catalogs.replicas?.replicas ?? [])];
   for (const replica of replicas) {
@@ -43,13 +48,25 @@ export function subWorkflowFile(job: Job, workflow: Workflow, catalogs: CatalogF
 }
 
 /** The local script of a job's transformation, or `undefined` when it is installed elsewhere or not in a catalog. */
-export function scriptFile(job: Job, workflow: Workflow, catalogs: CatalogFiles, workflowFile: string | undefined): string | undefined {
+export function scriptFile(
+  job: Job,
+  workflow: Workflow,
+  catalogs: CatalogFiles,
+  workflowFile: string | undefined,
+): string | undefined {
   if (job.type !== 'job') return undefined;
   const key = transformationKey(job);
-  const transformations = [...(workflow.transformationCatalog?.transformations ?? []), ...(catalogs.transformations?.transformations ?? [])];
-  const tx = transformations.find((t) => formatTransformationKey(t.namespace, t.name, t.version) === key) ?? transformations.find((t) => t.name === job.name && !t.namespace && !job.namespace);
+  const transformations = [
+    ...(workflow.transformationCatalog?.transformations ?? []),
+    ...(catalogs.transformations?.transformations ?? []),
+  ];
+  const tx =
+    transformations.find((t) => formatTransformationKey(t.namespace, t.name, t.version) === key) ??
+    transformations.find((t) => t.name === job.name && !t.namespace && !job.namespace);
   if (!tx) return undefined;
-  const local = tx.sites.find((s) => s.name === 'local') ?? tx.sites.find((s) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(s.pfn) && !s.pfn.startsWith('/'));
+  const local =
+    tx.sites.find((s) => s.name === 'local') ??
+    tx.sites.find((s) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(s.pfn) && !s.pfn.startsWith('/'));
   if (!local) return undefined;
   return localPath(local.pfn, workflowFile);
 }

@@ -34,14 +34,19 @@ export function readPlannerArgs(args: readonly Argument[]): PlannerFields {
     const argument = args[i];
     if (typeof argument !== 'string') {
       opaque = true;
-      other.push(typeof argument === 'object' && argument !== null && 'text' in argument ? String(argument.text) : String(argument));
+      other.push(
+        typeof argument === 'object' && argument !== null && 'text' in argument
+          ? String(argument.text)
+          : String(argument),
+      );
       continue;
     }
     const eq = argument.indexOf('=');
     const flag = eq > 0 ? argument.slice(0, eq) : argument;
     if (FLAGS.has(flag)) {
       if (eq > 0) values[flag as PlannerFlag] = argument.slice(eq + 1);
-      else if (typeof args[i + 1] === 'string' && !String(args[i + 1]).startsWith('--')) values[flag as PlannerFlag] = String(args[++i]);
+      else if (typeof args[i + 1] === 'string' && !String(args[i + 1]).startsWith('--'))
+        values[flag as PlannerFlag] = String(args[++i]);
       else values[flag as PlannerFlag] = '';
       continue;
     }

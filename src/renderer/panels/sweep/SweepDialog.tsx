@@ -20,7 +20,10 @@ export function SweepDialog({ jobId }: { jobId: string }) {
     keepTemplate: false,
   }));
   const reading = useMemo(() => readSweepSpec(form), [form]);
-  const check = useMemo(() => (reading.ok && job ? sweepEdit(documentStore.getState().doc, jobId, form) : undefined), [reading, form, job, jobId]);
+  const check = useMemo(
+    () => (reading.ok && job ? sweepEdit(documentStore.getState().doc, jobId, form) : undefined),
+    [reading, form, job, jobId],
+  );
   if (!job) return null;
   const close = () => openAuthoringDialog(null);
   const setRow = (index: number, key: 'name' | 'values', value: string) =>
@@ -38,7 +41,10 @@ export function SweepDialog({ jobId }: { jobId: string }) {
   };
   return (
     <AuthoringModal title={`Sweep ${jobId}`} testId="sweep-dialog" onClose={close}>
-      <p className="muted">Each variable gets a list (<code>A, B, C</code>) or a range (<code>1..10</code>). Put <code>{'{name}'}</code> in the file names and the job id.</p>
+      <p className="muted">
+        Each variable gets a list (<code>A, B, C</code>) or a range (<code>1..10</code>). Put <code>{'{name}'}</code> in
+        the file names and the job id.
+      </p>
       <table className="sweep-variables">
         <thead>
           <tr>
@@ -50,31 +56,66 @@ export function SweepDialog({ jobId }: { jobId: string }) {
           {form.variables.map((row, i) => (
             <tr key={i}>
               <td>
-                <input aria-label={`Variable ${i + 1} name`} value={row.name} data-testid={`sweep-var-name-${i}`} onChange={(e) => setRow(i, 'name', e.target.value)} />
+                <input
+                  aria-label={`Variable ${i + 1} name`}
+                  value={row.name}
+                  data-testid={`sweep-var-name-${i}`}
+                  onChange={(e) => setRow(i, 'name', e.target.value)}
+                />
               </td>
               <td>
-                <input aria-label={`Variable ${i + 1} values`} value={row.values} placeholder="A, B, C or 1..10" data-testid={`sweep-var-values-${i}`} onChange={(e) => setRow(i, 'values', e.target.value)} />
+                <input
+                  aria-label={`Variable ${i + 1} values`}
+                  value={row.values}
+                  placeholder="A, B, C or 1..10"
+                  data-testid={`sweep-var-values-${i}`}
+                  onChange={(e) => setRow(i, 'values', e.target.value)}
+                />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <button type="button" onClick={() => setForm((f) => ({ ...f, variables: [...f.variables, { name: '', values: '' }] }))}>
+      <button
+        type="button"
+        onClick={() => setForm((f) => ({ ...f, variables: [...f.variables, { name: '', values: '' }] }))}
+      >
         Add a variable
       </button>
       <div className="form-grid">
         <label htmlFor="sweep-combine">Combine</label>
-        <select id="sweep-combine" value={form.combine} data-testid="sweep-combine" onChange={(e) => setForm((f) => ({ ...f, combine: e.target.value as SweepForm['combine'] }))}>
+        <select
+          id="sweep-combine"
+          value={form.combine}
+          data-testid="sweep-combine"
+          onChange={(e) => setForm((f) => ({ ...f, combine: e.target.value as SweepForm['combine'] }))}
+        >
           <option value="product">Every combination</option>
           <option value="zip">In step (zip)</option>
         </select>
         <label htmlFor="sweep-id">Job id pattern</label>
-        <input id="sweep-id" value={form.idPattern} placeholder={`${jobId}_{${form.variables[0]?.name || 'sample'}}`} data-testid="sweep-id-pattern" onChange={(e) => setForm((f) => ({ ...f, idPattern: e.target.value }))} />
+        <input
+          id="sweep-id"
+          value={form.idPattern}
+          placeholder={`${jobId}_{${form.variables[0]?.name || 'sample'}}`}
+          data-testid="sweep-id-pattern"
+          onChange={(e) => setForm((f) => ({ ...f, idPattern: e.target.value }))}
+        />
         {job.uses.map((use) => (
-          <FilePattern key={use.lfn} lfn={use.lfn} value={form.filePatterns[use.lfn] ?? ''} onChange={(v) => setForm((f) => ({ ...f, filePatterns: { ...f.filePatterns, [use.lfn]: v } }))} />
+          <FilePattern
+            key={use.lfn}
+            lfn={use.lfn}
+            value={form.filePatterns[use.lfn] ?? ''}
+            onChange={(v) => setForm((f) => ({ ...f, filePatterns: { ...f.filePatterns, [use.lfn]: v } }))}
+          />
         ))}
         <label htmlFor="sweep-keep">Keep {jobId}</label>
-        <input id="sweep-keep" type="checkbox" checked={form.keepTemplate} onChange={(e) => setForm((f) => ({ ...f, keepTemplate: e.target.checked }))} />
+        <input
+          id="sweep-keep"
+          type="checkbox"
+          checked={form.keepTemplate}
+          onChange={(e) => setForm((f) => ({ ...f, keepTemplate: e.target.checked }))}
+        />
       </div>
       <p data-testid="sweep-preview" aria-live="polite">
         {reading.ok ? `${reading.count} ${reading.count === 1 ? 'job' : 'jobs'}` : ''}
@@ -97,7 +138,13 @@ function FilePattern({ lfn, value, onChange }: { lfn: string; value: string; onC
   return (
     <>
       <label htmlFor={id}>File {lfn}</label>
-      <input id={id} value={value} placeholder={`${lfn} (same for every job)`} data-testid={`sweep-file-${lfn}`} onChange={(e) => onChange(e.target.value)} />
+      <input
+        id={id}
+        value={value}
+        placeholder={`${lfn} (same for every job)`}
+        data-testid={`sweep-file-${lfn}`}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </>
   );
 }

@@ -34,7 +34,12 @@ export function readSweepSpec(form: SweepForm): SpecReading {
   for (const [index, row] of form.variables.entries()) {
     const name = row.name.trim();
     if (name === '' && row.values.trim() === '') continue;
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return { ok: false, message: `"${name}" is not a variable name (letters, digits and _).`, field: `var-name-${index}` };
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      return {
+        ok: false,
+        message: `"${name}" is not a variable name (letters, digits and _).`,
+        field: `var-name-${index}`,
+      };
     if (variables[name]) return { ok: false, message: `{${name}} is given twice.`, field: `var-name-${index}` };
     const values = parseSweepValues(row.values);
     if (!values.ok) return { ok: false, message: values.message, field: `var-values-${index}` };
@@ -86,11 +91,17 @@ export function sweepEdit(doc: EditableDocument, jobId: string, form: SweepForm)
   const entries: PositionChange[] = made.jobs.map((j, i) => [
     jobKey(j.id),
     doc.positions.get(jobKey(j.id)),
-    { x: origin.x + (i % columns) * (JOB_SIZE.width + GAP), y: top + Math.floor(i / columns) * (JOB_SIZE.height + GAP) },
+    {
+      x: origin.x + (i % columns) * (JOB_SIZE.width + GAP),
+      y: top + Math.floor(i / columns) * (JOB_SIZE.height + GAP),
+    },
   ]);
-  if (!form.keepTemplate && !made.jobs.some((j) => j.id === jobId)) entries.push([jobKey(jobId), doc.positions.get(jobKey(jobId)), undefined]);
+  if (!form.keepTemplate && !made.jobs.some((j) => j.id === jobId))
+    entries.push([jobKey(jobId), doc.positions.get(jobKey(jobId)), undefined]);
   const edit = makeEdit(`Sweep ${jobId} into ${made.jobs.length} jobs`, [
-    form.keepTemplate ? { kind: 'jobs', index: index + 1, remove: [], insert: made.jobs } : { kind: 'jobs', index, remove: [job], insert: made.jobs },
+    form.keepTemplate
+      ? { kind: 'jobs', index: index + 1, remove: [], insert: made.jobs }
+      : { kind: 'jobs', index, remove: [job], insert: made.jobs },
     { kind: 'positions', entries },
   ]);
   return { ok: true, edit, select: made.jobs.map((j) => jobKey(j.id)) };
