@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type GraphModel, graphModel } from '../../../src/renderer/canvas/graph-model';
 import type { CanvasNode } from '../../../src/renderer/canvas/node-types';
-import { groupElements, groupLayout, groupMemberKeys } from '../../../src/renderer/canvas/scale/aggregated-view';
+import { groupElements, groupLayout, groupMemberKeys, groupOfNode } from '../../../src/renderer/canvas/scale/aggregated-view';
 import { montageLike } from '../../e2e/scale/scale-workflows';
 
 function jobNodes(model: GraphModel): Map<string, CanvasNode> {
@@ -60,6 +60,7 @@ describe('the aggregated view', () => {
     const members = groupMemberKeys(layout, g);
     expect(members).toHaveLength(100);
     expect(members[0]).toBe('j:mDiffFit_1_0');
-    expect(layout.groupOfKey.get('j:mDiffFit_1_42')).toBe(g);
+    expect(groupOfNode(layout, model, 'j:mDiffFit_1_42')).toBe(g);
+    expect(groupOfNode(layout, model, 'f:t_1_42.fits')).toBe(-1);
   });
 });

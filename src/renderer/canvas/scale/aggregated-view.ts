@@ -10,7 +10,7 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import { type JobAggregation, aggregateJobs, groupStateCounts } from '../../../shared/aggregate/aggregate-jobs';
-import { jobKey } from '../../../shared/edit';
+import { jobKey, parseKey } from '../../../shared/edit';
 import { type Levels, levels } from '../../../shared/graph/levels';
 import { JOB_STATES, type JobState } from '../../../shared/run/run-state';
 import type { GraphModel } from '../graph-model';
@@ -43,8 +43,6 @@ export interface GroupLayout {
   aggregation: JobAggregation;
   /** Job keys in job-index order (`j:ID`). */
   keys: string[];
-  /** Group of a job key. */
-  groupOfKey: Map<string, number>;
   /** Top-left of group g in the aggregated view: x at 2g, y at 2g+1. */
   positions: Float64Array;
   /** Box of group g's members in the member layout: x, y, width, height at 4g..4g+3. */
@@ -86,8 +84,6 @@ export function groupLayout(model: GraphModel, nodeByKey: ReadonlyMap<string, Ca
     if (minX === Infinity) minX = minY = maxX = maxY = 0;
     boxes.set([minX, minY, Math.max(JOB_SIZE.width, maxX - minX), Math.max(JOB_SIZE.height, maxY - minY)], 4 * g);
   }
-  const groupOfKey = new Map<string, number>();
-  keys.forEach((key, v) => groupOfKey.set(key, aggregation.groupOf[v]!));
   const edgeCount = aggregation.edges.length;
   const { positions } = layeredLayout(
     {
@@ -110,7 +106,14 @@ export function groupLayout(model: GraphModel, nodeByKey: ReadonlyMap<string, Ca
     maxY = Math.max(maxY, positions[2 * g + 1]! + GROUP_SIZE.height);
   }
   const bounds = groupCount === 0 ? { x: 0, y: 0, width: 0, height: 0 } : { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
-  return { aggregation, keys, groupOfKey, positions, boxes, bounds };
+  return { aggregation, keys, positions, boxes, bounds };
+}
+
+/** The group of the job node `key` (`j:ID`), or -1 for a file or an unknown job. */
+export function groupOfNode(layout: GroupLayout, model: GraphModel, key: string): number {
+  const ref = parseKey(key);
+  const index = ref?.kind === 'job' ? model.graph.indexById.get(ref.id) : undefined;
+  return index === undefined ? -1 : (layout.aggregation.groupOf[index] ?? -1);
 }
 
 /** The group drawn nearest to `point` in the aggregated view, or -1 without groups. */

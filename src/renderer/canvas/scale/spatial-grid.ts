@@ -23,7 +23,7 @@ export class SpatialGrid {
   private readonly cols: number;
   private readonly rows: number;
   private readonly cellStart: Uint32Array;
-  private readonly items: Uint32Array;
+  private items: Uint32Array | undefined;
   private readonly boxes: Float64Array;
   /** Query stamps, so an item spanning several cells is reported once per query. */
   private readonly seen: Uint32Array;
@@ -58,19 +58,29 @@ export class SpatialGrid {
     this.rows = Math.max(1, Math.ceil((this.bounds.height + 1) / size));
     const cells = this.cols * this.rows;
     const counts = new Uint32Array(cells + 1);
-    this.forCellsOf(n, (cell) => counts[cell + 1]!++);
-    for (let c = 0; c < cells; c++) counts[c + 1]! += counts[c]!;
-    this.cellStart = counts;
-    this.items = new Uint32Array(counts[cells]!);
-    const cursor = counts.slice(0, cells);
-    this.forCellsOf(n, (cell, item) => (this.items[cursor[cell]!++] = item));
-  }
-
-  private forCellsOf(n: number, visit: (cell: number, item: number) => void): void {
-    for (let i = 0; i < n; i++) {
-      const [c0, r0, c1, r1] = this.cellRange(this.boxes[4 * i]!, this.boxes[4 * i + 1]!, this.boxes[4 * i + 2]!, this.boxes[4 * i + 3]!);
-      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) visit(r * this.cols + c, i);
+    // Two passes (count, then fill) over the cells of every box; plain loops, no closures.
+    for (let pass = 0; pass < 2; pass++) {
+      const cursor = pass === 0 ? counts : counts.slice(0, cells);
+      const items = pass === 0 ? undefined : new Uint32Array(counts[cells]!);
+      for (let i = 0; i < n; i++) {
+        const x = boxes[4 * i]! - this.bounds.x;
+        const y = boxes[4 * i + 1]! - this.bounds.y;
+        const c0 = Math.min(this.cols - 1, Math.floor(x / size));
+        const r0 = Math.min(this.rows - 1, Math.floor(y / size));
+        const c1 = Math.min(this.cols - 1, Math.floor((x + boxes[4 * i + 2]!) / size));
+        const r1 = Math.min(this.rows - 1, Math.floor((y + boxes[4 * i + 3]!) / size));
+        for (let r = r0; r <= r1; r++) {
+          for (let c = c0; c <= c1; c++) {
+            if (items) items[cursor[r * this.cols + c]!++] = i;
+            else counts[r * this.cols + c + 1]!++;
+          }
+        }
+      }
+      if (items) this.items = items;
+      else for (let c = 0; c < cells; c++) counts[c + 1]! += counts[c]!;
     }
+    this.cellStart = counts;
+    this.items ??= new Uint32Array(0);
   }
 
   private cellRange(x: number, y: number, width: number, height: number): [number, number, number, number] {
@@ -114,7 +124,7 @@ export class SpatialGrid {
     const bottom = rect.y + rect.height;
     for (let r = r0; r <= r1; r++) {
       for (let k = this.cellStart[r * this.cols + c0]!; k < this.cellStart[r * this.cols + c1 + 1]!; k++) {
-        const i = this.items[k]!;
+        const i = this.items![k]!;
         if (this.seen[i] === this.stamp) continue;
         this.seen[i] = this.stamp;
         const x = this.boxes[4 * i]!;

@@ -11,7 +11,7 @@ import { select, uiStore, useUi } from '../../store/ui-store';
 import type { GraphModel } from '../graph-model';
 import type { Badge, CanvasNode } from '../node-types';
 import { currentViewport, setFitBounds, setViewportTo } from '../viewport';
-import { GROUP_SIZE, type GroupLayout, groupBox, groupElements, groupLayout, groupMemberKeys, groupNear, isGroupNodeId } from './aggregated-view';
+import { GROUP_SIZE, type GroupLayout, groupBox, groupElements, groupLayout, groupMemberKeys, groupNear, groupOfNode, isGroupNodeId } from './aggregated-view';
 import { type DetailMode, MIN_MEMBER_NODES, OPEN_ZOOM, SCALE_MIN_NODES, type Viewport, contains, grow, tooManyToDraw, visibleRect } from './level-of-detail';
 import { type Rect, SpatialGrid } from './spatial-grid';
 
@@ -64,7 +64,13 @@ export function useLevelOfDetail(
   const grid = useMemo(() => {
     if (!large) return null;
     const boxes = new Float64Array(baseNodes.length * 4);
-    baseNodes.forEach((n, i) => boxes.set([n.position.x, n.position.y, n.width ?? 0, n.height ?? 0], 4 * i));
+    for (let i = 0; i < baseNodes.length; i++) {
+      const n = baseNodes[i]!;
+      boxes[4 * i] = n.position.x;
+      boxes[4 * i + 1] = n.position.y;
+      boxes[4 * i + 2] = n.width ?? 0;
+      boxes[4 * i + 3] = n.height ?? 0;
+    }
     return new SpatialGrid(boxes);
   }, [baseNodes, large]);
   const groups = useMemo<GroupLayout | null>(() => {
@@ -110,13 +116,13 @@ export function useLevelOfDetail(
         const centre = { x: view.x + view.width / 2, y: view.y + view.height / 2 };
         const probe = grow({ x: centre.x, y: centre.y, width: 1, height: 1 }, 200);
         grid.query(probe, (i) => {
-          if (g < 0) g = groups.groupOfKey.get(baseNodes[i]?.id ?? '') ?? -1;
+          if (g < 0) g = groupOfNode(groups, model, baseNodes[i]?.id ?? '');
         });
       }
       change({ mode: 'aggregated', window: null });
       if (g >= 0) setViewportTo(centredAt({ x: groups.positions[2 * g]! + GROUP_SIZE.width / 2, y: groups.positions[2 * g + 1]! + GROUP_SIZE.height / 2 }, 1));
     },
-    [groups, grid, baseNodes, change],
+    [groups, grid, baseNodes, model, change],
   );
 
   const decide = useCallback(
