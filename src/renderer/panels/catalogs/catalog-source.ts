@@ -4,7 +4,7 @@
  * replicas.yml, transformations.yml): the document store's catalog files change, and Save
  * writes them.
  */
-import { makeEdit } from '../../../shared/edit';
+import { type Edit, makeEdit } from '../../../shared/edit';
 import type { CatalogFiles, ReplicaCatalog, SiteCatalog, TransformationCatalog, Workflow } from '../../../shared/model';
 import { applyEdit, documentStore } from '../../store/document-store';
 
@@ -16,6 +16,9 @@ interface CatalogTypes {
   replicas: ReplicaCatalog;
   transformations: TransformationCatalog;
 }
+
+/** The save point of a document whose catalog files changed since it was saved. */
+const CATALOG_FILE_CHANGED: Edit = { label: 'Catalog file changed', forward: [], inverse: [] };
 
 const EMBEDDED_KEY = {
   sites: 'siteCatalog',
@@ -67,6 +70,13 @@ export function commitCatalog<N extends CatalogName>(
     });
   }
   const catalogs: CatalogFiles = { ...state.catalogs, [name]: next };
-  documentStore.setState((s) => ({ catalogs, doc: { ...s.doc, catalogs }, revision: s.revision + 1 }));
+  // Not in the history (the edit operations cover the workflow only), but unsaved: a save
+  // point no history step matches marks the document changed until the next Save.
+  documentStore.setState((s) => ({
+    catalogs,
+    doc: { ...s.doc, catalogs },
+    revision: s.revision + 1,
+    savedTop: CATALOG_FILE_CHANGED,
+  }));
   return undefined;
 }
