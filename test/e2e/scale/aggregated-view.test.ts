@@ -1,8 +1,9 @@
 /**
  * A 5,000-job montage-like workflow (jobs and files: over 10,000 canvas nodes): the canvas
  * opens on the aggregated view (one node per level × transformation with its count), a
- * double-click opens a group where it was clicked (its members are drawn), and a selection
- * made in either view is the selection in the other. Asserts behaviour, never time.
+ * double-click opens a group (its members are drawn), a selection made in either view is the
+ * selection in the other, and search selects across the groups and opens the view on a hit.
+ * Asserts behaviour, never time.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -94,6 +95,32 @@ describe('a workflow above the aggregation threshold', () => {
     await fitEverything(page);
     await expect.poll(() => group.getAttribute('data-group-selected')).toBe('1');
     expect(await page.locator('[data-testid="job-group"][data-group-label="mAdd"]').getAttribute('data-group-selected')).toBe('0');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('selects search hits in the groups, and a found job opens the view around it', async () => {
+    const { page } = app;
+    await page.keyboard.press('Control+F');
+    await page.getByTestId('search-input').fill('tx:mDiffFit');
+    await expect.poll(() => page.getByTestId('search-count').textContent()).toBe('1000 jobs, 0 files');
+    await page.getByTestId('search-select').click();
+    await page.getByTitle('Fit (F)').click();
+    await expect.poll(() => detail(page), { timeout: 30_000 }).toBe('aggregated');
+    const group = page.locator('[data-testid="job-group"][data-group-label="mDiffFit"]');
+    await expect.poll(() => group.getAttribute('data-group-selected')).toBe('1000');
+
+    // A hit of the list: the canvas leaves the groups and shows that job, selected.
+    const hit = page.getByTestId('search-jobs').getByRole('button').nth(3);
+    const id = await hit.textContent();
+    await hit.click();
+    await expect.poll(() => detail(page), { timeout: 30_000 }).toBe('windowed');
+    await page.locator(`.react-flow__node.selected[data-id="j:${id}"]`).waitFor();
+    const inView = await page.locator(`.react-flow__node[data-id="j:${id}"]`).evaluate((n) => {
+      const pane = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect();
+      const r = n.getBoundingClientRect();
+      return r.left >= pane.left && r.right <= pane.right && r.top >= pane.top && r.bottom <= pane.bottom;
+    });
+    expect(inView).toBe(true);
     expect(app.pageErrors).toEqual([]);
   });
 });
