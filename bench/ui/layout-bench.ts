@@ -59,7 +59,9 @@ function main(): void {
     const input = montageLayoutInput(size);
     const started = performance.now();
     layeredLayout(input);
-    rows.push(`| ${input.nodeCount.toLocaleString('en-US')} | ${input.sources.length.toLocaleString('en-US')} | ${Math.round(performance.now() - started)} |`);
+    rows.push(
+      `| ${input.nodeCount.toLocaleString('en-US')} | ${input.sources.length.toLocaleString('en-US')} | ${Math.round(performance.now() - started)} |`,
+    );
   }
   process.stdout.write(`${rows.join('\n')}\n`);
 }

@@ -62,7 +62,11 @@ async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
           [pane.left + pane.width * (1 - fx), pane.top + pane.height * (1 - fy)],
         ] as const) {
           const element = document.elementFromPoint(x, y);
-          if (element?.closest('.react-flow__pane') && !element.closest('.react-flow__node, .react-flow__edge, .react-flow__controls')) return { x, y };
+          if (
+            element?.closest('.react-flow__pane') &&
+            !element.closest('.react-flow__node, .react-flow__edge, .react-flow__controls')
+          )
+            return { x, y };
         }
       }
     }
@@ -127,7 +131,8 @@ async function editToDiagnostics(page: Page): Promise<number> {
       const r = n.getBoundingClientRect();
       const id = n.getAttribute('data-id') ?? '';
       if (/^j:(mViewer|merge|split)/.test(id)) continue;
-      if (r.left > pane.left + 20 && r.right < pane.right - 20 && r.top > pane.top + 20 && r.bottom < pane.bottom - 20) return id;
+      if (r.left > pane.left + 20 && r.right < pane.right - 20 && r.top > pane.top + 20 && r.bottom < pane.bottom - 20)
+        return id;
     }
     return null;
   });
@@ -136,7 +141,8 @@ async function editToDiagnostics(page: Page): Promise<number> {
   await page.locator(`.react-flow__node.selected[data-id="${key}"]`).waitFor();
   await page.evaluate(() => {
     const w = window as unknown as { benchEdit?: Promise<number> };
-    const count = (): string => document.querySelector('[data-testid="diagnostics-panel"] h2 .count')?.textContent ?? '';
+    const count = (): string =>
+      document.querySelector('[data-testid="diagnostics-panel"] h2 .count')?.textContent ?? '';
     const before = count();
     w.benchEdit = new Promise<number>((resolve) => {
       let pressed = 0;
@@ -147,7 +153,11 @@ async function editToDiagnostics(page: Page): Promise<number> {
           resolve(performance.now() - pressed);
         }
       });
-      observer.observe(document.querySelector('[data-testid="diagnostics-panel"]')!, { subtree: true, childList: true, characterData: true });
+      observer.observe(document.querySelector('[data-testid="diagnostics-panel"]')!, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
     });
   });
   await page.keyboard.press('Delete');
@@ -180,7 +190,11 @@ async function arrangeTime(page: Page): Promise<{ ms: number; max: number }> {
   return { ms, max: frames.max };
 }
 
-async function timed(page: Page, action: () => Promise<void>, done: () => Promise<void>): Promise<{ ms: number; max: number }> {
+async function timed(
+  page: Page,
+  action: () => Promise<void>,
+  done: () => Promise<void>,
+): Promise<{ ms: number; max: number }> {
   await startFrames(page);
   const started = Date.now();
   await action();
@@ -198,7 +212,10 @@ async function run(dir: string, shape: ScaleShape, jobs: number): Promise<string
     // tsx keeps function names with a `__name` helper the page does not have.
     await page.evaluate('window.__name = (f) => f');
     await page.waitForFunction(
-      () => document.querySelector('[data-testid="arrange"]:not([disabled])') && document.querySelector('.react-flow__node') && document.querySelector('[data-testid="doc-name"]')?.textContent?.endsWith('.yml'),
+      () =>
+        document.querySelector('[data-testid="arrange"]:not([disabled])') &&
+        document.querySelector('.react-flow__node') &&
+        document.querySelector('[data-testid="doc-name"]')?.textContent?.endsWith('.yml'),
       undefined,
       { timeout: 300_000, polling: 'raf' },
     );
@@ -216,7 +233,14 @@ async function run(dir: string, shape: ScaleShape, jobs: number): Promise<string
     const save = await timed(
       page,
       () => page.getByTestId('save').click(),
-      () => page.waitForFunction(() => !document.querySelector('[data-testid="doc-name"]')?.textContent?.startsWith('•'), undefined, { timeout: 300_000, polling: 'raf' }).then(() => undefined),
+      () =>
+        page
+          .waitForFunction(
+            () => !document.querySelector('[data-testid="doc-name"]')?.textContent?.startsWith('•'),
+            undefined,
+            { timeout: 300_000, polling: 'raf' },
+          )
+          .then(() => undefined),
     );
     const f = (n: number): string => n.toFixed(0);
     return `| ${shape} | ${jobs.toLocaleString('en-US')} | ${f(tti)} | ${f(panFit.p95)} / ${f(panFit.max)} | ${f(zoom.p95)} / ${f(zoom.max)} | ${f(panNear.p95)} / ${f(panNear.max)} | ${f(heap)} | ${f(arrange.ms)} (${f(arrange.max)}) | ${f(edit)} | ${f(save.ms)} (${f(save.max)}) |`;
@@ -237,11 +261,15 @@ async function main(): Promise<void> {
     const input = montageLayoutInput(nodes);
     const started = performance.now();
     layeredLayout(input);
-    out(`| ${input.nodeCount.toLocaleString('en-US')} | ${input.sources.length.toLocaleString('en-US')} | ${(performance.now() - started).toFixed(0)} |`);
+    out(
+      `| ${input.nodeCount.toLocaleString('en-US')} | ${input.sources.length.toLocaleString('en-US')} | ${(performance.now() - started).toFixed(0)} |`,
+    );
   }
   out('');
   out('Browser mode (Chromium, 1400×900), times in ms; frames as p95 / max; (x) = longest frame meanwhile:');
-  out('| shape | jobs | time to interactive | pan at fit-all | zoom fit-all → 1:1 | pan at 1:1 | heap MB | arrange (worker) | edit → diagnostics | save YAML + sidecar |');
+  out(
+    '| shape | jobs | time to interactive | pan at fit-all | zoom fit-all → 1:1 | pan at 1:1 | heap MB | arrange (worker) | edit → diagnostics | save YAML + sidecar |',
+  );
   out('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   try {
     for (const jobs of sizes) {
@@ -249,7 +277,9 @@ async function main(): Promise<void> {
         try {
           out(await run(dir, shape, jobs));
         } catch (error) {
-          out(`| ${shape} | ${jobs.toLocaleString('en-US')} | failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} |`);
+          out(
+            `| ${shape} | ${jobs.toLocaleString('en-US')} | failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} |`,
+          );
         }
       }
     }

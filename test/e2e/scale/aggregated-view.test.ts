@@ -42,12 +42,20 @@ async function fitEverything(page: Page): Promise<void> {
 describe('a workflow above the aggregation threshold', () => {
   it('opens on groups of jobs by level and transformation, with their counts', async () => {
     const { page } = app;
-    await expect.poll(() => page.getByTestId('doc-name').textContent(), { timeout: 60_000 }).toBe(`montage-${JOBS}.yml`);
+    await expect
+      .poll(() => page.getByTestId('doc-name').textContent(), { timeout: 60_000 })
+      .toBe(`montage-${JOBS}.yml`);
     await page.locator('[data-testid="arrange"]:not([disabled])').waitFor({ timeout: 120_000 });
     await expect.poll(() => detail(page), { timeout: 60_000 }).toBe('aggregated');
     const groups = page.getByTestId('job-group');
     await expect.poll(() => groups.count(), { timeout: 30_000 }).toBe(LEVELS);
-    const counts = await groups.evaluateAll((nodes) => nodes.map((n) => [n.getAttribute('data-group-label'), n.getAttribute('data-group-level'), n.getAttribute('data-group-count')]));
+    const counts = await groups.evaluateAll((nodes) =>
+      nodes.map((n) => [
+        n.getAttribute('data-group-label'),
+        n.getAttribute('data-group-level'),
+        n.getAttribute('data-group-count'),
+      ]),
+    );
     expect(counts.sort()).toEqual([
       ['mAdd', '3', '1000'],
       ['mBackground', '2', '1000'],
@@ -76,14 +84,18 @@ describe('a workflow above the aggregation threshold', () => {
     expect(await page.locator('.react-flow__node').count()).toBeLessThan(2_000);
     // The members are drawn selected: the selection made on the group is theirs.
     const drawn = await members.count();
-    expect(await page.locator('.react-flow__node.selected [data-testid="job-node"][data-job-id^="mBackground_"]').count()).toBe(drawn);
+    expect(
+      await page.locator('.react-flow__node.selected [data-testid="job-node"][data-job-id^="mBackground_"]').count(),
+    ).toBe(drawn);
 
     // Select one member here; back in the aggregated view its group counts it.
     const id = await members.evaluateAll((nodes) => {
       const pane = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect();
       const inView = nodes.find((n) => {
         const r = n.getBoundingClientRect();
-        return r.left > pane.left + 40 && r.right < pane.right - 40 && r.top > pane.top + 40 && r.bottom < pane.bottom - 40;
+        return (
+          r.left > pane.left + 40 && r.right < pane.right - 40 && r.top > pane.top + 40 && r.bottom < pane.bottom - 40
+        );
       });
       return inView?.getAttribute('data-job-id') ?? null;
     });
@@ -94,7 +106,9 @@ describe('a workflow above the aggregation threshold', () => {
     await page.locator(`.react-flow__node.selected[data-id="j:${id}"]`).waitFor();
     await fitEverything(page);
     await expect.poll(() => group.getAttribute('data-group-selected')).toBe('1');
-    expect(await page.locator('[data-testid="job-group"][data-group-label="mAdd"]').getAttribute('data-group-selected')).toBe('0');
+    expect(
+      await page.locator('[data-testid="job-group"][data-group-label="mAdd"]').getAttribute('data-group-selected'),
+    ).toBe('0');
     expect(app.pageErrors).toEqual([]);
   });
 

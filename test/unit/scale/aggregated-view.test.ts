@@ -1,14 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { type GraphModel, graphModel } from '../../../src/renderer/canvas/graph-model';
 import type { CanvasNode } from '../../../src/renderer/canvas/node-types';
-import { groupElements, groupLayout, groupMemberKeys, groupOfNode } from '../../../src/renderer/canvas/scale/aggregated-view';
+import {
+  groupElements,
+  groupLayout,
+  groupMemberKeys,
+  groupOfNode,
+} from '../../../src/renderer/canvas/scale/aggregated-view';
 import { montageLike } from '../../e2e/scale/scale-workflows';
 
 function jobNodes(model: GraphModel): Map<string, CanvasNode> {
   const nodes = new Map<string, CanvasNode>();
   model.workflow.jobs.forEach((job, i) => {
     const key = `j:${job.id}`;
-    nodes.set(key, { id: key, type: 'job', position: { x: (i % 50) * 210, y: Math.floor(i / 50) * 100 }, data: { job, badge: undefined } });
+    nodes.set(key, {
+      id: key,
+      type: 'job',
+      position: { x: (i % 50) * 210, y: Math.floor(i / 50) * 100 },
+      data: { job, badge: undefined },
+    });
   });
   return nodes;
 }
@@ -25,7 +35,13 @@ describe('the aggregated view', () => {
       ['mAdd', 3, 100],
       ['mViewer', 4, 100],
     ]);
-    const { edges } = groupElements(layout, new Set(), new Map(), new Map(), model.workflow.jobs.map((j) => j.id));
+    const { edges } = groupElements(
+      layout,
+      new Set(),
+      new Map(),
+      new Map(),
+      model.workflow.jobs.map((j) => j.id),
+    );
     expect(edges.map((e) => [e.source, e.target])).toEqual([
       ['g:0:mProject', 'g:1:mDiffFit'],
       ['g:1:mDiffFit', 'g:2:mBackground'],

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DRAWN_NODES, contains, grow, tooManyToDraw, visibleRect } from '../../../src/renderer/canvas/scale/level-of-detail';
+import {
+  MAX_DRAWN_NODES,
+  contains,
+  grow,
+  tooManyToDraw,
+  visibleRect,
+} from '../../../src/renderer/canvas/scale/level-of-detail';
 
 describe('level of detail', () => {
   it('maps a viewport to the canvas rectangle it shows', () => {

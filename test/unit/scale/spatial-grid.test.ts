@@ -8,8 +8,18 @@ function overlaps(boxes: Float64Array, i: number, r: Rect): boolean {
   return x <= r.x + r.width && y <= r.y + r.height && x + boxes[4 * i + 2]! >= r.x && y + boxes[4 * i + 3]! >= r.y;
 }
 
-const box = fc.tuple(fc.integer({ min: -5000, max: 50_000 }), fc.integer({ min: -2000, max: 8000 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 100 }));
-const rect = fc.record({ x: fc.integer({ min: -8000, max: 60_000 }), y: fc.integer({ min: -3000, max: 9000 }), width: fc.integer({ min: 0, max: 30_000 }), height: fc.integer({ min: 0, max: 9000 }) });
+const box = fc.tuple(
+  fc.integer({ min: -5000, max: 50_000 }),
+  fc.integer({ min: -2000, max: 8000 }),
+  fc.integer({ min: 1, max: 400 }),
+  fc.integer({ min: 1, max: 100 }),
+);
+const rect = fc.record({
+  x: fc.integer({ min: -8000, max: 60_000 }),
+  y: fc.integer({ min: -3000, max: 9000 }),
+  width: fc.integer({ min: 0, max: 30_000 }),
+  height: fc.integer({ min: 0, max: 9000 }),
+});
 
 describe('SpatialGrid', () => {
   it('finds exactly the boxes a rectangle overlaps, each once, and never estimates fewer', () => {

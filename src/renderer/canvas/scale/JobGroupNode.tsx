@@ -24,7 +24,9 @@ export const JobGroupNode = memo(function JobGroupNode({ data }: NodeProps<JobGr
         <span className="job-group-count">
           ×{data.count.toLocaleString('en-US')} · level {data.level}
         </span>
-        {data.selected > 0 && <span className="job-group-selected">{data.selected.toLocaleString('en-US')} selected</span>}
+        {data.selected > 0 && (
+          <span className="job-group-selected">{data.selected.toLocaleString('en-US')} selected</span>
+        )}
         {(data.errors > 0 || data.warnings > 0) && (
           <span className="job-group-diagnostics" data-testid="job-group-diagnostics">
             {data.errors > 0 && `${data.errors} errors `}
@@ -34,7 +36,13 @@ export const JobGroupNode = memo(function JobGroupNode({ data }: NodeProps<JobGr
         {total > 0 && (
           <span className="job-group-states" data-testid="job-group-states">
             {data.states.map((s) => (
-              <span key={s.state} className="job-group-state" data-run-state={s.state} style={{ flexGrow: s.count }} title={`${s.state}: ${s.count}`} />
+              <span
+                key={s.state}
+                className="job-group-state"
+                data-run-state={s.state}
+                style={{ flexGrow: s.count }}
+                title={`${s.state}: ${s.count}`}
+              />
             ))}
           </span>
         )}

@@ -105,7 +105,10 @@ export function groupLayout(model: GraphModel, nodeByKey: ReadonlyMap<string, Ca
     maxX = Math.max(maxX, positions[2 * g]! + GROUP_SIZE.width);
     maxY = Math.max(maxY, positions[2 * g + 1]! + GROUP_SIZE.height);
   }
-  const bounds = groupCount === 0 ? { x: 0, y: 0, width: 0, height: 0 } : { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+  const bounds =
+    groupCount === 0
+      ? { x: 0, y: 0, width: 0, height: 0 }
+      : { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
   return { aggregation, keys, positions, boxes, bounds };
 }
 

@@ -34,7 +34,12 @@ export interface Viewport {
 
 /** The canvas rectangle the viewport shows on a pane of `width` × `height` pixels. */
 export function visibleRect(viewport: Viewport, width: number, height: number): Rect {
-  return { x: -viewport.x / viewport.zoom, y: -viewport.y / viewport.zoom, width: width / viewport.zoom, height: height / viewport.zoom };
+  return {
+    x: -viewport.x / viewport.zoom,
+    y: -viewport.y / viewport.zoom,
+    width: width / viewport.zoom,
+    height: height / viewport.zoom,
+  };
 }
 
 /** Whether a member view with about `inView` nodes in the viewport has too many to draw. */
@@ -44,9 +49,19 @@ export function tooManyToDraw(inView: number): boolean {
 
 /** `rect` grown by `factor` of its size on every side. */
 export function grow(rect: Rect, factor: number): Rect {
-  return { x: rect.x - rect.width * factor, y: rect.y - rect.height * factor, width: rect.width * (1 + 2 * factor), height: rect.height * (1 + 2 * factor) };
+  return {
+    x: rect.x - rect.width * factor,
+    y: rect.y - rect.height * factor,
+    width: rect.width * (1 + 2 * factor),
+    height: rect.height * (1 + 2 * factor),
+  };
 }
 
 export function contains(outer: Rect, inner: Rect): boolean {
-  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
 }

@@ -52,7 +52,8 @@ export class SpatialGrid {
     const area = Math.max(1, this.bounds.width) * Math.max(1, this.bounds.height);
     // About four items per cell, cells at least a node wide, at most MAX_CELLS of them.
     let size = Math.max(256, Math.sqrt((area * 4) / Math.max(1, n)));
-    while (Math.ceil((this.bounds.width + 1) / size) * Math.ceil((this.bounds.height + 1) / size) > MAX_CELLS) size *= 1.5;
+    while (Math.ceil((this.bounds.width + 1) / size) * Math.ceil((this.bounds.height + 1) / size) > MAX_CELLS)
+      size *= 1.5;
     this.cellSize = size;
     this.cols = Math.max(1, Math.ceil((this.bounds.width + 1) / size));
     this.rows = Math.max(1, Math.ceil((this.bounds.height + 1) / size));
@@ -96,7 +97,13 @@ export class SpatialGrid {
 
   private outside(rect: Rect): boolean {
     const b = this.bounds;
-    return this.count === 0 || rect.x > b.x + b.width || rect.y > b.y + b.height || rect.x + rect.width < b.x || rect.y + rect.height < b.y;
+    return (
+      this.count === 0 ||
+      rect.x > b.x + b.width ||
+      rect.y > b.y + b.height ||
+      rect.x + rect.width < b.x ||
+      rect.y + rect.height < b.y
+    );
   }
 
   /**
@@ -107,7 +114,8 @@ export class SpatialGrid {
     if (this.outside(rect)) return 0;
     const [c0, r0, c1, r1] = this.cellRange(rect.x, rect.y, rect.width, rect.height);
     let total = 0;
-    for (let r = r0; r <= r1; r++) total += this.cellStart[r * this.cols + c1 + 1]! - this.cellStart[r * this.cols + c0]!;
+    for (let r = r0; r <= r1; r++)
+      total += this.cellStart[r * this.cols + c1 + 1]! - this.cellStart[r * this.cols + c0]!;
     return total;
   }
 
@@ -129,7 +137,8 @@ export class SpatialGrid {
         this.seen[i] = this.stamp;
         const x = this.boxes[4 * i]!;
         const y = this.boxes[4 * i + 1]!;
-        if (x <= right && y <= bottom && x + this.boxes[4 * i + 2]! >= rect.x && y + this.boxes[4 * i + 3]! >= rect.y) visit(i);
+        if (x <= right && y <= bottom && x + this.boxes[4 * i + 2]! >= rect.x && y + this.boxes[4 * i + 3]! >= rect.y)
+          visit(i);
       }
     }
   }

@@ -11,8 +11,28 @@ import { select, uiStore, useUi } from '../../store/ui-store';
 import type { GraphModel } from '../graph-model';
 import type { Badge, CanvasNode } from '../node-types';
 import { currentViewport, setFitBounds, setViewportTo } from '../viewport';
-import { GROUP_SIZE, type GroupLayout, groupBox, groupElements, groupLayout, groupMemberKeys, groupNear, groupOfNode, isGroupNodeId } from './aggregated-view';
-import { type DetailMode, MIN_MEMBER_NODES, OPEN_ZOOM, SCALE_MIN_NODES, type Viewport, contains, grow, tooManyToDraw, visibleRect } from './level-of-detail';
+import {
+  GROUP_SIZE,
+  type GroupLayout,
+  groupBox,
+  groupElements,
+  groupLayout,
+  groupMemberKeys,
+  groupNear,
+  groupOfNode,
+  isGroupNodeId,
+} from './aggregated-view';
+import {
+  type DetailMode,
+  MIN_MEMBER_NODES,
+  OPEN_ZOOM,
+  SCALE_MIN_NODES,
+  type Viewport,
+  contains,
+  grow,
+  tooManyToDraw,
+  visibleRect,
+} from './level-of-detail';
 import { type Rect, SpatialGrid } from './spatial-grid';
 
 interface Decision {
@@ -120,7 +140,16 @@ export function useLevelOfDetail(
         });
       }
       change({ mode: 'aggregated', window: null });
-      if (g >= 0) setViewportTo(centredAt({ x: groups.positions[2 * g]! + GROUP_SIZE.width / 2, y: groups.positions[2 * g + 1]! + GROUP_SIZE.height / 2 }, 1));
+      if (g >= 0)
+        setViewportTo(
+          centredAt(
+            {
+              x: groups.positions[2 * g]! + GROUP_SIZE.width / 2,
+              y: groups.positions[2 * g + 1]! + GROUP_SIZE.height / 2,
+            },
+            1,
+          ),
+        );
     },
     [groups, grid, baseNodes, model, change],
   );
@@ -136,11 +165,13 @@ export function useLevelOfDetail(
       const view = visibleRect(viewport, pane.width, pane.height);
       if (previous.mode !== 'windowed') {
         if (previous.mode === 'all') change({ mode: 'aggregated', window: null });
-        else if (viewport.zoom >= OPEN_ZOOM) openGroup(groupNear(groups, { x: view.x + view.width / 2, y: view.y + view.height / 2 }));
+        else if (viewport.zoom >= OPEN_ZOOM)
+          openGroup(groupNear(groups, { x: view.x + view.width / 2, y: view.y + view.height / 2 }));
         return;
       }
       if (tooManyToDraw(grid.estimate(view))) showGroups(view);
-      else if (!previous.window || !contains(previous.window, view)) change({ mode: 'windowed', window: grow(view, 0.5) });
+      else if (!previous.window || !contains(previous.window, view))
+        change({ mode: 'windowed', window: grow(view, 0.5) });
     },
     [grid, groups, change, openGroup, showGroups],
   );
@@ -168,7 +199,10 @@ export function useLevelOfDetail(
     if (!node) return;
     const pane = paneSize();
     const zoom = Math.max(currentViewport()?.zoom ?? 1, 1);
-    change({ mode: 'windowed', window: grow(visibleRect(centredAt(node.position, zoom), pane.width, pane.height), 0.5) });
+    change({
+      mode: 'windowed',
+      window: grow(visibleRect(centredAt(node.position, zoom), pane.width, pane.height), 0.5),
+    });
     // Only a new request moves the view; the node list changing under it must not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest]);
@@ -217,10 +251,18 @@ export function useLevelOfDetail(
   const minZoom = useMemo(() => {
     if (!groups) return 0.02;
     const pane = paneSize();
-    return Math.min(0.02, (0.8 * pane.width) / Math.max(1, groups.bounds.width), (0.8 * pane.height) / Math.max(1, groups.bounds.height));
+    return Math.min(
+      0.02,
+      (0.8 * pane.width) / Math.max(1, groups.bounds.width),
+      (0.8 * pane.height) / Math.max(1, groups.bounds.height),
+    );
   }, [groups]);
 
-  const groupIndex = useCallback((id: string) => (groups && isGroupNodeId(id) ? groups.aggregation.groups.findIndex((group) => `g:${group.key}` === id) : -1), [groups]);
+  const groupIndex = useCallback(
+    (id: string) =>
+      groups && isGroupNodeId(id) ? groups.aggregation.groups.findIndex((group) => `g:${group.key}` === id) : -1,
+    [groups],
+  );
 
   const onNodeClick = useCallback(
     (event: MouseEvent, node: Node) => {
@@ -234,9 +276,38 @@ export function useLevelOfDetail(
     [groups, groupIndex],
   );
 
-  const onNodeDoubleClick = useCallback((_event: MouseEvent, node: Node) => openGroup(groupIndex(node.id)), [openGroup, groupIndex]);
+  const onNodeDoubleClick = useCallback(
+    (_event: MouseEvent, node: Node) => openGroup(groupIndex(node.id)),
+    [openGroup, groupIndex],
+  );
 
-  if (groupView) return { mode: 'aggregated', nodes: groupView.nodes, edges: groupView.edges, minZoom, onMove, onNodeClick, onNodeDoubleClick };
-  if (windowed) return { mode: 'windowed', nodes: windowed.nodes, edges: windowed.edges, minZoom, onMove, onNodeClick, onNodeDoubleClick };
-  return { mode: 'all', nodes: nodes as unknown as Node[], edges: edges as Edge[], minZoom, onMove, onNodeClick, onNodeDoubleClick };
+  if (groupView)
+    return {
+      mode: 'aggregated',
+      nodes: groupView.nodes,
+      edges: groupView.edges,
+      minZoom,
+      onMove,
+      onNodeClick,
+      onNodeDoubleClick,
+    };
+  if (windowed)
+    return {
+      mode: 'windowed',
+      nodes: windowed.nodes,
+      edges: windowed.edges,
+      minZoom,
+      onMove,
+      onNodeClick,
+      onNodeDoubleClick,
+    };
+  return {
+    mode: 'all',
+    nodes: nodes as unknown as Node[],
+    edges: edges as Edge[],
+    minZoom,
+    onMove,
+    onNodeClick,
+    onNodeDoubleClick,
+  };
 }
