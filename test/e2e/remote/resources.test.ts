@@ -137,8 +137,10 @@ describe('the Resources panel', () => {
     const script = await readFile(sharedPath('annex', 'exosphere-boot-script.yml'), 'utf8');
     await page.getByTestId('jetstream-script').fill(script);
     await page.getByTestId('jetstream-generate').click();
+    // The result is shown in the code editor, the plain text beside it.
+    await page.locator('[data-testid="jetstream-editor"] .monaco-editor').waitFor();
     const result = page.getByTestId('jetstream-result');
-    await result.waitFor();
+    await result.waitFor({ state: 'attached' });
     const text = await result.inputValue();
     expect(text).toContain(`${VM_CONF} ${sshd.user} ${TOKEN}`);
     expect(text.match(/^bootcmd:/gm)?.length).toBe(1);

@@ -3,13 +3,17 @@
  * only on request), the Exosphere boot script with vm-conf inserted, and a watch for the
  * instance to join the pool, with the 30-minute idle reminder.
  */
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import type { BootScriptValue } from '../../../shared/ipc-remote';
 import type { AnnexSlot } from '../../../shared/remote/annex-status';
 import { getApi } from '../../api/get-api';
 import { useSession } from '../../store/session';
 
-const IDLE_REMINDER = 'The instance shuts itself down after 30 minutes without jobs; start it when your workflow is submitted and its jobs are queued.';
+// Monaco is a large chunk: loaded only when a boot script is shown.
+const MonacoEditor = lazy(() => import('../code/MonacoEditor').then((m) => ({ default: m.MonacoEditor })));
+
+const IDLE_REMINDER =
+  'The instance shuts itself down after 30 minutes without jobs; start it when your workflow is submitted and its jobs are queued.';
 
 export function JetstreamPanel() {
   const connected = useSession((s) => s.connection.state === 'ready');
@@ -33,8 +37,7 @@ export function JetstreamPanel() {
       if (known === null) {
         known = new Set(r.value.slots.map((s) => s.machine));
         setBaseline(known.size);
-      }
-      else {
+      } else {
         const fresh = r.value.slots.filter((s) => !known!.has(s.machine));
         if (fresh.length > 0) {
           setJoined(fresh);
@@ -84,7 +87,15 @@ export function JetstreamPanel() {
           <dt>Token</dt>
           <dd data-testid="jetstream-token">
             {who.maskedToken}{' '}
-            <button type="button" className="link" onClick={() => void getApi().jetstreamToken().then((r) => (r.ok ? copy(r.value.token, 'Token') : setError(r.error.message)))}>
+            <button
+              type="button"
+              className="link"
+              onClick={() =>
+                void getApi()
+                  .jetstreamToken()
+                  .then((r) => (r.ok ? copy(r.value.token, 'Token') : setError(r.error.message)))
+              }
+            >
               Copy
             </button>
           </dd>
@@ -92,7 +103,14 @@ export function JetstreamPanel() {
       )}
       <label className="field">
         <span>Boot script from Exosphere (Advanced options → Boot script)</span>
-        <textarea className="code" rows={8} value={script} onChange={(e) => setScript(e.target.value)} spellCheck={false} data-testid="jetstream-script" />
+        <textarea
+          className="code"
+          rows={8}
+          value={script}
+          onChange={(e) => setScript(e.target.value)}
+          spellCheck={false}
+          data-testid="jetstream-script"
+        />
       </label>
       <button type="button" disabled={!script.trim()} onClick={() => void generate()} data-testid="jetstream-generate">
         Insert vm-conf
@@ -108,7 +126,20 @@ export function JetstreamPanel() {
           <p className="hint">
             {result.format} boot script; vm-conf {result.action.replace(/-/g, ' ')}.
           </p>
-          <textarea className="code" readOnly rows={12} value={result.text} data-testid="jetstream-result" />
+          <div className="jetstream-editor" style={{ height: 260 }} data-testid="jetstream-editor">
+            <Suspense fallback={<p className="hint">Loading the editor…</p>}>
+              <MonacoEditor
+                value={result.text}
+                valueSeq={0}
+                language={result.format === 'cloud-config' ? 'yaml' : 'plaintext'}
+                readOnly
+              />
+            </Suspense>
+          </div>
+          <details>
+            <summary>Plain text (for selecting part of it, or a screen reader)</summary>
+            <textarea className="code" readOnly rows={12} value={result.text} data-testid="jetstream-result" />
+          </details>
           <div className="buttons">
             <button type="button" onClick={() => void copy(result.text, 'Boot script')}>
               Copy boot script
