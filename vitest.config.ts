@@ -7,6 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          setupFiles: ['test/support/fast-check-seed.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },
@@ -15,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          setupFiles: ['test/support/fast-check-seed.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -10,7 +10,7 @@ import { writeAny } from '../../../src/shared/formats/pegasus-yaml/write-model';
 const TRICKY = [
   '', ' ', '  lead', 'trail ', 'true', 'True', 'TRUE', 'false', 'yes', 'No', 'on', 'OFF', 'y', 'N', 'null', 'Null', '~',
   '1', '-1', '+1', '007', '0o17', '0x1F', '1.0', '.5', '1e3', '-.inf', '.NaN', '1_000', '1:20', '2001-12-14', '12:30:00',
-  '5.0.4', 'E0', 'e+5', '<<', '=', '-', '--', '---', '...', '- a', '-a', '--cluster', '?', '? x', ':', ':x', 'a:', 'a: b', 'a:b', 'a #b', 'a#b',
+  '5.0.4', 'E0', 'e+5', '-E', '-E3', '-e+5', '<<', '=', '-', '--', '---', '...', '- a', '-a', '--cluster', '?', '? x', ':', ':x', 'a:', 'a: b', 'a:b', 'a #b', 'a#b',
   '#c', '&anchor', '*alias', '!tag', '|', '>', "'", '"', "it's", 'say "hi"', '%YAML', '@x', '`x', '[a]', '{a}', 'a, b', ',',
   'line\nbreak', 'tab\there', 'cr\rhere', '\u0000', '\u0007bell', '\u007f', '\u0085', '\u00a0nbsp', '\u2028', '\u2029', '\ufeffbom',
   'é', '日本語', '🚀', '\ud800', '\udc00', 'a\ud83dz', 'back\\slash', '${VAR}', 'file:///x/y', 'docker://centos:7', 'TestPool =!= True',

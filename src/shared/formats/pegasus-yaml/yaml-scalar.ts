@@ -45,8 +45,8 @@ export function isPlainSafe(s: string): boolean {
   // Anything starting like a number, date or time.
   if (c >= 48 && c <= 57) return false;
   if (n <= 5 && SPECIAL_WORDS.has(s)) return false;
-  // "e5", "E0": an exponent alone is a float to some YAML 1.1 readers.
-  if ((c === 101 || c === 69) && /^[eE][-+]?[0-9]+$/.test(s)) return false;
+  // "e5", "E0", "-E3": an exponent alone is a float to some YAML 1.1 readers.
+  if ((c === 101 || c === 69 || c === 45) && /^-?[eE][-+]?[0-9]+$/.test(s)) return false;
   // One pass over the rest: controls, line separators, BOM, surrogates, ": " and " #".
   let previous = 0;
   for (let i = 0; i < n; i++) {
