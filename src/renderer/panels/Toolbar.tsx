@@ -1,7 +1,7 @@
 /** The toolbar: file, edit and view commands with their shortcuts in the tooltips. */
 import { memo } from 'react';
 import { arrange, redoCommand, toggleView, undoCommand } from '../commands/edit-commands';
-import { exportWithDialog, openWithDialog, save, saveWithDialog } from '../commands/file-commands';
+import { openWithDialog, save, saveWithDialog } from '../commands/file-commands';
 import { fitAll } from '../canvas/viewport';
 import { isDirty, useDocument } from '../store/document-store';
 import { togglePlanView, usePlan } from './plan/plan-store';
@@ -35,9 +35,6 @@ export const Toolbar = memo(function Toolbar() {
       </button>
       <button type="button" onClick={() => void saveWithDialog()} title="Save as (Ctrl+Shift+S)">
         Save as
-      </button>
-      <button type="button" onClick={() => void exportWithDialog()} title="Write the workflow to another YAML or JSON file" data-testid="export">
-        Export
       </button>
       <span className="sep" />
       <button type="button" onClick={undoCommand} disabled={!canUndo} title={`Undo ${undoLabel ?? ''} (Ctrl+Z)`} data-testid="undo">
