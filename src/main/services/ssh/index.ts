@@ -1,6 +1,7 @@
 // The SSH layer's public surface. See CONTEXT.md.
 export { RemoteHost } from './remote-host';
-export { RemoteFiles, parseSha256sum, type RemoteStat, type TransferOptions } from './remote-files';
+export { RemoteFiles, type RemoteStat, type TransferOptions } from './remote-files';
+export { parseSha256sum } from '../../../shared/remote/file-commands';
 export { SshError, isSshError, isPermanentSshError, PERMANENT_SSH_ERRORS, type SshErrorCode } from './errors';
 export { sha256Fingerprint, keyTypeOfBlob } from './fingerprint';
 export { checkHostKey, trustHostKey, hashedNameMatches, type HostKeyVerdict } from './known-hosts';

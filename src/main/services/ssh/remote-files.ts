@@ -3,6 +3,7 @@
 // reader never sees half a file and an interrupted upload leaves only a .part behind.
 import { rename as renameLocal, rm } from 'node:fs/promises';
 import type { SFTPWrapper, Stats } from 'ssh2';
+import { mkdirpArgv, parseSha256sum, sha256sumArgv } from '../../../shared/remote/file-commands';
 import { SshError } from './errors';
 import type { ExecOptions, ExecResult } from './types';
 
@@ -106,7 +107,7 @@ export class RemoteFiles {
 
   /** `mkdir -p -- path` on the host. */
   async mkdirp(remotePath: string): Promise<void> {
-    const result = await this.host.exec(['mkdir', '-p', '--', remotePath]);
+    const result = await this.host.exec(mkdirpArgv(remotePath));
     if (result.exitCode !== 0) {
       throw new SshError('SFTP_FAILED', `Cannot create directory ${remotePath} on ${this.host.label}: ${result.stderr.trim() || `exit ${result.exitCode}`}`);
     }
@@ -119,7 +120,7 @@ export class RemoteFiles {
   async sha256(remotePaths: readonly string[]): Promise<Map<string, string>> {
     const sums = new Map<string, string>();
     if (remotePaths.length === 0) return sums;
-    const result = await this.host.exec(['sha256sum', '--', ...remotePaths]);
+    const result = await this.host.exec(sha256sumArgv(remotePaths));
     for (const entry of parseSha256sum(result.stdout)) sums.set(entry.path, entry.hash);
     return sums;
   }
@@ -157,19 +158,4 @@ export class RemoteFiles {
       });
     });
   }
-}
-
-/**
- * Parse GNU `sha256sum` output. A line starting with `\` has an escaped file name
- * (`\\` for a backslash, `\n` for a newline); `*` before the name marks binary mode.
- */
-export function parseSha256sum(output: string): { path: string; hash: string }[] {
-  const entries: { path: string; hash: string }[] = [];
-  for (const line of output.split('\n')) {
-    const match = /^(\\?)([0-9a-f]{64}) [ *](.*)$/.exec(line);
-    if (!match) continue;
-    const path = match[1] ? match[3]!.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c)) : match[3]!;
-    entries.push({ path, hash: match[2]! });
-  }
-  return entries;
 }
