@@ -2,16 +2,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { RUN_RECORD_FORMAT, type RunRecord } from '../../../shared/run/run-record';
 import { isRunFinal } from '../../../shared/run/run-state';
+import { writeFileAtomic } from '../workspace/atomic-write';
 
 /** Name of the record file in a run folder. */
 export const RECORD_FILE = 'run.json';
-
-/** Writes `text` to `file` so that a reader sees the old or the new content, never a mix. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const temp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temp, text);
-  await fs.rename(temp, file);
-}
 
 /**
  * Keeps `run.json` in step with a run. Changes are coalesced: at most one write is in flight
