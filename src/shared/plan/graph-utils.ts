@@ -1,7 +1,7 @@
 import { buildDag, type Dag } from '../graph/dag';
 import { levels } from '../graph/levels';
 import { topologicalOrder } from '../graph/topological-order';
-import type { PlanState } from './types';
+import type { PlanJob, PlanState } from './types';
 
 export { topologicalOrder };
 
@@ -50,4 +50,20 @@ export function keptLevels(dag: Dag, order: Uint32Array, removed: Uint8Array): U
     }
   }
   return level;
+}
+
+/**
+ * Job indices by depth, ties in index order: a topological order, since an edge always goes
+ * one depth down or more (and the top-down order pegasus-plan's breadth-first walk lists the
+ * DAG in). Cost: O(jobs).
+ */
+export function depthOrder(jobs: readonly PlanJob[]): Uint32Array {
+  let max = 0;
+  for (const job of jobs) max = Math.max(max, job.depth ?? 0);
+  const start = new Uint32Array(max + 2);
+  for (const job of jobs) start[(job.depth ?? 0) + 1]!++;
+  for (let d = 0; d <= max; d++) start[d + 1]! += start[d]!;
+  const order = new Uint32Array(jobs.length);
+  jobs.forEach((job, v) => (order[start[job.depth ?? 0]!++] = v));
+  return order;
 }

@@ -1,3 +1,4 @@
+import { depthOrder } from '../../plan/graph-utils';
 import type { ExecutableWorkflow, PlanJob } from '../../plan/types';
 import { argumentText } from './arguments';
 import { basename, usesMySyntax, type DagmanContext } from './context';
@@ -33,7 +34,7 @@ export function writeDag(workflow: ExecutableWorkflow, context: DagmanContext, d
   out.push('');
   const name = basename(context);
   const retryVar = usesMySyntax(context.condorVersion) ? 'My.DAGNodeRetry' : '+DAGNodeRetry';
-  const order = depthOrder(workflow);
+  const order = depthOrder(workflow.jobs);
   for (const i of order) {
     const job = workflow.jobs[i]!;
     const dir = directories[i]!;
@@ -64,22 +65,6 @@ export function writeDag(workflow: ExecutableWorkflow, context: DagmanContext, d
   }
   out.push(SEPARATOR, '# End of DAG', SEPARATOR, '');
   return out.join('\n');
-}
-
-/**
- * Job indices by depth, ties in index order: the DAG lists jobs top-down, as pegasus-plan's
- * breadth-first walk does. Cost: O(jobs).
- */
-export function depthOrder(workflow: ExecutableWorkflow): Uint32Array {
-  const jobs = workflow.jobs;
-  let max = 0;
-  for (const job of jobs) max = Math.max(max, job.depth ?? 0);
-  const start = new Uint32Array(max + 2);
-  for (const job of jobs) start[(job.depth ?? 0) + 1]!++;
-  for (let d = 0; d <= max; d++) start[d + 1]! += start[d]!;
-  const order = new Uint32Array(jobs.length);
-  jobs.forEach((job, v) => (order[start[job.depth ?? 0]!++] = v));
-  return order;
 }
 
 /** Compute jobs in condorio and nonsharedfs run inside PegasusLite, whose exit the POST script checks. */

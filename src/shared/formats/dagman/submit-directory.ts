@@ -1,6 +1,7 @@
+import { depthOrder } from '../../plan/graph-utils';
 import type { ExecutableWorkflow } from '../../plan/types';
 import { basename, dagmanContext, type DagmanOptions } from './context';
-import { depthOrder, writeDag } from './dag-writer';
+import { writeDag } from './dag-writer';
 import { jobDirectory } from './layout';
 import { writeSubmitFile } from './sub-writer';
 import { transferListFile } from './transfer-lists';
@@ -21,7 +22,7 @@ export function* submitDirectoryFiles(
   options: DagmanOptions = {},
 ): Generator<SubmitFile> {
   const context = dagmanContext(workflow.name, workflow.index, options);
-  const order = depthOrder(workflow);
+  const order = depthOrder(workflow.jobs);
   const directories: string[] = new Array<string>(workflow.jobs.length);
   order.forEach((job, ordinal) => (directories[job] = jobDirectory(ordinal)));
   yield { path: `${basename(context)}.dag`, content: writeDag(workflow, context, directories) };

@@ -1,4 +1,5 @@
 import type { ExecutableWorkflow, PlanJob, PlanJobKind } from '../../plan/types';
+import { depthOrder } from '../../plan/graph-utils';
 import { listSchedule } from './makespan';
 
 /** Options of the plan report. */
@@ -122,18 +123,6 @@ export function buildPlanReport(workflow: ExecutableWorkflow, options: PlanRepor
     },
     makespan: { slots, seconds: schedule.makespan, defaultRuntime, auxiliaryRuntime, jobsWithoutRuntime },
   };
-}
-
-/** Jobs sorted by depth: a topological order, since an edge always goes one depth down or more. */
-function depthOrder(jobs: readonly PlanJob[]): Uint32Array {
-  let max = 0;
-  for (const job of jobs) max = Math.max(max, job.depth ?? 0);
-  const start = new Uint32Array(max + 2);
-  for (const job of jobs) start[(job.depth ?? 0) + 1]!++;
-  for (let d = 0; d <= max; d++) start[d + 1]! += start[d]!;
-  const order = new Uint32Array(jobs.length);
-  jobs.forEach((job, v) => (order[start[job.depth ?? 0]!++] = v));
-  return order;
 }
 
 function totals(jobs: readonly PlanJob[], pick: (job: PlanJob) => boolean): TransferTotals {
