@@ -49,6 +49,23 @@ export interface AnnexCard {
   slotsError?: string;
 }
 
+/** `whoami` on the host: the ACCESS username, which names annexes and Jetstream2 instances. */
+export async function readUsername(host: Pick<AnnexHost, 'exec'>): Promise<string> {
+  const result = await host.exec(whoamiArgv());
+  const name = result.stdout.trim();
+  if (result.exitCode !== 0 || !isSafeAnnexName(name)) throw new Error(`Could not read the username on the host (whoami said "${(result.stdout + result.stderr).trim()}").`);
+  return name;
+}
+
+/** The slots carrying `AnnexName == name` in the pool (annex nodes and Jetstream2 instances alike). */
+export async function readAnnexSlots(host: Pick<AnnexHost, 'exec'>, name: string): Promise<AnnexSlot[]> {
+  const result = await host.exec(annexSlotsArgv(name));
+  if (result.exitCode !== 0) throw new Error(`condor_status failed: ${(result.stderr || result.stdout).trim()}`);
+  const parsed = parseAnnexSlots(result.stdout);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.slots;
+}
+
 /**
  * `htcondor annex` on the ACCESS Pegasus host, for the Resources panel and the CLI: the
  * systems list, create/add run on a terminal so the HPC site's questions reach the user,
@@ -63,12 +80,8 @@ export class AnnexService {
 
   /** The ACCESS username (`whoami` on the host), cached for the connection. */
   async whoami(): Promise<string> {
-    if (this.username) return this.username;
-    const result = await this.host.exec(whoamiArgv());
-    const name = result.stdout.trim();
-    if (result.exitCode !== 0 || !isSafeAnnexName(name)) throw new Error(`Could not read the username on the host (whoami said "${(result.stdout + result.stderr).trim()}").`);
-    this.username = name;
-    return name;
+    this.username ??= await readUsername(this.host);
+    return this.username;
   }
 
   /** The systems and queues the host's HTCondor knows, falling back to the bundled table. */
@@ -150,9 +163,11 @@ export class AnnexService {
     const result = await this.host.exec(annexStatusArgv(name));
     if (result.exitCode !== 0) throw new Error(toolErrorMessage((result.stdout + result.stderr).split('\n')) || `htcondor annex status failed (exit ${result.exitCode})`);
     const status = parseAnnexStatus(result.stdout);
-    const slotsResult = await this.host.exec(annexSlotsArgv(name));
-    const slots = slotsResult.exitCode === 0 ? parseAnnexSlots(slotsResult.stdout) : { ok: false as const, message: (slotsResult.stderr || slotsResult.stdout).trim() };
-    return slots.ok ? { status, slots: slots.slots } : { status, slots: [], slotsError: slots.message };
+    try {
+      return { status, slots: await readAnnexSlots(this.host, name) };
+    } catch (error) {
+      return { status, slots: [], slotsError: (error as Error).message };
+    }
   }
 
   /** `htcondor annex shutdown NAME`: the established resources stop; pending requests are not affected. */

@@ -1,5 +1,6 @@
-import { annexSlotsArgv, readPilotTokenArgv, whoamiArgv } from '../../../shared/remote/annex-command';
-import { parseAnnexSlots, type AnnexSlot } from '../../../shared/remote/annex-status';
+import { readPilotTokenArgv } from '../../../shared/remote/annex-command';
+import type { AnnexSlot } from '../../../shared/remote/annex-status';
+import { readAnnexSlots, readUsername } from '../annex/annex-service';
 import { checkPilotToken, insertVmConf, type BootScriptResult } from '../../../shared/remote/jetstream-bootscript';
 import type { ExecOptions, ExecResult } from '../ssh/types';
 
@@ -33,9 +34,7 @@ export class JetstreamService {
 
   /** `whoami` and `~/.condor/pilot.token` on the host. The token is never logged or saved. */
   async credentials(): Promise<PilotCredentials> {
-    const who = await this.host.exec(whoamiArgv());
-    const username = who.stdout.trim();
-    if (who.exitCode !== 0 || username === '') throw new Error(`Could not read the username on the host: ${who.stderr.trim()}`);
+    const username = await readUsername(this.host);
     const tokenResult = await this.host.exec(readPilotTokenArgv());
     if (tokenResult.exitCode !== 0) {
       throw new Error('There is no ~/.condor/pilot.token on the ACCESS Pegasus host; ask ACCESS Pegasus support to enable Jetstream2 pilots for your account.');
@@ -51,12 +50,8 @@ export class JetstreamService {
   }
 
   /** Machines in the pool that carry the user's AnnexName (Jetstream2 instances and annex nodes). */
-  async machines(username: string): Promise<AnnexSlot[]> {
-    const result = await this.host.exec(annexSlotsArgv(username));
-    if (result.exitCode !== 0) throw new Error(`condor_status failed: ${(result.stderr || result.stdout).trim()}`);
-    const parsed = parseAnnexSlots(result.stdout);
-    if (!parsed.ok) throw new Error(parsed.message);
-    return parsed.slots;
+  machines(username: string): Promise<AnnexSlot[]> {
+    return readAnnexSlots(this.host, username);
   }
 
   /**
