@@ -1,4 +1,5 @@
-import type { PlanJob } from './types';
+import { scratchUrl, type PlanCatalogs } from './catalogs';
+import type { PlanJob, ResolvedPlanOptions } from './types';
 
 /**
  * The staging site whose workflow directory a job works in, or undefined for jobs that do not
@@ -18,7 +19,27 @@ export function directorySite(job: PlanJob): string | undefined {
   }
 }
 
-/** Where a directory job runs: on the staging site when its directory is a `file://` URL there, else on the submit host. */
-export function directoryJobSite(site: string, url: string): string {
-  return url.startsWith('file://') ? site : 'local';
+/**
+ * The job that creates (`pegasus::dirmanager`) or removes (`pegasus::cleanup`) the workflow
+ * directory on a staging site. It runs on that site when the directory is a `file://` URL
+ * there, else on the submit host.
+ */
+export function directoryJob(
+  kind: 'create-dir' | 'leaf-cleanup',
+  name: string,
+  site: string,
+  catalogs: PlanCatalogs,
+  options: ResolvedPlanOptions,
+): PlanJob {
+  const directory = { site, url: scratchUrl(catalogs, site, options.relativeDir) };
+  return {
+    name,
+    kind,
+    site: directory.url.startsWith('file://') ? site : 'local',
+    stagingSite: site,
+    level: 0,
+    tasks: [],
+    transformation: kind === 'create-dir' ? 'pegasus::dirmanager' : 'pegasus::cleanup',
+    directory,
+  };
 }

@@ -1,5 +1,5 @@
-import { scratchUrl, type PlanCatalogs } from './catalogs';
-import { directoryJobSite, directorySite } from './directory-site';
+import type { PlanCatalogs } from './catalogs';
+import { directoryJob, directorySite } from './directory-site';
 import { extendState, stateDag, topologicalOrder } from './graph-utils';
 import { SiteBits } from './site-bits';
 import type { PlanJob, PlanState, ResolvedPlanOptions } from './types';
@@ -30,19 +30,8 @@ export function addLeafCleanup(
 
   const base = state.jobs.length;
   const jobs: PlanJob[] = [];
-  for (const site of siteIndex.keys()) {
-    const directory = { site, url: scratchUrl(catalogs, site, options.relativeDir) };
-    jobs.push({
-      name: `cleanup_${label}_${options.index}_${site}`,
-      kind: 'leaf-cleanup',
-      site: directoryJobSite(site, directory.url),
-      stagingSite: site,
-      level: 0,
-      tasks: [],
-      transformation: 'pegasus::cleanup',
-      directory,
-    });
-  }
+  for (const site of siteIndex.keys())
+    jobs.push(directoryJob('leaf-cleanup', `cleanup_${label}_${options.index}_${site}`, site, catalogs, options));
 
   const bits = new SiteBits(state.jobs.length, siteIndex.size);
   const edges = new Set<number>();
