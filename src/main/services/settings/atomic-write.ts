@@ -1,24 +1,10 @@
-// Write a file so that readers see either the old or the new content, never half of it:
-// write a temp file in the same directory, flush it to disk, rename it over the target.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+// Settings and secrets files: the folder is created private (0o700) if missing, and the file is
+// written atomically (see the workspace's writeFileAtomic) with mode 0o600 unless told otherwise.
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { nodeAtomicFs, writeFileAtomic as writeAtomic } from '../workspace/atomic-write';
 
 export async function writeFileAtomic(path: string, data: string | Buffer, options: { mode?: number } = {}): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', options.mode ?? 0o600);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await writeAtomic(path, data, nodeAtomicFs, options.mode ?? 0o600);
 }

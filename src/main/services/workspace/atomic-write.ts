@@ -27,22 +27,22 @@ export const nodeAtomicFs: AtomicWriteFs = {
  * never a mix: write a temporary file in the same folder (same file system, so rename is
  * atomic), flush it to disk (fsync), then rename it over the target. On any failure the
  * temporary file is removed and the target is untouched. Cost: one extra fsync per save.
+ * The new file keeps the old one's mode (0o644 for a new file) unless `mode` is given.
  * Returns the number of bytes written.
  */
-export async function writeFileAtomic(requested: string, data: string | Uint8Array, fs: AtomicWriteFs = nodeAtomicFs): Promise<number> {
+export async function writeFileAtomic(
+  requested: string,
+  data: string | Uint8Array,
+  fs: AtomicWriteFs = nodeAtomicFs,
+  mode?: number,
+): Promise<number> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   // A symbolic link stays a link: the file it points to is replaced, as editors do.
   const file = await fsp.realpath(requested).catch(() => requested);
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  let mode = 0o644;
-  try {
-    mode = (await fs.stat(file)).mode & 0o777;
-  } catch {
-    // A new file: default mode.
-  }
   // 'wx': never reuse an existing name (a stale temp or a symlink planted there).
-  const handle = await fs.open(temp, 'wx', mode);
+  const handle = await fs.open(temp, 'wx', mode ?? (await existingMode(file, fs)));
   try {
     try {
       await fs.write(handle, bytes);
@@ -57,6 +57,15 @@ export async function writeFileAtomic(requested: string, data: string | Uint8Arr
   }
   await syncDir(dir);
   return bytes.byteLength;
+}
+
+/** Mode bits of an existing `file`, or 0o644 for a new one. */
+async function existingMode(file: string, fs: AtomicWriteFs): Promise<number> {
+  try {
+    return (await fs.stat(file)).mode & 0o777;
+  } catch {
+    return 0o644;
+  }
 }
 
 /** Flushes the folder entry so the rename itself survives a power cut (POSIX; a no-op where folders cannot be opened). */
