@@ -5,7 +5,7 @@
 import { parseKey } from '../../../shared/edit';
 import { ExportMenu } from '../../export/ExportMenu';
 import { useUi } from '../../store/ui-store';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { focusSearch } from '../search/SearchPanel';
 import { SweepDialog } from '../sweep/SweepDialog';
 import { scriptFile } from '../subworkflow/local-paths';
@@ -13,7 +13,7 @@ import { SubWorkflowBar, openSubWorkflow } from '../subworkflow/SubWorkflowBar';
 import { TextFileDialog } from '../subworkflow/TextFileDialog';
 import { PlannerArgsDialog } from '../subworkflow/PlannerArgsDialog';
 import { useDocument } from '../../store/document-store';
-import { dockStore, openAuthoringDialog, showPanel, togglePanel, useDock } from './dock-store';
+import { dockStore, openAuthoringDialog, showPanel, togglePanel, useDock, type DockPanel } from './dock-store';
 
 /** The one selected job, if exactly one job is selected. */
 function useSelectedJob(): string | undefined {
@@ -22,6 +22,15 @@ function useSelectedJob(): string | undefined {
     const ref = parseKey([...s.selectedNodes][0]!);
     return ref?.kind === 'job' ? ref.id : undefined;
   });
+}
+
+/** A button that opens or closes one dock panel, pressed while that panel is open. */
+function PanelToggle({ panel, open, title, children }: { panel: DockPanel; open: DockPanel | null; title: string; children: ReactNode }) {
+  return (
+    <button type="button" aria-pressed={open === panel} onClick={() => togglePanel(panel)} title={title} data-testid={`toggle-${panel}`}>
+      {children}
+    </button>
+  );
 }
 
 export function AuthoringBar() {
@@ -50,24 +59,12 @@ export function AuthoringBar() {
   }, []);
   return (
     <nav className="authoring-bar" aria-label="Authoring">
-      <button
-        type="button"
-        aria-pressed={panel === 'code'}
-        onClick={() => togglePanel('code')}
-        title="The workflow's YAML beside the canvas, in sync both ways"
-        data-testid="toggle-code"
-      >
+      <PanelToggle panel="code" open={panel} title="The workflow's YAML beside the canvas, in sync both ways">
         YAML
-      </button>
-      <button
-        type="button"
-        aria-pressed={panel === 'catalogs'}
-        onClick={() => togglePanel('catalogs')}
-        title="Replica, transformation, container and site catalogs"
-        data-testid="toggle-catalogs"
-      >
+      </PanelToggle>
+      <PanelToggle panel="catalogs" open={panel} title="Replica, transformation, container and site catalogs">
         Catalogs
-      </button>
+      </PanelToggle>
       <button
         type="button"
         disabled={!selectedJob}
@@ -77,24 +74,12 @@ export function AuthoringBar() {
       >
         Sweep…
       </button>
-      <button
-        type="button"
-        aria-pressed={panel === 'compare'}
-        onClick={() => togglePanel('compare')}
-        title="Jobs, files and dependencies added, removed and changed against a file"
-        data-testid="toggle-compare"
-      >
+      <PanelToggle panel="compare" open={panel} title="Jobs, files and dependencies added, removed and changed against a file">
         Compare
-      </button>
-      <button
-        type="button"
-        aria-pressed={panel === 'search'}
-        onClick={() => togglePanel('search')}
-        title="Find jobs and files; select upstream and downstream; isolate a file's lineage (Ctrl+F)"
-        data-testid="toggle-search"
-      >
+      </PanelToggle>
+      <PanelToggle panel="search" open={panel} title="Find jobs and files; select upstream and downstream; isolate a file's lineage (Ctrl+F)">
         Search
-      </button>
+      </PanelToggle>
       <ExportMenu />
       {selectedJob && selectedKind && selectedKind !== 'job' && (
         <button
