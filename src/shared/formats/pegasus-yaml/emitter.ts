@@ -42,6 +42,26 @@ function spaces(n: number): string {
   return s;
 }
 
+/** What the YAML and JSON emitters share: the byte sink their text goes to, and taking it. */
+abstract class SinkEmitter {
+  scopeExtra: Record<string, unknown> | undefined = undefined;
+  /** The text as UTF-8 bytes: no string is made per piece (see ByteSink). */
+  protected readonly sink = new ByteSink();
+
+  get pending(): number {
+    return this.sink.size;
+  }
+
+  take(): string {
+    return this.sink.takeText();
+  }
+
+  /** The text so far as UTF-8, which is then cleared (for writing to a file without a string). */
+  takeBytes(): Uint8Array {
+    return this.sink.takeBytes();
+  }
+}
+
 const enum Kind {
   Map,
   Seq,
@@ -56,29 +76,13 @@ const enum Kind {
  *       uses:
  *       - lfn: f.a
  */
-export class YamlEmitter implements Emitter {
-  scopeExtra: Record<string, unknown> | undefined = undefined;
-  /** The text as UTF-8 bytes: no string is made per piece (see ByteSink). */
-  private readonly sink = new ByteSink();
+export class YamlEmitter extends SinkEmitter implements Emitter {
   private readonly kinds: Kind[] = [];
   private readonly indents: number[] = [];
   /** Whether the next entry of the top frame goes right after a "- " already written. */
   private inline = false;
   /** A key was written ("    key:") and its value has not come yet. */
   private afterKey = false;
-
-  get pending(): number {
-    return this.sink.size;
-  }
-
-  take(): string {
-    return this.sink.takeText();
-  }
-
-  /** The text so far as UTF-8, which is then cleared (for writing to a file without a string). */
-  takeBytes(): Uint8Array {
-    return this.sink.takeBytes();
-  }
 
   private add(text: string): void {
     this.sink.write(text);
@@ -159,7 +163,6 @@ export class YamlEmitter implements Emitter {
     this.afterKey = true;
   }
 
-
   private value(text: string): void {
     if (this.afterKey) {
       this.add(' ');
@@ -191,23 +194,9 @@ function yamlScalar(value: EmitScalar): string {
 }
 
 /** JSON, indented by 2 like `JSON.stringify(value, null, 2)`. */
-export class JsonEmitter implements Emitter {
-  scopeExtra: Record<string, unknown> | undefined = undefined;
-  private readonly sink = new ByteSink();
+export class JsonEmitter extends SinkEmitter implements Emitter {
   private readonly counts: number[] = [];
   private afterKey = false;
-
-  get pending(): number {
-    return this.sink.size;
-  }
-
-  take(): string {
-    return this.sink.takeText();
-  }
-
-  takeBytes(): Uint8Array {
-    return this.sink.takeBytes();
-  }
 
   private beforeValue(): void {
     if (this.afterKey) {
