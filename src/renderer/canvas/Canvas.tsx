@@ -33,6 +33,7 @@ import { PALETTE_MIME, dropItem, parsePaletteItem } from './palette-drop';
 import { centreOn, fitAll, screenToCanvas, setFlowInstance } from './viewport';
 import { JobGroupNode } from './scale/JobGroupNode';
 import { useLevelOfDetail } from './scale/use-level-of-detail';
+import { FLOW_DEFAULTS } from './flow-defaults';
 import './scale/scale.css';
 
 // Module scope, so React Flow never sees new type maps (which would remount every node).
@@ -219,6 +220,7 @@ export function Canvas() {
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={lod.nodes as CanvasNode[]}
         edges={lod.edges as CanvasEdge[]}
+        {...FLOW_DEFAULTS}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
@@ -231,18 +233,14 @@ export function Canvas() {
         onNodeClick={lod.onNodeClick}
         onNodeDoubleClick={lod.onNodeDoubleClick}
         zoomOnDoubleClick={lod.mode !== 'aggregated'}
-        onlyRenderVisibleElements
-        deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={multiSelectKeys}
         snapToGrid
         snapGrid={snapGrid}
         minZoom={lod.minZoom}
-        maxZoom={4}
         connectionRadius={30}
         nodesFocusable
         edgesFocusable
-        proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} size={1} />
         {lod.mode === 'all' && nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClass} />}

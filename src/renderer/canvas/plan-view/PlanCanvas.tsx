@@ -10,6 +10,7 @@ import { focusNode } from '../../store/ui-store';
 import { handlesFor } from '../node-types';
 import { type PlanFlowNode, PlanNode } from './PlanNode';
 import { PLAN_NODE_SIZE } from './plan-view-model';
+import { FLOW_DEFAULTS } from '../flow-defaults';
 import './plan-view.css';
 
 const nodeTypes = { plan: PlanNode };
@@ -89,19 +90,16 @@ function PlanFlow() {
       <ReactFlow<PlanFlowNode, Edge>
         nodes={nodes}
         edges={edges}
+        {...FLOW_DEFAULTS}
         nodeTypes={nodeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
         onInit={onInit}
         onNodeDoubleClick={onNodeDoubleClick}
         zoomOnDoubleClick={false}
-        onlyRenderVisibleElements
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
-        deleteKeyCode={null}
         minZoom={0.02}
-        maxZoom={4}
-        proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} size={1} />
         <Controls showInteractive={false} />
