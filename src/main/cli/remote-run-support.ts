@@ -3,6 +3,7 @@ import { remoteProgress, type RemoteRunRecord } from '../../shared/run/remote-ru
 import { formatCounts } from '../../shared/run/run-state';
 import { isSshError } from '../services/ssh';
 import type { RemoteHost } from '../services/ssh/remote-host';
+import { watchRun } from '../services/submit/monitor';
 import { defaultRunsDir, RunStore } from '../services/submit/run-store';
 import { SubmitError } from '../services/submit/submit-error';
 import { UsageError, type CliIo } from './command';
@@ -119,4 +120,27 @@ export async function withRunHost(
   } finally {
     host?.close();
   }
+}
+
+/**
+ * Watches the run until it ends, printing a progress line per update (unless `quiet`) and
+ * each connection error with the wait before the next try. Ends on Ctrl+C too.
+ */
+export function watchWithProgress(
+  host: RemoteHost,
+  record: RemoteRunRecord,
+  store: RunStore,
+  interval: number,
+  io: CliIo,
+  quiet = false,
+): Promise<RemoteRunRecord> {
+  return watchRun(host, record, {
+    store,
+    intervalMs: interval,
+    signal: io.signal,
+    onUpdate: (update) => {
+      if (!quiet) io.stdout(`${progressLine(update.record)}\n`);
+    },
+    onError: (error, retryInMs) => io.stderr(`${error.message} (trying again in ${Math.round(retryInMs / 1000)} s)\n`),
+  });
 }

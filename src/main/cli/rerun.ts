@@ -1,8 +1,7 @@
-import { watchRun } from '../services/submit/monitor';
 import { rerunRun } from '../services/submit/run-actions';
 import { resumeSubmission } from '../services/submit/submit-run';
 import { parseCommandLine, type CliCommand, type CliIo } from './command';
-import { intervalMs, jobLines, progressLine, RUN_USAGE, openRunArgument, withRunHost } from './remote-run-support';
+import { intervalMs, jobLines, RUN_USAGE, openRunArgument, withRunHost, watchWithProgress } from './remote-run-support';
 
 const usage = `usage: pegasus-canvas rerun RUN [--watch] [--interval SEC] [--runs-dir DIR]
 
@@ -35,14 +34,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       io.stdout(`Resubmitted run ${record.id} (rescue DAG, rerun ${record.reruns}).\n`);
     }
     if (!values.watch) return 0;
-    record = await watchRun(host, record, {
-      store,
-      intervalMs: interval,
-      signal: io.signal,
-      onUpdate: (update) => io.stdout(`${progressLine(update.record)}\n`),
-      onError: (error, retryInMs) =>
-        io.stderr(`${error.message} (trying again in ${Math.round(retryInMs / 1000)} s)\n`),
-    });
+    record = await watchWithProgress(host, record, store, interval, io);
     for (const line of jobLines(record)) io.stdout(`${line}\n`);
     return record.state === 'succeeded' ? 0 : 1;
   });

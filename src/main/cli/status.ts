@@ -1,7 +1,15 @@
-import { pollRun, watchRun } from '../services/submit/monitor';
+import { pollRun } from '../services/submit/monitor';
 import { statisticsOfRun, type RunStatistics } from '../services/submit/run-actions';
 import { parseCommandLine, type CliCommand, type CliIo } from './command';
-import { intervalMs, jobLines, progressLine, RUN_USAGE, openRunArgument, withRunHost } from './remote-run-support';
+import {
+  intervalMs,
+  jobLines,
+  progressLine,
+  RUN_USAGE,
+  openRunArgument,
+  withRunHost,
+  watchWithProgress,
+} from './remote-run-support';
 
 const usage = `usage: pegasus-canvas status RUN [--watch] [--interval SEC] [--statistics] [--json] [--runs-dir DIR]
 
@@ -52,16 +60,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   let record = opened.record;
   return withRunHost(record, io, 'status', async (host) => {
     if (values.watch) {
-      record = await watchRun(host, record, {
-        store,
-        intervalMs: interval,
-        signal: io.signal,
-        onUpdate: (update) => {
-          if (!values.json) io.stdout(`${progressLine(update.record)}\n`);
-        },
-        onError: (error, retryInMs) =>
-          io.stderr(`${error.message} (trying again in ${Math.round(retryInMs / 1000)} s)\n`),
-      });
+      record = await watchWithProgress(host, record, store, interval, io, values.json === true);
     } else {
       record = (await pollRun(host, record, store)).record;
       if (!values.json) io.stdout(`${progressLine(record)}\n`);

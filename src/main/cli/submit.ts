@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CleanupStrategy, ClusterStyle, PlanOptions } from '../../shared/remote/pegasus-plan';
-import { watchRun } from '../services/submit/monitor';
 import { SubmitError } from '../services/submit/submit-error';
 import { submitWorkflow } from '../services/submit/submit-run';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { RemoteHost } from '../services/ssh/remote-host';
 import { CONNECTION_USAGE, connectionOptions, remoteOptionsFromArgs, terminalPrompts } from './remote-connection';
-import { intervalMs, jobLines, progressLine, reportFailure, runStoreFor } from './remote-run-support';
+import { intervalMs, jobLines, reportFailure, runStoreFor, watchWithProgress } from './remote-run-support';
 
 const usage = `usage: pegasus-canvas submit FILE --host H [--port P] [--user U] [--identity KEY] [plan options]
 
@@ -59,7 +58,10 @@ const CLUSTER: readonly ClusterStyle[] = ['horizontal', 'label', 'whole'];
 
 function list(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   return items.length ? items : undefined;
 }
 
@@ -81,43 +83,54 @@ export function planOptionsOf(values: Values): PlanOptions {
   const staging = values['staging-site'];
   if (staging !== undefined) {
     plan.stagingSite = staging.includes('=')
-      ? Object.fromEntries(list(staging)!.map((pair) => {
-          const [site, stage] = pair.split('=');
-          if (!site || !stage) throw new UsageError(`--staging-site wants E=S pairs, not '${pair}'`);
-          return [site, stage];
-        }))
+      ? Object.fromEntries(
+          list(staging)!.map((pair) => {
+            const [site, stage] = pair.split('=');
+            if (!site || !stage) throw new UsageError(`--staging-site wants E=S pairs, not '${pair}'`);
+            return [site, stage];
+          }),
+        )
       : staging;
   }
   const outputSites = list(values['output-sites']);
   if (outputSites) plan.outputSites = outputSites;
   if (values['output-dir'] !== undefined) plan.outputDir = values['output-dir'];
   if (values.cleanup !== undefined) {
-    if (!CLEANUP.includes(values.cleanup as CleanupStrategy)) throw new UsageError(`--cleanup wants ${CLEANUP.join(', ')}, not '${values.cleanup}'`);
+    if (!CLEANUP.includes(values.cleanup as CleanupStrategy))
+      throw new UsageError(`--cleanup wants ${CLEANUP.join(', ')}, not '${values.cleanup}'`);
     plan.cleanup = values.cleanup as CleanupStrategy;
   }
   const cluster = list(values.cluster);
   if (cluster) {
-    for (const style of cluster) if (!CLUSTER.includes(style as ClusterStyle)) throw new UsageError(`--cluster wants ${CLUSTER.join(', ')}, not '${style}'`);
+    for (const style of cluster)
+      if (!CLUSTER.includes(style as ClusterStyle))
+        throw new UsageError(`--cluster wants ${CLUSTER.join(', ')}, not '${style}'`);
     plan.cluster = cluster as ClusterStyle[];
   }
   if (values.force) plan.force = true;
   if (values.D?.length) {
-    plan.properties = Object.fromEntries(values.D.map((entry) => {
-      const eq = entry.indexOf('=');
-      if (eq <= 0) throw new UsageError(`-D wants KEY=VALUE, not '${entry}'`);
-      return [entry.slice(0, eq), entry.slice(eq + 1)];
-    }));
+    plan.properties = Object.fromEntries(
+      values.D.map((entry) => {
+        const eq = entry.indexOf('=');
+        if (eq <= 0) throw new UsageError(`-D wants KEY=VALUE, not '${entry}'`);
+        return [entry.slice(0, eq), entry.slice(eq + 1)];
+      }),
+    );
   }
   return plan;
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args);
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which workflow file?' : `one workflow file, not ${positionals.length}`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0 ? 'which workflow file?' : `one workflow file, not ${positionals.length}`,
+    );
   if (!values.host) throw new UsageError('--host is required');
   const planOptions = planOptionsOf(values);
   const interval = intervalMs(values.interval);
-  const resolve = (file: string | undefined): string | undefined => (file === undefined ? undefined : path.resolve(io.cwd, file));
+  const resolve = (file: string | undefined): string | undefined =>
+    file === undefined ? undefined : path.resolve(io.cwd, file);
   const store = runStoreFor(io, resolve(values['runs-dir']));
   const connection = await remoteOptionsFromArgs(values, io, terminalPrompts(io));
   let runId: string | undefined;
@@ -150,15 +163,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
         },
       },
     );
-    io.stdout(`Submitted ${record.workflow.name} as run ${record.id}\n  run folder: ${record.remoteDir}\n  submit directory: ${record.submitDir}\n`);
+    io.stdout(
+      `Submitted ${record.workflow.name} as run ${record.id}\n  run folder: ${record.remoteDir}\n  submit directory: ${record.submitDir}\n`,
+    );
     if (!values.watch) return 0;
-    const done = await watchRun(host, record, {
-      store,
-      intervalMs: interval,
-      signal: io.signal,
-      onUpdate: (update) => io.stdout(`${progressLine(update.record)}\n`),
-      onError: (error, retryInMs) => io.stderr(`${error.message} (trying again in ${Math.round(retryInMs / 1000)} s)\n`),
-    });
+    const done = await watchWithProgress(host, record, store, interval, io);
     for (const line of jobLines(done)) io.stdout(`${line}\n`);
     return done.state === 'failed' ? 1 : 0;
   } catch (error) {
@@ -172,4 +181,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-export const submitCommand: CliCommand = { name: 'submit', summary: 'submit a workflow to ACCESS Pegasus over SSH (pegasus-plan --submit)', usage, run };
+export const submitCommand: CliCommand = {
+  name: 'submit',
+  summary: 'submit a workflow to ACCESS Pegasus over SSH (pegasus-plan --submit)',
+  usage,
+  run,
+};
