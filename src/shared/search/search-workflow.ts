@@ -1,9 +1,8 @@
 import { forEachFileRole, type DependencyGraph } from '../infer';
-import { reverseDag } from '../graph/dag';
 import { transformationKey } from '../model/job';
 import type { Diagnostic } from '../model/diagnostic';
 import type { Workflow } from '../model/workflow';
-import { reachable } from './lineage';
+import { downstream, upstream } from './lineage';
 
 /** Where a search looks: everything, or one kind of name. */
 export type SearchField = 'any' | 'id' | 'transformation' | 'file' | 'label' | 'diagnostic';
@@ -107,13 +106,5 @@ export function fileLineage(workflow: Workflow, graph: DependencyGraph, lfn: str
       else consumers.push(index);
     });
   });
-  const toList = (mask: Uint8Array) => {
-    const list: number[] = [];
-    for (let v = 0; v < mask.length; v++) if (mask[v]) list.push(v);
-    return list;
-  };
-  return {
-    upstream: toList(reachable(reverseDag(graph), producers)),
-    downstream: toList(reachable(graph, consumers)),
-  };
+  return { upstream: upstream(graph, producers), downstream: downstream(graph, consumers) };
 }
