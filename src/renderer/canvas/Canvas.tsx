@@ -46,7 +46,7 @@ const snapGrid: [number, number] = [10, 10];
  * The minimap draws every node as an SVG shape on every change; past this many nodes it
  * costs more than the canvas itself, so it is left out (the README states the threshold).
  */
-export const MINIMAP_MAX_NODES = 3000;
+const MINIMAP_MAX_NODES = 3000;
 const minimapClass = (n: { type?: string }) => `minimap-${n.type ?? 'job'}`;
 
 function toRef(key: string): NodeRef | undefined {

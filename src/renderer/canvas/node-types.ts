@@ -5,7 +5,7 @@ import type { FileInfo } from './graph-model';
 
 export const JOB_SIZE = { width: 190, height: 64 } as const;
 export const FILE_SIZE = { width: 170, height: 40 } as const;
-export const HANDLE = 10;
+const HANDLE = 10;
 
 /** Diagnostics counts a node shows as its badge. */
 export interface Badge {

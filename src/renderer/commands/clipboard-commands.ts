@@ -43,7 +43,7 @@ function deleteSelectedJobs(): void {
 }
 
 /** Pastes clipboard text as jobs at the centre of the view. */
-export function pasteText(text: string): void {
+function pasteText(text: string): void {
   const result = pasteYaml(documentStore.getState().doc, text, viewportCentre());
   const reason = applyEdit(result);
   if (reason) toast(reason, 'error');

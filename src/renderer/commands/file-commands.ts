@@ -17,7 +17,7 @@ import { readFileText } from '../panels/code/read-file-text';
 let inPageDialogs = true;
 
 /** Native dialogs in Electron, in-page ones in browser mode (set at start from `app.info`). */
-export function setNativeDialogs(native: boolean): void {
+function setNativeDialogs(native: boolean): void {
   inPageDialogs = !native;
 }
 
@@ -31,7 +31,7 @@ function hasCatalogs(state: DocumentState): boolean {
 }
 
 /** Asks before throwing away unsaved edits; resolves true when it is fine to go on. */
-export async function confirmDiscard(action: string): Promise<boolean> {
+async function confirmDiscard(action: string): Promise<boolean> {
   if (!isDirty()) return true;
   const name = documentStore.getState().name;
   const message = `Save changes to ${name} before ${action}?`;
@@ -52,7 +52,7 @@ function showOpenError(path: string, error: IpcError): void {
   openDialog({ kind: 'error', title: `Cannot open ${baseName(path)}`, message: error.message, details });
 }
 
-export function formatDiagnostic(d: Diagnostic): string {
+function formatDiagnostic(d: Diagnostic): string {
   const where = d.location ? `${d.location.file ? `${baseName(d.location.file)}:` : ''}${d.location.line}:${d.location.column}: ` : '';
   return `${where}${d.severity} ${d.code}: ${d.message}`;
 }

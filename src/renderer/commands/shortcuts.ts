@@ -47,7 +47,7 @@ export const SHORTCUTS: Shortcut[] = [
 ];
 
 /** The keys of an event in the table's notation (`Mod+Shift+Z`). */
-export function eventKeys(event: KeyboardEvent): string {
+function eventKeys(event: KeyboardEvent): string {
   const parts: string[] = [];
   const mod = isMac ? event.metaKey : event.ctrlKey;
   if (mod) parts.push('Mod');

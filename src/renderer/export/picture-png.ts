@@ -9,7 +9,7 @@ const MAX_SIDE = 16_000;
 const MAX_PIXELS = 120_000_000;
 
 /** The scale for a sharp picture (2× when it fits), reduced so the canvas stays within the browser's limits. */
-export function pngScale(width: number, height: number): number {
+function pngScale(width: number, height: number): number {
   let scale = 2;
   scale = Math.min(scale, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_PIXELS / (width * height)));
   return scale;

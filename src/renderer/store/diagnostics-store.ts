@@ -63,7 +63,7 @@ function publish(diagnostics: Diagnostic[], millis: number, pending: boolean): v
 }
 
 /** Validates on this thread (the fallback when there is no worker). */
-export function runValidation(workflow: Workflow, catalogs: CatalogFiles): void {
+function runValidation(workflow: Workflow, catalogs: CatalogFiles): void {
   const started = performance.now();
   let diagnostics: Diagnostic[];
   try {

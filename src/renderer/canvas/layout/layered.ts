@@ -55,7 +55,7 @@ function csr(nodeCount: number, from: Uint32Array, to: Uint32Array): Csr {
 }
 
 /** Longest-path layers; see the module comment for cycles. Cost: O(n + e). */
-export function longestPathLayers(nodeCount: number, out: Csr, inn: Csr): Uint32Array {
+function longestPathLayers(nodeCount: number, out: Csr, inn: Csr): Uint32Array {
   const layer = new Uint32Array(nodeCount);
   const indegree = new Uint32Array(nodeCount);
   for (let v = 0; v < nodeCount; v++) indegree[v] = inn.offsets[v + 1]! - inn.offsets[v]!;

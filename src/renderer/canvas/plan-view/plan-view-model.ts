@@ -36,7 +36,7 @@ export interface PlanViewModel {
 }
 
 /** True for the kinds that run abstract jobs themselves. */
-export function runsTasks(kind: PlanJobKind): boolean {
+function runsTasks(kind: PlanJobKind): boolean {
   return kind === 'compute' || kind === 'cluster' || kind === 'dax' || kind === 'dag';
 }
 

@@ -52,7 +52,7 @@ export interface GroupLayout {
 }
 
 /** Node key of a group. */
-export function groupNodeId(groupKey: string): string {
+function groupNodeId(groupKey: string): string {
   return `g:${groupKey}`;
 }
 

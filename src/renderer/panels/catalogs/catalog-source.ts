@@ -43,7 +43,7 @@ export function catalogOf<N extends CatalogName>(
 }
 
 /** The workflow with catalog `name` embedded as `next` (`undefined` takes it out). */
-export function withEmbedded<N extends CatalogName>(
+function withEmbedded<N extends CatalogName>(
   workflow: Workflow,
   name: N,
   next: CatalogTypes[N] | undefined,

@@ -40,7 +40,7 @@ export interface CodeState {
 }
 
 /** Past this many jobs (about 20 MB of YAML) the file is not even read for the read-only view. */
-export const CODE_VIEW_READ_MAX_JOBS = 100_000;
+const CODE_VIEW_READ_MAX_JOBS = 100_000;
 
 export const codeStore = createStore<CodeState>(() => ({
   text: '',
@@ -62,7 +62,7 @@ let acceptedErrors = 0;
 let pendingText: string | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
 /** Debounce of text → canvas: long enough to type a word, short enough to feel live. */
-export const TEXT_DEBOUNCE_MS = 400;
+const TEXT_DEBOUNCE_MS = 400;
 
 function setText(text: string, diagnostics: Diagnostic[] = []): void {
   codeStore.setState((s) => ({

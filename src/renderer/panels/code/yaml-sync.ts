@@ -21,7 +21,7 @@ export const CODE_VIEW_MAX_CHARS = 1024 * 1024;
 export const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 /** The same as a plain JSON tree: what the writer emits, as `mergeIntoDocument` wants it. */
-export function plainWorkflow(workflow: Workflow): unknown {
+function plainWorkflow(workflow: Workflow): unknown {
   return JSON.parse(writeWorkflow(workflow, { format: 'json' })) as unknown;
 }
 

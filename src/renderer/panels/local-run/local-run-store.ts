@@ -119,7 +119,7 @@ export function closeRun(): void {
 }
 
 /** Lists the runs of the open workflow file (none for an unsaved document). */
-export async function refreshRuns(): Promise<void> {
+async function refreshRuns(): Promise<void> {
   const file = documentStore.getState().file?.path;
   if (!file) {
     localRunStore.setState({ runs: [] });

@@ -74,7 +74,7 @@ function getWorker(): Worker {
 }
 
 /** Plans the document as it is now, in the worker. */
-export function planNow(): void {
+function planNow(): void {
   if (busy && worker) {
     // The planner cannot be interrupted inside a pass: drop the worker and start a fresh one.
     worker.terminate();

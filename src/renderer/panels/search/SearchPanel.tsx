@@ -25,7 +25,7 @@ export function focusSearch(): void {
 }
 
 /** Grows the selection to every job upstream or downstream of the selected jobs. */
-export function selectAlong(direction: 'upstream' | 'downstream'): number {
+function selectAlong(direction: 'upstream' | 'downstream'): number {
   const { workflow } = documentStore.getState().doc;
   const graph = inferDependencies(workflow);
   const start: number[] = [];

@@ -54,7 +54,7 @@ export function readSweepSpec(form: SweepForm): SpecReading {
 }
 
 /** The template: the job with each file renamed to its pattern, in its uses and its arguments. */
-export function templateOf(job: Job, filePatterns: Readonly<Record<string, string>>): Job {
+function templateOf(job: Job, filePatterns: Readonly<Record<string, string>>): Job {
   const rename = (lfn: string) => {
     const pattern = filePatterns[lfn]?.trim();
     return pattern ? pattern : lfn;
