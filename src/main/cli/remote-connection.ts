@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { RemoteHost } from '../services/ssh/remote-host';
-import { resolveTarget } from '../services/ssh/resolve-target';
+import { hostOptionsFor, resolveTarget } from '../services/ssh/resolve-target';
 import type { ConnectionPrompts, RemoteHostOptions } from '../services/ssh/types';
 import { UsageError, type CliIo } from './command';
 import { ask } from './terminal';
@@ -46,16 +46,7 @@ export async function remoteOptionsFromArgs(args: ConnectionArgs, io: Pick<CliIo
     { port, user: args.user, identityFile: args.identity === undefined ? undefined : path.resolve(io.cwd, args.identity) },
     { homeDir: home },
   );
-  return {
-    host: target.host,
-    port: target.port,
-    username: target.username,
-    identityFiles: target.identityFiles,
-    knownHostsFile: path.join(home, '.ssh', 'known_hosts'),
-    extraKnownHostsFiles: ['/etc/ssh/ssh_known_hosts'],
-    prompts,
-    ...(target.proxyJump.length > 0 ? { proxyJump: target.proxyJump } : {}),
-  };
+  return hostOptionsFor(target, { homeDir: home, prompts });
 }
 
 /** Questions of a connection, asked on the terminal. A host key is trusted only on "yes". */

@@ -16,7 +16,7 @@ import { JetstreamService, type PilotCredentials } from '../jetstream/jetstream-
 import { secretKeys, SecretStoreRefused, type SecretStore } from '../secrets/secret-store';
 import { ConnectionProfileStore } from '../settings/connection-profiles';
 import { RemoteHost } from '../ssh/remote-host';
-import { resolveTarget } from '../ssh/resolve-target';
+import { hostOptionsFor, resolveTarget } from '../ssh/resolve-target';
 import type { ConnectionPrompts, ConnectionState } from '../ssh/types';
 import { RunStore } from '../submit/run-store';
 import type { RunAnalysis, RunStatistics } from '../submit/run-actions';
@@ -134,17 +134,13 @@ export class RemoteSession {
       { homeDir: this.home },
     );
     const remember = new Map<string, string>();
-    const host = new RemoteHost({
-      host: target.host,
-      port: target.port,
-      username: target.username,
-      identityFiles: target.identityFiles,
-      agent: this.options.agent === undefined ? (process.env.SSH_AUTH_SOCK ?? null) : this.options.agent,
-      knownHostsFile: join(this.home, '.ssh', 'known_hosts'),
-      extraKnownHostsFiles: ['/etc/ssh/ssh_known_hosts'],
-      prompts: this.prompts(`${target.username}@${target.host}:${target.port}`, remember),
-      ...(target.proxyJump.length > 0 ? { proxyJump: target.proxyJump } : {}),
-    });
+    const host = new RemoteHost(
+      hostOptionsFor(target, {
+        homeDir: this.home,
+        agent: this.options.agent === undefined ? (process.env.SSH_AUTH_SOCK ?? null) : this.options.agent,
+        prompts: this.prompts(`${target.username}@${target.host}:${target.port}`, remember),
+      }),
+    );
     const ref: RemoteHostRef = { host: target.host, port: target.port, user: target.username, ...(target.identityFiles[0] ? { identity: target.identityFiles[0] } : {}) };
     const connection: Connection = {
       profile: name,

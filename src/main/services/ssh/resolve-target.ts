@@ -6,7 +6,7 @@ import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from '../../../shared/model';
 import { parseJumpHost, parseSshConfig, resolveSshConfig, type JumpHost, type SshConfig } from '../../../shared/remote/ssh-config';
-import type { JumpTarget } from './types';
+import type { ConnectionPrompts, JumpTarget, RemoteHostOptions } from './types';
 
 export interface TargetRequest {
   /** Host name, address or ~/.ssh/config alias. */
@@ -115,4 +115,25 @@ function expandHome(path: string, home: string): string {
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * The RemoteHost options for a resolved target: the user's ~/.ssh/known_hosts (appended when a
+ * new key is trusted) and the system's /etc/ssh/ssh_known_hosts (read only), as ssh uses them.
+ */
+export function hostOptionsFor(
+  target: ResolvedTarget,
+  options: { homeDir?: string; prompts: ConnectionPrompts; agent?: string | null },
+): RemoteHostOptions {
+  return {
+    host: target.host,
+    port: target.port,
+    username: target.username,
+    identityFiles: target.identityFiles,
+    ...(options.agent === undefined ? {} : { agent: options.agent }),
+    knownHostsFile: join(options.homeDir ?? homedir(), '.ssh', 'known_hosts'),
+    extraKnownHostsFiles: ['/etc/ssh/ssh_known_hosts'],
+    prompts: options.prompts,
+    ...(target.proxyJump.length > 0 ? { proxyJump: target.proxyJump } : {}),
+  };
 }
