@@ -30,6 +30,25 @@ function TextField({ label, value, onCommit, placeholder, testId }: { label: str
   );
 }
 
+const DATA_CONFIGURATIONS: readonly DataConfiguration[] = ['condorio', 'nonsharedfs', 'sharedfs'];
+const CLEANUP_MODES: readonly CleanupMode[] = ['inplace', 'leaf', 'none'];
+
+/** A drop-down whose options read as their values. */
+function Choice<T extends string>({ label, value, choices, testId, onChange }: { label: string; value: T; choices: readonly T[]; testId: string; onChange: (value: T) => void }) {
+  return (
+    <label>
+      <span>{label}</span>
+      <select value={value} data-testid={testId} onChange={(e) => onChange(e.target.value as T)}>
+        {choices.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function OptionsForm() {
   const options = usePlan((s) => s.options);
   const toggleCluster = (style: 'horizontal' | 'label', on: boolean): void =>
@@ -45,22 +64,14 @@ function OptionsForm() {
         onCommit={(t) => setPlanOptions({ stagingSites: parseStagingSites(t).map })}
       />
       <TextField label="Output sites" value={options.outputSites.join(', ')} placeholder="none: outputs stay in scratch" testId="plan-output-sites" onCommit={(t) => setPlanOptions({ outputSites: parseNames(t) })} />
-      <label>
-        <span>Data configuration</span>
-        <select value={options.dataConfiguration} data-testid="plan-data-configuration" onChange={(e) => setPlanOptions({ dataConfiguration: e.target.value as DataConfiguration })}>
-          <option value="condorio">condorio</option>
-          <option value="nonsharedfs">nonsharedfs</option>
-          <option value="sharedfs">sharedfs</option>
-        </select>
-      </label>
-      <label>
-        <span>Cleanup</span>
-        <select value={options.cleanup} data-testid="plan-cleanup" onChange={(e) => setPlanOptions({ cleanup: e.target.value as CleanupMode })}>
-          <option value="inplace">inplace</option>
-          <option value="leaf">leaf</option>
-          <option value="none">none</option>
-        </select>
-      </label>
+      <Choice<DataConfiguration>
+        label="Data configuration"
+        value={options.dataConfiguration}
+        choices={DATA_CONFIGURATIONS}
+        testId="plan-data-configuration"
+        onChange={(dataConfiguration) => setPlanOptions({ dataConfiguration })}
+      />
+      <Choice<CleanupMode> label="Cleanup" value={options.cleanup} choices={CLEANUP_MODES} testId="plan-cleanup" onChange={(cleanup) => setPlanOptions({ cleanup })} />
       <div className="checks">
         <span>Clustering</span>
         <label>
