@@ -6,6 +6,7 @@ import type {
   Grid,
   Replica,
   ReplicaCatalog,
+  ReplicaPfn,
   Site,
   SiteCatalog,
   Transformation,
@@ -13,7 +14,7 @@ import type {
   TransformationSite,
 } from '../../model/catalogs';
 import type { FileUse, Job } from '../../model/job';
-import { PROFILE_NAMESPACES, type Hooks, type Metadata, type Profiles } from '../../model/profiles';
+import { PROFILE_NAMESPACES, type Hooks, type Metadata, type Profiles, type ShellHook } from '../../model/profiles';
 import { isNumberLiteral, type Extras } from '../../model/scalar';
 import type { Dependency } from '../../model/workflow';
 import type { Emitter, EmitScalar } from './emitter';
@@ -58,23 +59,17 @@ function leave(e: Emitter, saved: Extras | undefined): void {
   e.scopeExtra = saved;
 }
 
-function str(e: Emitter, key: string, value: string | undefined): void {
+/** An optional scalar key: written unless undefined (or already written from `extra`). */
+function scalarKey(e: Emitter, key: string, value: EmitScalar | undefined): void {
   if (fromExtra(e, key) || value === undefined) return;
   e.key(key, true);
   e.scalar(value);
 }
 
-function bool(e: Emitter, key: string, value: boolean | undefined): void {
-  if (fromExtra(e, key) || value === undefined) return;
-  e.key(key, true);
-  e.scalar(value);
-}
-
-function num(e: Emitter, key: string, value: number | undefined): void {
-  if (fromExtra(e, key) || value === undefined) return;
-  e.key(key, true);
-  e.scalar(value);
-}
+// Typed names for the call sites, one function underneath.
+const str: (e: Emitter, key: string, value: string | undefined) => void = scalarKey;
+const bool: (e: Emitter, key: string, value: boolean | undefined) => void = scalarKey;
+const num: (e: Emitter, key: string, value: number | undefined) => void = scalarKey;
 
 /** Any value kept in `extra`: plain objects, arrays, scalars, number literals. */
 export function writeAny(e: Emitter, value: unknown): void {
@@ -184,20 +179,22 @@ export function writeProfiles(e: Emitter, profiles: Profiles | undefined): void 
 
 const SORTED_NAMESPACES = [...PROFILE_NAMESPACES].sort();
 
+function writeShellHook(e: Emitter, hook: ShellHook): void {
+  e.mapStart();
+  const saved = enter(e, hook.extra);
+  str(e, '_on', hook.on);
+  str(e, 'cmd', hook.cmd);
+  writeExtras(e, hook.extra);
+  leave(e, saved);
+  e.mapEnd();
+}
+
 export function writeHooks(e: Emitter, hooks: Hooks | undefined): void {
   if (fromExtra(e, 'hooks') || hooks === undefined) return;
   e.key('hooks', true);
   e.mapStart();
   const saved = enter(e, hooks.extra);
-  list(e, 'shell', hooks.shell, (em, hook) => {
-    em.mapStart();
-    const inner = enter(em, hook.extra);
-    str(em, '_on', hook.on);
-    str(em, 'cmd', hook.cmd);
-    writeExtras(em, hook.extra);
-    leave(em, inner);
-    em.mapEnd();
-  });
+  list(e, 'shell', hooks.shell, writeShellHook);
   writeExtras(e, hooks.extra);
   leave(e, saved);
   e.mapEnd();
@@ -289,19 +286,21 @@ export function writeDependency(e: Emitter, dependency: Dependency): void {
 
 // ---------------------------------------------------------------- replica catalog
 
+function writePfn(e: Emitter, pfn: ReplicaPfn): void {
+  e.mapStart();
+  const saved = enter(e, pfn.extra);
+  str(e, 'site', pfn.site);
+  str(e, 'pfn', pfn.pfn);
+  writeExtras(e, pfn.extra);
+  leave(e, saved);
+  e.mapEnd();
+}
+
 function writeReplica(e: Emitter, replica: Replica): void {
   e.mapStart();
   const saved = enter(e, replica.extra);
   str(e, 'lfn', replica.lfn);
-  list(e, 'pfns', replica.pfns, (em, pfn) => {
-    em.mapStart();
-    const inner = enter(em, pfn.extra);
-    str(em, 'site', pfn.site);
-    str(em, 'pfn', pfn.pfn);
-    writeExtras(em, pfn.extra);
-    leave(em, inner);
-    em.mapEnd();
-  });
+  list(e, 'pfns', replica.pfns, writePfn);
   writeChecksum(e, replica.checksum);
   writeMetadata(e, replica.metadata);
   bool(e, 'regex', replica.regex);
