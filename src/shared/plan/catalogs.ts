@@ -156,7 +156,7 @@ export function entryForSite(tx: Transformation, site: string): TransformationSi
 }
 
 /** The URL of a site's directory of the given kind (first file server), or undefined. */
-export function directoryUrl(site: Site | undefined, kinds: readonly string[]): string | undefined {
+function directoryUrl(site: Site | undefined, kinds: readonly string[]): string | undefined {
   for (const kind of kinds) {
     const directory = site?.directories?.find((d) => d.type === kind);
     const server = directory?.fileServers.find((s) => s.operation !== 'get') ?? directory?.fileServers[0];

@@ -85,7 +85,7 @@ const PlatformDecoder = (globalThis as { TextDecoder?: new (label: string) => Ut
 const platformDecoder = PlatformDecoder ? new PlatformDecoder('utf-8') : undefined;
 
 /** UTF-8 bytes (known valid) to text: the platform decoder when there is one (Node, browsers). */
-export function decodeUtf8(bytes: Uint8Array): string {
+function decodeUtf8(bytes: Uint8Array): string {
   if (platformDecoder) return platformDecoder.decode(bytes);
   let out = '';
   let units: number[] = [];

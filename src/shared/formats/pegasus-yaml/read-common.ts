@@ -11,7 +11,7 @@ const NAMESPACES: ReadonlySet<string> = new Set(PROFILE_NAMESPACES);
  * `stat` too (the API has it, the schema does not; validation reports it). An unknown
  * namespace is an error and kept in `extra`.
  */
-export function readProfiles(ctx: ReadContext, value: TreeValue): Profiles | undefined {
+function readProfiles(ctx: ReadContext, value: TreeValue): Profiles | undefined {
   const map = expectMap(ctx, value, 'profiles');
   if (!map) return undefined;
   const profiles: Profiles = {};
@@ -44,7 +44,7 @@ export function readProfiles(ctx: ReadContext, value: TreeValue): Profiles | und
 }
 
 /** `metadata:` — key → text or number. */
-export function readMetadata(ctx: ReadContext, value: TreeValue): Metadata | undefined {
+function readMetadata(ctx: ReadContext, value: TreeValue): Metadata | undefined {
   const map = expectMap(ctx, value, 'metadata');
   if (!map) return undefined;
   const out: Metadata = {};
@@ -77,7 +77,7 @@ const SHELL_HOOK_FIELDS: Record<string, FieldReader<ShellHook>> = {
 };
 
 /** `hooks: {shell: [{_on, cmd}]}`. */
-export function readHooks(ctx: ReadContext, value: TreeValue): Hooks | undefined {
+function readHooks(ctx: ReadContext, value: TreeValue): Hooks | undefined {
   const map = expectMap(ctx, value, 'hooks');
   if (!map) return undefined;
   const hooks: Hooks = { shell: [] };
@@ -105,7 +105,7 @@ export function readHooks(ctx: ReadContext, value: TreeValue): Hooks | undefined
 }
 
 /** `checksum: {sha256}`. */
-export function readChecksum(ctx: ReadContext, value: TreeValue): Checksum | undefined {
+function readChecksum(ctx: ReadContext, value: TreeValue): Checksum | undefined {
   const map = expectMap(ctx, value, 'checksum');
   if (!map) return undefined;
   return readFields<Checksum>(

@@ -71,7 +71,7 @@ export function yamlString(s: string): string {
 }
 
 /** A double-quoted YAML (and JSON-compatible where possible) string with escapes. */
-export function doubleQuoted(s: string): string {
+function doubleQuoted(s: string): string {
   return `"${s.replace(NEEDS_ESCAPE_GLOBAL, escapeChar)}"`;
 }
 
