@@ -18,10 +18,16 @@ export const DEFAULT_MAXJOBS: ReadonlyArray<readonly [string, number]> = [
  * MAXJOBS per category, one block per job (`JOB`, or `SUBDAG EXTERNAL` for a condorWorkflow;
  * `SCRIPT PRE` for a pegasusWorkflow; `SCRIPT POST` with pegasus-exitcode; `PRIORITY`,
  * `RETRY`, `CATEGORY`, `VARS`), then one `PARENT  p CHILD c` line per edge grouped by parent,
- * and the footer. `directories[i]` is job i's submit subdirectory (see `jobDirectory`).
+ * and the footer. `directories[i]` is job i's submit subdirectory (see `jobDirectory`);
+ * `order` is the jobs' depth order, passed by a caller that has it already.
  * Cost: O(jobs + edges) and one string of that size.
  */
-export function writeDag(workflow: ExecutableWorkflow, context: DagmanContext, directories: readonly string[]): string {
+export function writeDag(
+  workflow: ExecutableWorkflow,
+  context: DagmanContext,
+  directories: readonly string[],
+  order: Uint32Array = depthOrder(workflow.jobs),
+): string {
   const out: string[] = [];
   out.push(
     SEPARATOR,
@@ -34,7 +40,6 @@ export function writeDag(workflow: ExecutableWorkflow, context: DagmanContext, d
   out.push('');
   const name = basename(context);
   const retryVar = usesMySyntax(context.condorVersion) ? 'My.DAGNodeRetry' : '+DAGNodeRetry';
-  const order = depthOrder(workflow.jobs);
   for (const i of order) {
     const job = workflow.jobs[i]!;
     const dir = directories[i]!;

@@ -25,7 +25,7 @@ export function* submitDirectoryFiles(
   const order = depthOrder(workflow.jobs);
   const directories: string[] = new Array<string>(workflow.jobs.length);
   order.forEach((job, ordinal) => (directories[job] = jobDirectory(ordinal)));
-  yield { path: `${basename(context)}.dag`, content: writeDag(workflow, context, directories) };
+  yield { path: `${basename(context)}.dag`, content: writeDag(workflow, context, directories, order) };
   for (const i of order) {
     const job = workflow.jobs[i]!;
     const dir = directories[i]!;
