@@ -16,12 +16,12 @@ export function profileValue(
   tx?: Transformation,
   txSite?: TransformationSite,
 ): Scalar | undefined {
-  const sources: Array<Profiles | undefined> = [txSite?.profiles, tx?.profiles, site?.profiles, job?.profiles];
-  for (const profiles of sources) {
-    const value = profiles?.[namespace]?.[key];
-    if (value !== undefined) return value;
-  }
-  return undefined;
+  // In precedence order, without an array of sources per lookup.
+  let value = txSite?.profiles?.[namespace]?.[key];
+  if (value === undefined) value = tx?.profiles?.[namespace]?.[key];
+  if (value === undefined) value = site?.profiles?.[namespace]?.[key];
+  if (value === undefined) value = job?.profiles?.[namespace]?.[key];
+  return value;
 }
 
 /** {@link profileValue} as text. */
