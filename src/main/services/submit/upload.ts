@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { UploadedFile } from '../../../shared/run/remote-run';
+import { sha256File as hashFile } from '../executor/staging';
 import type { RunFile } from './run-folder';
 import { SubmitError } from './submit-error';
 import type { SubmitHost } from './submit-host';
@@ -71,13 +70,9 @@ async function describe(file: RunFile): Promise<UploadedFile> {
   return { local: file.local, remote: file.remote, size, sha256: await sha256File(file.local), ...(file.mode === undefined ? {} : { mode: file.mode }) };
 }
 
-/** SHA-256 of a local file, streamed. */
+/** SHA-256 of a local file, streamed (the executor's hashing); an unreadable file is a LOCAL_FILE error. */
 export function sha256File(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', () => reject(new SubmitError('LOCAL_FILE', `${file}: cannot read the file to upload`)))
-      .on('end', () => resolve(hash.digest('hex')));
+  return hashFile(file).catch(() => {
+    throw new SubmitError('LOCAL_FILE', `${file}: cannot read the file to upload`);
   });
 }
