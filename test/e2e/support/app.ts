@@ -49,7 +49,8 @@ export interface LaunchOptions {
 
 /** Starts the server and Chromium, opens the app and waits for `data-app-state="ready"`. */
 export async function launchApp(options: LaunchOptions = {}): Promise<AppFixture> {
-  const rendererDir = defaultRendererDir();
+  // A build of its own lets one check run while another build is being written.
+  const rendererDir = process.env.PEGASUS_CANVAS_RENDERER_DIR || defaultRendererDir();
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`${rendererDir}/index.html is missing: run \`npm run build\` before the end-to-end tests`);
   }
