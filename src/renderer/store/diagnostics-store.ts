@@ -87,10 +87,18 @@ function createWorker(): Worker | null {
   }
 }
 
+let running: Worker | null = null;
+
+/** The validation worker while it follows the document (save requests are built from its copy: `document-worker/`). */
+export function validationWorker(): Worker | null {
+  return running;
+}
+
 /** Starts following the document; returns the stop function. */
 export function startValidation(): () => void {
   const worker = createWorker();
   if (!worker) return startMainThreadValidation();
+  running = worker;
   let seq = 0;
   const post = (request: ValidationRequest): void => worker.postMessage(request);
   const load = (): void => {
@@ -103,6 +111,7 @@ export function startValidation(): () => void {
   };
   worker.onerror = () => {
     // The worker could not run (a blocked script, say): check on this thread from now on.
+    running = null;
     unsubscribe();
     worker.terminate();
     stopFallback = startMainThreadValidation();
@@ -117,6 +126,7 @@ export function startValidation(): () => void {
     }
   });
   return () => {
+    if (running === worker) running = null;
     unsubscribe();
     worker.terminate();
     stopFallback?.();

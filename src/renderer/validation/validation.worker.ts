@@ -7,6 +7,7 @@
 import { type EditableDocument, type Patch, applyPatch } from '../../shared/edit';
 import type { CatalogFiles, Diagnostic, Workflow } from '../../shared/model';
 import { validateWorkflow } from '../../shared/validate';
+import { documentWorkerMessage } from '../document-worker/worker-branch';
 
 export type ValidationRequest =
   | { kind: 'load'; seq: number; workflow: Workflow; catalogs: CatalogFiles }
@@ -43,6 +44,8 @@ function run(): void {
 }
 
 scope.onmessage = (event: MessageEvent<ValidationRequest>) => {
+  // Save requests are built from this copy of the document (document-worker/worker-branch.ts).
+  if (documentWorkerMessage(event.data, doc?.workflow ?? null)) return;
   const message = event.data;
   if (message.kind === 'load') {
     doc = { workflow: message.workflow, positions: new Map() };
