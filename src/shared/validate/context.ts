@@ -3,17 +3,21 @@ import type { Diagnostic, DiagnosticTarget } from '../model/diagnostic';
 import type { Workflow, WorkflowBundle } from '../model/workflow';
 import { VALIDATION_CODES, type ValidationCode } from './codes';
 
+/** Where rules write: the whole validation's list, or one group of the incremental validator. */
+export interface DiagnosticSink {
+  readonly diagnostics: Diagnostic[];
+}
+
 /** What every rule reads, and where it writes. */
-export interface ValidationContext {
+export interface ValidationContext extends DiagnosticSink {
   readonly bundle: WorkflowBundle;
   readonly workflow: Workflow;
   readonly graph: DependencyGraph;
-  readonly diagnostics: Diagnostic[];
 }
 
 /** Adds a diagnostic with the severity of its code. */
 export function report(
-  context: ValidationContext,
+  context: DiagnosticSink,
   code: ValidationCode,
   message: string,
   target?: DiagnosticTarget,

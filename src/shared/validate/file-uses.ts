@@ -1,5 +1,5 @@
 import type { FileUse, Job } from '../model/job';
-import { report, type ValidationContext } from './context';
+import { report, type DiagnosticSink, type ValidationContext } from './context';
 
 /**
  * Per-job checks of `uses` and stdio: PC204 the same file twice, PC205 input and output of
@@ -7,15 +7,18 @@ import { report, type ValidationContext } from './context';
  * not in `uses`. Cost: O(uses); jobs with few uses compare pairwise instead of allocating.
  */
 export function checkFileUses(context: ValidationContext): void {
-  for (const job of context.workflow.jobs) {
-    const uses = job.uses;
-    for (const use of uses) checkOneUse(context, job, use);
-    if (uses.length > 1) checkRepeats(context, job);
-    checkStdio(context, job);
-  }
+  for (const job of context.workflow.jobs) checkJobFileUses(context, job);
 }
 
-function checkOneUse(context: ValidationContext, job: Job, use: FileUse): void {
+/** The checks of {@link checkFileUses} for one job. Cost: O(its uses). */
+export function checkJobFileUses(sink: DiagnosticSink, job: Job): void {
+  const uses = job.uses;
+  for (const use of uses) checkOneUse(sink, job, use);
+  if (uses.length > 1) checkRepeats(sink, job);
+  checkStdio(sink, job);
+}
+
+function checkOneUse(context: DiagnosticSink, job: Job, use: FileUse): void {
   const target = { kind: 'file', lfn: use.lfn, jobId: job.id } as const;
   if (use.type === 'none') {
     report(
@@ -43,7 +46,7 @@ function checkOneUse(context: ValidationContext, job: Job, use: FileUse): void {
   }
 }
 
-function checkRepeats(context: ValidationContext, job: Job): void {
+function checkRepeats(context: DiagnosticSink, job: Job): void {
   const uses = job.uses;
   // Allocated only when a repeat exists: most jobs have none, and there may be 10^6 jobs.
   let groups: Map<string, FileUse[]> | undefined;
@@ -93,7 +96,7 @@ function checkRepeats(context: ValidationContext, job: Job): void {
   }
 }
 
-function checkStdio(context: ValidationContext, job: Job): void {
+function checkStdio(context: DiagnosticSink, job: Job): void {
   if (job.stdin === undefined && job.stdout === undefined && job.stderr === undefined) return;
   checkStdioField(context, job, 'stdin', job.stdin, 'input');
   checkStdioField(context, job, 'stdout', job.stdout, 'output');
@@ -101,7 +104,7 @@ function checkStdio(context: ValidationContext, job: Job): void {
 }
 
 function checkStdioField(
-  context: ValidationContext,
+  context: DiagnosticSink,
   job: Job,
   field: 'stdin' | 'stdout' | 'stderr',
   lfn: string | undefined,

@@ -1,5 +1,5 @@
-import { report, quoteList, type ValidationContext } from './context';
-import { ReplicaIndex } from './replica-index';
+import { report, quoteList, type DiagnosticSink, type ValidationContext } from './context';
+import { ReplicaIndex, type UncheckableReplica } from './replica-index';
 
 /**
  * PC203 files produced by several jobs; PC206 inputs that no job produces and no replica
@@ -10,13 +10,10 @@ import { ReplicaIndex } from './replica-index';
 export function checkProducers(context: ValidationContext): void {
   const { workflow, graph, bundle } = context;
   for (const [lfn, producers] of graph.multiProducers) {
-    const ids = producers.map((index) => workflow.jobs[index]!.id);
-    const kept = ids[ids.length - 1]!;
-    report(
+    reportMultiProducer(
       context,
-      'PC203',
-      `File '${lfn}' is produced by ${ids.length} jobs: ${quoteList(ids)}. pegasus-plan keeps the last one in the file ('${kept}') as the producer and gives the others no edge to its readers; the Python API picks one arbitrarily. Give each job its own output file.`,
-      { kind: 'file', lfn, jobId: kept },
+      lfn,
+      producers.map((index) => workflow.jobs[index]!.id),
     );
   }
 
@@ -33,17 +30,7 @@ export function checkProducers(context: ValidationContext): void {
   };
 
   const replicas = new ReplicaIndex(bundle);
-  for (const entry of replicas.uncheckable) {
-    report(
-      context,
-      'PC219',
-      `Regex replica '${entry.lfn}' cannot be checked (${entry.reason}); inputs it may provide are assumed present.`,
-      {
-        kind: 'replica',
-        lfn: entry.lfn,
-      },
-    );
-  }
+  for (const entry of replicas.uncheckable) reportUncheckableReplica(context, entry);
 
   // Optional inputs of the job last asked about (inputs come grouped by job).
   let optionalJob = -1;
@@ -66,15 +53,51 @@ export function checkProducers(context: ValidationContext): void {
     reported ??= new Set();
     if (reported.has(key)) continue; // stdin and a uses entry name the same file
     reported.add(key);
-    const checkpointBy = checkpointWriter(lfn);
-    const why = checkpointBy
-      ? ` Job '${checkpointBy}' writes it as a checkpoint, which makes no dependency and is not a producer.`
-      : '';
-    report(
-      context,
-      'PC206',
-      `Job '${job.id}' reads '${lfn}', which no job produces and no replica catalog entry provides; pegasus-plan will not find it unless another replica source (--input-dir, a replica catalog in the properties) has it.${why}`,
-      { kind: 'file', lfn, jobId: job.id },
-    );
+    reportMissingInput(context, job.id, lfn, checkpointWriter(lfn));
   }
+}
+
+/** PC203: `lfn` has several producers, `ids` in document order (the last is kept). Cost: O(1). */
+export function reportMultiProducer(sink: DiagnosticSink, lfn: string, ids: readonly string[]): void {
+  const kept = ids[ids.length - 1]!;
+  report(
+    sink,
+    'PC203',
+    `File '${lfn}' is produced by ${ids.length} jobs: ${quoteList(ids)}. pegasus-plan keeps the last one in the file ('${kept}') as the producer and gives the others no edge to its readers; the Python API picks one arbitrarily. Give each job its own output file.`,
+    { kind: 'file', lfn, jobId: kept },
+  );
+}
+
+/** PC219: a regex replica that cannot be checked. Cost: O(1). */
+export function reportUncheckableReplica(sink: DiagnosticSink, entry: UncheckableReplica): void {
+  report(
+    sink,
+    'PC219',
+    `Regex replica '${entry.lfn}' cannot be checked (${entry.reason}); inputs it may provide are assumed present.`,
+    {
+      kind: 'replica',
+      lfn: entry.lfn,
+    },
+  );
+}
+
+/**
+ * PC206: job `jobId` reads `lfn`, which nothing provides; `checkpointBy` is the first job
+ * that writes it as a checkpoint, if any (named in the message). Cost: O(1).
+ */
+export function reportMissingInput(
+  sink: DiagnosticSink,
+  jobId: string,
+  lfn: string,
+  checkpointBy: string | undefined,
+): void {
+  const why = checkpointBy
+    ? ` Job '${checkpointBy}' writes it as a checkpoint, which makes no dependency and is not a producer.`
+    : '';
+  report(
+    sink,
+    'PC206',
+    `Job '${jobId}' reads '${lfn}', which no job produces and no replica catalog entry provides; pegasus-plan will not find it unless another replica source (--input-dir, a replica catalog in the properties) has it.${why}`,
+    { kind: 'file', lfn, jobId },
+  );
 }

@@ -1,6 +1,9 @@
-import type { Profiles } from '../model/profiles';
+import type { SiteCatalog } from '../model/catalogs';
 import type { DiagnosticTarget } from '../model/diagnostic';
-import { report, type ValidationContext } from './context';
+import type { Job } from '../model/job';
+import type { Profiles } from '../model/profiles';
+import type { Workflow, WorkflowBundle } from '../model/workflow';
+import { report, type DiagnosticSink, type ValidationContext } from './context';
 
 /**
  * PC212 workflow-level profiles; PC215 the `stat` namespace anywhere (workflow, jobs,
@@ -9,9 +12,16 @@ import { report, type ValidationContext } from './context';
  */
 export function checkProfiles(context: ValidationContext): void {
   const { workflow, bundle } = context;
+  checkCatalogProfiles(context, workflow, bundle);
+  const sites = knownSites(workflow, bundle);
+  for (const job of workflow.jobs) checkJobProfiles(context, job, sites);
+}
+
+/** PC212 and PC215 for everything but jobs: the workflow, sites, transformations, containers. Cost: O(catalog entries). */
+export function checkCatalogProfiles(sink: DiagnosticSink, workflow: Workflow, bundle: WorkflowBundle): void {
   if (workflow.profiles && Object.keys(workflow.profiles).some((ns) => ns !== 'extra')) {
     report(
-      context,
+      sink,
       'PC212',
       `The workflow has top-level profiles; pegasus-plan 5.0 rejects that key. Put them on the jobs, the sites or in pegasus.properties.`,
       {
@@ -19,64 +29,75 @@ export function checkProfiles(context: ValidationContext): void {
       },
     );
   }
-  const stat = (profiles: Profiles | undefined, where: string, target: DiagnosticTarget): void => {
-    if (profiles?.stat === undefined) return;
-    report(
-      context,
-      'PC215',
-      `${where} has profiles in the 'stat' namespace, which is not in the Pegasus 5.0 schema; pegasus-plan may reject it.`,
-      target,
-    );
-  };
-  stat(workflow.profiles, 'The workflow', { kind: 'workflow' });
-
-  const siteNames = new Set<string>();
-  const siteCatalogs = [workflow.siteCatalog, bundle.catalogs.sites].filter((c) => c !== undefined);
-  for (const catalog of siteCatalogs) {
+  stat(sink, workflow.profiles, 'The workflow', { kind: 'workflow' });
+  for (const catalog of siteCatalogs(workflow, bundle)) {
     for (const site of catalog.sites) {
-      siteNames.add(site.name);
-      stat(site.profiles, `Site '${site.name}'`, { kind: 'site', name: site.name, field: 'profiles' });
+      stat(sink, site.profiles, `Site '${site.name}'`, { kind: 'site', name: site.name, field: 'profiles' });
     }
   }
   for (const catalog of [workflow.transformationCatalog, bundle.catalogs.transformations]) {
     for (const t of catalog?.transformations ?? []) {
       const key = [t.namespace, t.name, t.version].filter(Boolean).join(':');
-      stat(t.profiles, `Transformation '${key}'`, { kind: 'transformation', key, field: 'profiles' });
+      stat(sink, t.profiles, `Transformation '${key}'`, { kind: 'transformation', key, field: 'profiles' });
       for (const site of t.sites)
-        stat(site.profiles, `Transformation '${key}' on site '${site.name}'`, {
+        stat(sink, site.profiles, `Transformation '${key}' on site '${site.name}'`, {
           kind: 'transformation',
           key,
           field: 'profiles',
         });
     }
     for (const container of catalog?.containers ?? []) {
-      stat(container.profiles, `Container '${container.name}'`, {
+      stat(sink, container.profiles, `Container '${container.name}'`, {
         kind: 'container',
         name: container.name,
         field: 'profiles',
       });
     }
   }
+}
 
-  for (const job of workflow.jobs) {
-    const profiles = job.profiles;
-    if (!profiles) continue;
-    stat(profiles, `Job '${job.id}'`, { kind: 'job', jobId: job.id, field: 'profiles' });
-    const pinned = profiles.selector?.['execution.site'];
-    // Sites 'local' and 'condorpool' are created by pegasus-plan when missing.
-    if (pinned === undefined || siteCatalogs.length === 0) continue;
-    const site = String(typeof pinned === 'object' ? pinned.text : pinned);
-    if (!siteNames.has(site) && site !== 'local' && site !== 'condorpool') {
-      report(
-        context,
-        'PC222',
-        `Job '${job.id}' is pinned to site '${site}' (selector.execution.site), which the site catalog does not have.`,
-        {
-          kind: 'job',
-          jobId: job.id,
-          field: 'profiles',
-        },
-      );
-    }
+/** Names of the sites the catalogs define, or `undefined` when there is no site catalog (PC222 is then not checked). */
+export function knownSites(workflow: Workflow, bundle: WorkflowBundle): ReadonlySet<string> | undefined {
+  const catalogs = siteCatalogs(workflow, bundle);
+  if (catalogs.length === 0) return undefined;
+  const names = new Set<string>();
+  for (const catalog of catalogs) for (const site of catalog.sites) names.add(site.name);
+  return names;
+}
+
+/** PC215 and PC222 for one job; `sites` from {@link knownSites}. Cost: O(its profiles). */
+export function checkJobProfiles(sink: DiagnosticSink, job: Job, sites: ReadonlySet<string> | undefined): void {
+  const profiles = job.profiles;
+  if (!profiles) return;
+  stat(sink, profiles, `Job '${job.id}'`, { kind: 'job', jobId: job.id, field: 'profiles' });
+  const pinned = profiles.selector?.['execution.site'];
+  // Sites 'local' and 'condorpool' are created by pegasus-plan when missing.
+  if (pinned === undefined || sites === undefined) return;
+  const site = String(typeof pinned === 'object' ? pinned.text : pinned);
+  if (!sites.has(site) && site !== 'local' && site !== 'condorpool') {
+    report(
+      sink,
+      'PC222',
+      `Job '${job.id}' is pinned to site '${site}' (selector.execution.site), which the site catalog does not have.`,
+      {
+        kind: 'job',
+        jobId: job.id,
+        field: 'profiles',
+      },
+    );
   }
+}
+
+function siteCatalogs(workflow: Workflow, bundle: WorkflowBundle): SiteCatalog[] {
+  return [workflow.siteCatalog, bundle.catalogs.sites].filter((c): c is SiteCatalog => c !== undefined);
+}
+
+function stat(sink: DiagnosticSink, profiles: Profiles | undefined, where: string, target: DiagnosticTarget): void {
+  if (profiles?.stat === undefined) return;
+  report(
+    sink,
+    'PC215',
+    `${where} has profiles in the 'stat' namespace, which is not in the Pegasus 5.0 schema; pegasus-plan may reject it.`,
+    target,
+  );
 }
