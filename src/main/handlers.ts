@@ -83,7 +83,7 @@ export function createHandlers(services: ShellServices): HandlerTable {
       const bundle = buildTemplate(template, { n, name });
       return { name: `${bundle.workflow.name}.yml`, bundle, diagnostics: services.validate(bundle) };
     },
-    'document.open': async ({ path }) => documents.open(path),
+    'document.open': async ({ path, text }) => documents.open(path, { withText: text !== false }),
     'document.save': async (request) => documents.save(request),
     'document.saveAs': async (request) => documents.saveAs(request),
     'document.export': async (request) => documents.export(request),

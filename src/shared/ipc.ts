@@ -184,7 +184,8 @@ export const channels = {
       .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'letters, digits, ".", "-" and "_" only')
       .optional(),
   }),
-  'document.open': z.object({ path: pathSchema }),
+  /** `text: false` leaves the file's text out of the answer (the page opening a document does not need it). */
+  'document.open': z.object({ path: pathSchema, text: z.boolean().optional() }),
   'document.save': saveRequestSchema,
   /** As save; refuses an existing file (`EXISTS`) unless `overwrite`. */
   'document.saveAs': saveRequestSchema.extend({ overwrite: z.boolean().optional() }),
@@ -310,8 +311,8 @@ export interface OpenedDocument {
   path: string;
   name: string;
   format: DocumentFormat;
-  /** The workflow file as read. */
-  text: string;
+  /** The workflow file as read; absent when the request said `text: false`. */
+  text?: string;
   /** The workflow and the catalog files found beside it. */
   bundle: WorkflowBundle;
   /** Reader warnings (the file opened). */
@@ -436,6 +437,12 @@ export type WindowApi = ChannelApi & {
   onCommand(listener: (command: AppCommand) => void): () => void;
   /** Server → page events (prompts, connection state, run updates, annex lines); returns the unsubscribe function. */
   onEvent(listener: (event: AppEvent) => void): () => void;
+  /**
+   * Sends a request frame (`ipc-frame.ts`: save, save as or autosave built as bytes off the
+   * page's thread); the buffer is handed over, not copied. The answer is the frame channel's
+   * usual one. Absent where the transport cannot carry bytes: send the request as an object.
+   */
+  invokeFrame?(frame: ArrayBuffer): Promise<IpcResult<unknown>>;
 };
 
 // ---------------------------------------------------------------- helpers

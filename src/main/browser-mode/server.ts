@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { WEB_SOCKET_PATH, type AppCommand, type AppEvent, type WireMessage, type WireRequest } from '../../shared/ipc';
 import { dispatch, type HandlerTable, type InternalErrorSink } from '../handlers';
 import { mimeType, resolveAssetPath } from './asset-path';
+import { answerFrame } from './request-frame';
 import { SECURITY_HEADERS } from './csp';
 import {
   appOrigin,
@@ -114,8 +115,8 @@ export async function startWebServerCore(options: WebServerCoreOptions): Promise
 
   sockets.on('connection', (ws: WebSocket) => {
     ws.on('message', (data, isBinary) => {
-      if (isBinary) return;
-      void answer(ws, String(data));
+      if (isBinary) void answerBinary(ws, Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+      else void answer(ws, String(data));
     });
   });
 
@@ -130,6 +131,21 @@ export async function startWebServerCore(options: WebServerCoreOptions): Promise
     const response = await dispatch(options.handlers, message.channel, message.request, options.onInternalError);
     const reply: WireMessage = { id: message.id, response };
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+  }
+
+  /**
+   * A request frame (save, save as, autosave of a large document: `shared/ipc-frame.ts`). A
+   * frame whose header cannot be read has no id to answer: the socket is closed with the
+   * reason (1007, invalid data), and the page's pending requests fail with a lost connection.
+   */
+  async function answerBinary(ws: WebSocket, bytes: Uint8Array): Promise<void> {
+    const { id, response } = await answerFrame(options.handlers, bytes, options.onInternalError);
+    if (ws.readyState !== ws.OPEN) return;
+    if (id === null) {
+      ws.close(1007, response.ok ? 'malformed request frame' : response.error.message.slice(0, 120));
+      return;
+    }
+    ws.send(JSON.stringify({ id, response } satisfies WireMessage));
   }
 
   await new Promise<void>((resolve, reject) => {

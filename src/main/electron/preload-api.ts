@@ -4,6 +4,8 @@ import { isAppEvent, type AppEvent } from '../../shared/ipc-events';
 /** What the preload needs from `ipcRenderer`, as parameters (so a unit test can build the API). */
 export interface PreloadBridge {
   invoke(channel: string, request: unknown): Promise<unknown>;
+  /** Sends a request frame (`shared/ipc-frame.ts`: save and autosave of large documents) as one ArrayBuffer. */
+  invokeFrame?(frame: ArrayBuffer): Promise<unknown>;
   /** Subscribes to main → renderer commands; the listener gets the payload only, never the event. */
   onCommand(listener: (payload: unknown) => void): () => void;
   /** Subscribes to main → renderer events ({@link AppEvent}); payload only, never the IPC event. */
@@ -19,6 +21,14 @@ export function buildPreloadApi(bridge: PreloadBridge): Record<string, unknown> 
   const api: Record<string, unknown> = {};
   for (const channel of CHANNEL_NAMES) {
     api[methodName(channel)] = (request?: unknown) => bridge.invoke(channel, request ?? {});
+  }
+  const { invokeFrame } = bridge;
+  if (invokeFrame) {
+    // Only an ArrayBuffer crosses: the main process reads the channel from the frame and validates the request.
+    api.invokeFrame = (frame: unknown) => {
+      if (!(frame instanceof ArrayBuffer)) throw new TypeError('invokeFrame needs an ArrayBuffer');
+      return invokeFrame(frame);
+    };
   }
   api.onCommand = (listener: (command: AppCommand) => void) => {
     if (typeof listener !== 'function') throw new TypeError('onCommand needs a function');

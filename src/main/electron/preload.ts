@@ -3,10 +3,12 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { COMMAND_CHANNEL } from '../../shared/ipc-channels';
 import { EVENT_CHANNEL } from '../../shared/ipc-events';
+import { FRAME_IPC_CHANNEL } from '../../shared/ipc-frame';
 import { buildPreloadApi } from './preload-api';
 
 const api = buildPreloadApi({
   invoke: (channel, request) => ipcRenderer.invoke(channel, request),
+  invokeFrame: (frame) => ipcRenderer.invoke(FRAME_IPC_CHANNEL, frame),
   onCommand: (listener) => {
     // Unwrap the event so `event.sender` never reaches the page.
     const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload);

@@ -4,10 +4,12 @@
  * Requests carry an id and are answered out of order; the socket opens on first use and
  * again after a drop. The page is authenticated by the session cookie the server set when
  * it served the page, so no secret lives in this code or in the page's storage.
+ * Save and autosave of large documents travel as one binary message (`invokeFrame`).
  * Never throws: a lost connection answers `{ ok: false, error: { code: 'IO_ERROR' } }`.
  */
 import { APP_COMMANDS, CHANNEL_NAMES, WEB_SOCKET_PATH, methodName, type AppCommand } from '../../shared/ipc-channels';
 import { isAppEvent, type AppEvent } from '../../shared/ipc-events';
+import { setFrameId } from '../../shared/ipc-frame';
 import type { Channel, IpcResult, WindowApi, WireMessage, WireRequest } from '../../shared/ipc';
 
 /** Where the socket is: the page's own origin. */
@@ -90,7 +92,24 @@ export function createWebClient(url: string, connect: (url: string) => WebSocket
     });
   };
 
+  /** A request frame (`shared/ipc-frame.ts`): one binary message, answered like any request. */
+  const invokeFrame = async (frame: ArrayBuffer): Promise<IpcResult<unknown>> => {
+    let ws: WebSocket;
+    try {
+      ws = await open();
+    } catch {
+      return { ok: false, error: { code: 'IO_ERROR', message: 'Cannot reach the app server; is `npm run web` still running?' } };
+    }
+    const id = nextId++;
+    setFrameId(frame, id);
+    return new Promise<IpcResult<unknown>>((resolve) => {
+      pending.set(id, { resolve });
+      ws.send(frame);
+    });
+  };
+
   const api: Record<string, unknown> = {
+    invokeFrame,
     onCommand(listener: (command: AppCommand) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -3,7 +3,8 @@
  * keeping the window title and unsaved mark in step. All disk work goes through the IPC
  * contract (`getApi()`); a file that cannot be read leaves the open document untouched.
  */
-import type { CanvasLayout, IpcError, OpenedDocument, TemplateId } from '../../shared/ipc';
+import type { CanvasLayout, IpcError, IpcRequest, IpcResponse, OpenedDocument, TemplateId } from '../../shared/ipc';
+import type { FrameChannel } from '../../shared/ipc-frame';
 import type { Diagnostic } from '../../shared/model';
 import { getApi } from '../api/get-api';
 import { currentViewport } from '../canvas/viewport';
@@ -13,6 +14,7 @@ import { layoutFromPositions, positionsFromLayout } from '../store/sidecar';
 import { clearSelection, confirmInPage, openDialog, toast, uiStore } from '../store/ui-store';
 import { textForSave } from '../panels/code/code-store';
 import { readFileText } from '../panels/code/read-file-text';
+import { type LayoutParts, followDocumentForFrames, requestFrameFromWorker } from '../document-worker/request-frames';
 
 let inPageDialogs = true;
 
@@ -21,10 +23,40 @@ function setNativeDialogs(native: boolean): void {
   inPageDialogs = !native;
 }
 
-function currentLayout(state: DocumentState = documentStore.getState()): CanvasLayout {
+function layoutParts(state: DocumentState): LayoutParts {
   // The plan options of the document travel in the same sidecar (`plan`).
-  return { ...layoutFromPositions(state.doc.positions, uiStore.getState().view, currentViewport()), ...planSidecarSection() };
+  return { positions: state.doc.positions, view: uiStore.getState().view, viewport: currentViewport(), extras: planSidecarSection() };
 }
+
+function layoutOf(parts: LayoutParts): CanvasLayout {
+  return { ...layoutFromPositions(parts.positions, parts.view, parts.viewport), ...parts.extras };
+}
+
+/**
+ * Sends a request that carries the whole document (save, save as, autosave). `head` is the
+ * request in field order, with `workflow` and `layout` as placeholders. Where it can, the
+ * request is written as bytes by the worker that holds a copy of the document and goes as one
+ * binary message: a 10^5-job document is about 40 MB of JSON, which took this thread over a
+ * second to stringify and send. Otherwise (no worker, or its copy is not in step, or the
+ * document changed since `state`) it goes as an object, as it always did.
+ */
+async function sendWithDocument<C extends FrameChannel>(
+  channel: C,
+  head: Record<string, unknown>,
+  state: DocumentState,
+  sendObject: (request: IpcRequest<C>) => Promise<IpcResponse<C>>,
+): Promise<IpcResponse<C>> {
+  const api = getApi();
+  const layout = layoutParts(state);
+  if (api.invokeFrame && documentStore.getState().doc.workflow === state.doc.workflow) {
+    const frame = await requestFrameFromWorker(channel, head, state.doc.workflow, layout);
+    if (frame) return (await api.invokeFrame(frame)) as IpcResponse<C>;
+  }
+  return sendObject({ ...head, workflow: state.doc.workflow, layout: layoutOf(layout) } as IpcRequest<C>);
+}
+
+/** Placeholder in a request head: the worker writes the workflow or the layout there. */
+const FILLED_IN = true;
 
 function hasCatalogs(state: DocumentState): boolean {
   return Boolean(state.catalogs.sites || state.catalogs.replicas || state.catalogs.transformations);
@@ -81,7 +113,8 @@ function showOpened(opened: OpenedDocument): void {
  * document stays as it was; when it can, unsaved edits are offered for saving before it replaces them.
  */
 export async function openPath(path: string): Promise<boolean> {
-  const answer = await getApi().documentOpen({ path });
+  // The file's text is not needed here (the code view reads it when it shows): leave it out.
+  const answer = await getApi().documentOpen({ path, text: false });
   if (!answer.ok) {
     showOpenError(path, answer.error);
     return false;
@@ -118,16 +151,16 @@ export async function save(): Promise<boolean> {
   const state = documentStore.getState();
   if (!state.file) return saveWithDialog();
   const text = state.file.format === 'yaml' ? await textForSave(state.doc.workflow, state.file, readFileText) : undefined;
-  const request = {
+  const head = {
     path: state.file.path,
-    workflow: state.doc.workflow,
-    layout: currentLayout(state),
+    workflow: FILLED_IN,
+    layout: FILLED_IN,
     format: state.file.format,
     recoveryId: state.recoveryId,
     ...(hasCatalogs(state) ? { catalogs: state.catalogs } : {}),
     ...(text !== undefined ? { text } : {}),
   };
-  const answer = await getApi().documentSave(request);
+  const answer = await sendWithDocument('document.save', head, state, (request) => getApi().documentSave(request));
   if (!answer.ok) {
     toast(`Could not save: ${answer.error.message}`, 'error');
     return false;
@@ -143,15 +176,16 @@ export async function saveAs(path: string, overwrite = false): Promise<boolean> 
   const state = documentStore.getState();
   // The comments of the file it came from go to the new file too (YAML names only).
   const text = /\.json$/i.test(path) ? undefined : await textForSave(state.doc.workflow, state.file, readFileText);
-  const answer = await getApi().documentSaveAs({
+  const head = {
     path,
-    workflow: state.doc.workflow,
-    layout: currentLayout(state),
+    workflow: FILLED_IN,
+    layout: FILLED_IN,
     recoveryId: state.recoveryId,
     overwrite,
     ...(hasCatalogs(state) ? { catalogs: state.catalogs } : {}),
     ...(text !== undefined ? { text } : {}),
-  });
+  };
+  const answer = await sendWithDocument('document.saveAs', head, state, (request) => getApi().documentSaveAs(request));
   if (!answer.ok) {
     if (answer.error.code === 'EXISTS' && !overwrite) {
       const choice = inPageDialogs
@@ -191,18 +225,25 @@ export async function saveThenClose(): Promise<void> {
  * writes the document to the recovery folder. Returns the stop function.
  */
 export function startAutosave(intervalMs = 3000): () => void {
+  followDocumentForFrames();
   let written = -1;
+  let writing = false;
   const timer = setInterval(() => {
     const state = documentStore.getState();
-    if (!isDirty(state) || state.revision === written) return;
+    // One write at a time: a large document may take longer than the interval to write.
+    if (writing || !isDirty(state) || state.revision === written) return;
     written = state.revision;
-    void getApi().recoveryWrite({
+    writing = true;
+    const head = {
       id: state.recoveryId,
       path: state.file?.path ?? null,
       name: state.name,
-      workflow: state.doc.workflow,
-      layout: currentLayout(state),
+      workflow: FILLED_IN,
+      layout: FILLED_IN,
       ...(hasCatalogs(state) ? { catalogs: state.catalogs } : {}),
+    };
+    void sendWithDocument('recovery.write', head, state, (request) => getApi().recoveryWrite(request)).finally(() => {
+      writing = false;
     });
   }, intervalMs);
   return () => clearInterval(timer);

@@ -10,7 +10,14 @@ export interface DocumentFormats {
   loadWorkflowBundle(
     file: string,
   ): Promise<
-    | { ok: true; bundle: WorkflowBundle; files: { workflow: string; sites?: string; replicas?: string; transformations?: string }; diagnostics: Diagnostic[] }
+    | {
+        ok: true;
+        bundle: WorkflowBundle;
+        files: { workflow: string; sites?: string; replicas?: string; transformations?: string };
+        diagnostics: Diagnostic[];
+        /** The workflow file as read; absent: the service reads it itself. */
+        text?: string;
+      }
     | { ok: false; diagnostics: Diagnostic[] }
   >;
   writeWorkflow(workflow: Workflow, options: { format: DocumentFormat }): string;

@@ -27,7 +27,8 @@ export interface BundleFiles {
 }
 
 export type LoadedBundle =
-  | { ok: true; bundle: WorkflowBundle; files: BundleFiles; diagnostics: Diagnostic[] }
+  /** `text`: the workflow file as read (so a caller need not read a large file twice). */
+  | { ok: true; bundle: WorkflowBundle; files: BundleFiles; diagnostics: Diagnostic[]; text: string }
   | { ok: false; diagnostics: Diagnostic[] };
 
 type CatalogKey = keyof CatalogFiles;
@@ -88,7 +89,7 @@ export async function loadWorkflowBundle(file: string, options: LoadBundleOption
     files[key] = candidate;
     setCatalog(catalogs, key, loaded.value);
   }
-  return { ok: true, bundle: { workflow, catalogs }, files, diagnostics };
+  return { ok: true, bundle: { workflow, catalogs }, files, diagnostics, text: text.value };
 }
 
 function setCatalog(catalogs: CatalogFiles, key: CatalogKey, value: unknown): void {
