@@ -33,6 +33,8 @@ import { PALETTE_MIME, dropItem, parsePaletteItem } from './palette-drop';
 import { centreOn, fitAll, screenToCanvas, setFlowInstance } from './viewport';
 import { JobGroupNode } from './scale/JobGroupNode';
 import { useLevelOfDetail } from './scale/use-level-of-detail';
+import { canvasIndexFor } from './scale/canvas-index-store';
+import { SCALE_MIN_NODES } from './scale/level-of-detail';
 import { FLOW_DEFAULTS } from './flow-defaults';
 import './scale/scale.css';
 
@@ -48,6 +50,13 @@ const snapGrid: [number, number] = [10, 10];
  */
 const MINIMAP_MAX_NODES = 3000;
 const minimapClass = (n: { type?: string }) => `minimap-${n.type ?? 'job'}`;
+/**
+ * Documents with more jobs than this keep a {@link CanvasIndex} (edits cost what they touch);
+ * it draws them with level of detail once they have more than SCALE_MIN_NODES nodes.
+ */
+const INDEX_MIN_JOBS = 250;
+const NO_NODES: CanvasNode[] = [];
+const NO_EDGES: CanvasEdge[] = [];
 
 function toRef(key: string): NodeRef | undefined {
   const ref = parseKey(key);
@@ -69,9 +78,18 @@ export function Canvas() {
   const cache = useRef(new NodeCache());
   const [drag, setDrag] = useState<ReadonlyMap<string, Position> | null>(null);
 
-  const model = useMemo(() => graphModel(doc.workflow, catalogs), [doc.workflow, catalogs]);
-  const baseNodes = useMemo(() => buildNodes(doc, model, badges, view, cache.current), [doc, model, badges, view]);
-  const baseEdges = useMemo(() => buildEdges(model, view), [model, view]);
+  // A large document is drawn from its index, kept in step with the edits (see canvas-index.ts):
+  // no pass over every node per edit. Before its first layout it is not drawn at all (the
+  // layout runs in the worker, and the toolbar says so).
+  const indexed = doc.workflow.jobs.length > INDEX_MIN_JOBS;
+  const index = indexed && !needsLayout ? canvasIndexFor(doc, catalogs, view) : null;
+  const large = index !== null && index.nodeCount > SCALE_MIN_NODES ? index : null;
+  const version = large?.version ?? 0;
+  const small = !indexed || (index !== null && !large);
+
+  const model = useMemo(() => (small ? graphModel(doc.workflow, catalogs) : null), [small, doc.workflow, catalogs]);
+  const baseNodes = useMemo(() => (model ? buildNodes(doc, model, badges, view, cache.current) : NO_NODES), [doc, model, badges, view]);
+  const baseEdges = useMemo(() => (model ? buildEdges(model, view) : NO_EDGES), [model, view]);
   const nodes = useMemo<CanvasNode[]>(() => {
     if (selectedNodes.size === 0 && !drag) return baseNodes;
     return baseNodes.map((n) => {
@@ -85,7 +103,7 @@ export function Canvas() {
     [baseEdges, selectedEdges],
   );
   // Large views: only what the viewport needs (windowed members or the aggregated groups).
-  const lod = useLevelOfDetail(baseNodes, nodes, edges, model, selectedNodes, badges);
+  const lod = useLevelOfDetail(large, version, nodes, edges, selectedNodes, drag, badges);
 
   // True between a drag's first move and its stop: the stop records the move as one step.
   const dragging = useRef(false);
@@ -177,7 +195,7 @@ export function Canvas() {
     if (!pendingFit.current || documentStore.getState().needsLayout) return;
     pendingFit.current = false;
     requestAnimationFrame(() => fitAll());
-  }, [nodes, fitRequest, loadCount]);
+  }, [lod.nodes, fitRequest, loadCount]);
 
   // A document without saved positions is laid out in the worker; the result is not an edit.
   useEffect(() => {
@@ -202,16 +220,19 @@ export function Canvas() {
 
   useEffect(() => {
     if (!focusRequest) return;
-    const node = baseNodes.find((n) => n.id === focusRequest.key);
-    if (!node) return;
-    const size = node.type === 'file' ? FILE_SIZE : JOB_SIZE;
-    centreOn({ x: node.position.x + size.width / 2, y: node.position.y + size.height / 2 });
+    const key = focusRequest.key;
+    let position: Position | undefined;
+    if (large) position = large.slotOfKey(key) === undefined ? undefined : large.positionOf(key);
+    else position = baseNodes.find((n) => n.id === key)?.position;
+    if (!position) return;
+    const size = key.startsWith('f:') ? FILE_SIZE : JOB_SIZE;
+    centreOn({ x: position.x + size.width / 2, y: position.y + size.height / 2 });
     // Focus the node too, so the keyboard acts on what the user now sees.
     requestAnimationFrame(() => {
-      const element = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(node.id)}"]`);
+      const element = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(key)}"]`);
       element?.focus({ preventScroll: true });
     });
-    // baseNodes is read for the position only; re-centring on every edit would fight the user.
+    // The nodes are read for the position only; re-centring on every edit would fight the user.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest]);
 
@@ -243,7 +264,7 @@ export function Canvas() {
         edgesFocusable
       >
         <Background gap={20} size={1} />
-        {lod.mode === 'all' && nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClass} />}
+        {lod.mode === 'all' && !indexed && nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClass} />}
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

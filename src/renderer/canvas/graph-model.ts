@@ -11,10 +11,10 @@ export type FileRole = 'input' | 'intermediate' | 'output' | 'unused';
 
 export interface FileInfo {
   lfn: string;
-  /** Job indices that write the file (more than one is a diagnostic). */
-  producers: number[];
-  /** Job indices that read it. */
-  consumers: number[];
+  /** Ids of the jobs that write the file (more than one is a diagnostic). */
+  producers: string[];
+  /** Ids of the jobs that read it. */
+  consumers: string[];
   /** A replica catalog entry names it (a raw input Pegasus can stage in). */
   hasReplica: boolean;
   /** A producer stages it out (a final output). */
@@ -29,14 +29,26 @@ export interface GraphModel {
   files: Map<string, FileInfo>;
 }
 
+/** A file's role from how many jobs write and read it, and whether a replica names it. */
+export function fileRole(producers: number, consumers: number, hasReplica: boolean): FileRole {
+  if (producers === 0) return consumers > 0 || hasReplica ? 'input' : 'unused';
+  return consumers > 0 ? 'intermediate' : 'output';
+}
+
+/** LFNs that a replica catalog entry names (not regex ones), embedded or beside the workflow. */
+export function replicaNames(workflow: Workflow, catalogs: CatalogFiles | undefined): Set<string> {
+  const replicas = new Set<string>();
+  for (const r of workflow.replicaCatalog?.replicas ?? []) if (!r.regex) replicas.add(r.lfn);
+  for (const r of catalogs?.replicas?.replicas ?? []) if (!r.regex) replicas.add(r.lfn);
+  return replicas;
+}
+
 const cache = new WeakMap<Workflow, GraphModel>();
 
 export function graphModel(workflow: Workflow, catalogs: CatalogFiles | undefined): GraphModel {
   const hit = cache.get(workflow);
   if (hit) return hit;
-  const replicas = new Set<string>();
-  for (const r of workflow.replicaCatalog?.replicas ?? []) if (!r.regex) replicas.add(r.lfn);
-  for (const r of catalogs?.replicas?.replicas ?? []) if (!r.regex) replicas.add(r.lfn);
+  const replicas = replicaNames(workflow, catalogs);
   const files = new Map<string, FileInfo>();
   const info = (lfn: string): FileInfo => {
     let f = files.get(lfn);
@@ -46,22 +58,19 @@ export function graphModel(workflow: Workflow, catalogs: CatalogFiles | undefine
     }
     return f;
   };
-  workflow.jobs.forEach((job, index) => {
+  for (const job of workflow.jobs) {
     forEachFileRole(job, (lfn, role) => {
       const f = info(lfn);
       const list = role === 'produces' ? f.producers : f.consumers;
-      if (list[list.length - 1] !== index) list.push(index);
+      if (list[list.length - 1] !== job.id) list.push(job.id);
     });
     for (const use of job.uses) {
       const f = info(use.lfn);
       if (use.type === 'output' && use.stageOut) f.stagedOut = true;
     }
-  });
-  for (const lfn of replicas) if (!files.has(lfn)) info(lfn);
-  for (const f of files.values()) {
-    if (f.producers.length === 0) f.role = f.consumers.length > 0 || f.hasReplica ? 'input' : 'unused';
-    else f.role = f.consumers.length > 0 ? 'intermediate' : 'output';
   }
+  for (const lfn of replicas) if (!files.has(lfn)) info(lfn);
+  for (const f of files.values()) f.role = fileRole(f.producers.length, f.consumers.length, f.hasReplica);
   const model: GraphModel = { workflow, graph: inferDependencies(workflow), files };
   cache.set(workflow, model);
   return model;

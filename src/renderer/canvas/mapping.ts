@@ -117,8 +117,7 @@ function fallbackPlacer(doc: EditableDocument, model: GraphModel): (key: string)
       const producer = info?.producers[0];
       const consumer = info?.consumers[0];
       const anchor = producer ?? consumer;
-      const job = anchor === undefined ? undefined : model.workflow.jobs[anchor];
-      const p = job ? doc.positions.get(jobKey(job.id)) : undefined;
+      const p = anchor === undefined ? undefined : doc.positions.get(jobKey(anchor));
       if (p) return { x: p.x + (JOB_SIZE.width - FILE_SIZE.width) / 2, y: p.y + (producer !== undefined ? 110 : -90) };
     }
     if (right === undefined) {

@@ -10,20 +10,19 @@ import { TextField } from './fields';
 const ROLE = { input: 'Raw input', intermediate: 'Intermediate', output: 'Output', unused: 'Not used by any job' } as const;
 
 export const FileProperties = memo(function FileProperties({ lfn, info }: { lfn: string; info: FileInfo | undefined }) {
-  const jobs = useDocument((s) => s.doc.workflow.jobs);
   const embedded = useDocument((s) => s.doc.workflow.replicaCatalog);
   const beside = useDocument((s) => s.catalogs.replicas);
   const replicas: Array<Replica & { where: string }> = [
     ...(embedded?.replicas ?? []).filter((r) => !r.regex && r.lfn === lfn).map((r) => ({ ...r, where: 'in the workflow' })),
     ...(beside?.replicas ?? []).filter((r) => !r.regex && r.lfn === lfn).map((r) => ({ ...r, where: 'replicas.yml' })),
   ];
-  const jobList = (indices: number[] | undefined) =>
-    (indices ?? []).length === 0 ? (
+  const jobList = (ids: string[] | undefined) =>
+    (ids ?? []).length === 0 ? (
       <span className="muted">none</span>
     ) : (
-      (indices ?? []).map((i) => (
-        <button key={i} type="button" className="chip chip-job" onClick={() => focusNode(jobKey(jobs[i]!.id))}>
-          {jobs[i]?.id}
+      (ids ?? []).map((id) => (
+        <button key={id} type="button" className="chip chip-job" onClick={() => focusNode(jobKey(id))}>
+          {id}
         </button>
       ))
     );

@@ -2,6 +2,7 @@
 import { memo, useMemo } from 'react';
 import { parseKey, renameWorkflow } from '../../shared/edit';
 import { graphModel } from '../canvas/graph-model';
+import { currentCanvasIndex } from '../canvas/scale/canvas-index-store';
 import { applyEdit, documentStore, useDocument } from '../store/document-store';
 import { toast, useUi } from '../store/ui-store';
 import { TextField } from './fields';
@@ -12,7 +13,10 @@ export const PropertiesPanel = memo(function PropertiesPanel() {
   const selected = useUi((s) => s.selectedNodes);
   const workflow = useDocument((s) => s.doc.workflow);
   const catalogs = useDocument((s) => s.catalogs);
-  const model = useMemo(() => graphModel(workflow, catalogs), [workflow, catalogs]);
+  // A large document's file facts come from the canvas's index, kept in step with the edits,
+  // instead of a pass over every job per edit.
+  const index = currentCanvasIndex();
+  const model = useMemo(() => (index ? null : graphModel(workflow, catalogs)), [index, workflow, catalogs]);
   if (selected.size > 1) {
     return (
       <section className="panel" aria-label="Properties">
@@ -27,7 +31,7 @@ export const PropertiesPanel = memo(function PropertiesPanel() {
     const job = workflow.jobs.find((j) => j.id === ref.id);
     body = job ? <JobProperties key={job.id} job={job} /> : null;
   } else if (ref?.kind === 'file') {
-    body = <FileProperties key={ref.lfn} lfn={ref.lfn} info={model.files.get(ref.lfn)} />;
+    body = <FileProperties key={ref.lfn} lfn={ref.lfn} info={model ? model.files.get(ref.lfn) : index?.fileInfo(ref.lfn)} />;
   }
   return (
     <section className="panel" aria-label="Properties">
@@ -44,7 +48,8 @@ export const PropertiesPanel = memo(function PropertiesPanel() {
             }}
           />
           <p>
-            {workflow.jobs.length} jobs, {model.files.size} files, {model.graph.targets.length} dependencies
+            {workflow.jobs.length} jobs, {model ? model.files.size : (index?.fileCount ?? 0)} files
+            {model && `, ${model.graph.targets.length} dependencies`}
           </p>
           <p className="muted">Select a job or a file to see and edit its properties.</p>
         </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type GraphModel, graphModel } from '../../../src/renderer/canvas/graph-model';
-import type { CanvasNode } from '../../../src/renderer/canvas/node-types';
+import type { Position } from '../../../src/shared/edit';
 import {
   groupElements,
   groupLayout,
@@ -9,23 +9,15 @@ import {
 } from '../../../src/renderer/canvas/scale/aggregated-view';
 import { montageLike } from '../../e2e/scale/scale-workflows';
 
-function jobNodes(model: GraphModel): Map<string, CanvasNode> {
-  const nodes = new Map<string, CanvasNode>();
-  model.workflow.jobs.forEach((job, i) => {
-    const key = `j:${job.id}`;
-    nodes.set(key, {
-      id: key,
-      type: 'job',
-      position: { x: (i % 50) * 210, y: Math.floor(i / 50) * 100 },
-      data: { job, badge: undefined },
-    });
-  });
-  return nodes;
+function jobPositions(model: GraphModel): (key: string) => Position | undefined {
+  const positions = new Map<string, Position>();
+  model.workflow.jobs.forEach((job, i) => positions.set(`j:${job.id}`, { x: (i % 50) * 210, y: Math.floor(i / 50) * 100 }));
+  return (key) => positions.get(key);
 }
 
 describe('the aggregated view', () => {
   const model = graphModel(montageLike(500), undefined);
-  const layout = groupLayout(model, jobNodes(model));
+  const layout = groupLayout(model, jobPositions(model));
 
   it('has one group per level and transformation, with counts and group edges with multiplicity', () => {
     expect(layout.aggregation.groups.map((g) => [g.label, g.level, g.count])).toEqual([

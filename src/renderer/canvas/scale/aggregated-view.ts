@@ -14,7 +14,8 @@ import { jobKey, parseKey } from '../../../shared/edit';
 import { type Levels, levels } from '../../../shared/graph/levels';
 import { JOB_STATES, type JobState } from '../../../shared/run/run-state';
 import type { GraphModel } from '../graph-model';
-import type { Badge, CanvasNode } from '../node-types';
+import type { Position } from '../../../shared/edit';
+import type { Badge } from '../node-types';
 import { JOB_SIZE, handlesFor } from '../node-types';
 import { layeredLayout } from '../layout/layered';
 import type { Rect } from './spatial-grid';
@@ -60,8 +61,8 @@ export function isGroupNodeId(id: string): boolean {
   return id.startsWith('g:');
 }
 
-/** Groups the jobs and measures each group's box from the drawn job nodes. */
-export function groupLayout(model: GraphModel, nodeByKey: ReadonlyMap<string, CanvasNode>): GroupLayout {
+/** Groups the jobs and measures each group's box from where its job nodes are drawn. */
+export function groupLayout(model: Pick<GraphModel, 'workflow' | 'graph'>, positionOf: (key: string) => Position | undefined): GroupLayout {
   const { workflow, graph } = model;
   const levelsOf: Levels = levels(graph) ?? { level: new Uint32Array(graph.nodeCount), count: 1 };
   const aggregation = aggregateJobs(workflow, graph, levelsOf);
@@ -74,12 +75,12 @@ export function groupLayout(model: GraphModel, nodeByKey: ReadonlyMap<string, Ca
     let maxX = -Infinity;
     let maxY = -Infinity;
     for (let k = aggregation.memberOffsets[g]!; k < aggregation.memberOffsets[g + 1]!; k++) {
-      const node = nodeByKey.get(keys[aggregation.members[k]!]!);
-      if (!node) continue;
-      minX = Math.min(minX, node.position.x);
-      minY = Math.min(minY, node.position.y);
-      maxX = Math.max(maxX, node.position.x + JOB_SIZE.width);
-      maxY = Math.max(maxY, node.position.y + JOB_SIZE.height);
+      const position = positionOf(keys[aggregation.members[k]!]!);
+      if (!position) continue;
+      minX = Math.min(minX, position.x);
+      minY = Math.min(minY, position.y);
+      maxX = Math.max(maxX, position.x + JOB_SIZE.width);
+      maxY = Math.max(maxY, position.y + JOB_SIZE.height);
     }
     if (minX === Infinity) minX = minY = maxX = maxY = 0;
     boxes.set([minX, minY, Math.max(JOB_SIZE.width, maxX - minX), Math.max(JOB_SIZE.height, maxY - minY)], 4 * g);
@@ -113,7 +114,7 @@ export function groupLayout(model: GraphModel, nodeByKey: ReadonlyMap<string, Ca
 }
 
 /** The group of the job node `key` (`j:ID`), or -1 for a file or an unknown job. */
-export function groupOfNode(layout: GroupLayout, model: GraphModel, key: string): number {
+export function groupOfNode(layout: GroupLayout, model: Pick<GraphModel, 'graph'>, key: string): number {
   const ref = parseKey(key);
   const index = ref?.kind === 'job' ? model.graph.indexById.get(ref.id) : undefined;
   return index === undefined ? -1 : (layout.aggregation.groupOf[index] ?? -1);

@@ -1,15 +1,21 @@
 /**
- * The canvas's level of detail (see level-of-detail.ts): from every node and edge of the view,
- * what React Flow gets for the current viewport. The viewport is followed in a ref; React state
- * changes only when the decision does (another mode, or the viewport leaving the window), so a
- * pan step costs one grid estimate, O(rows covered), and no re-render.
+ * The canvas's level of detail (see level-of-detail.ts): what React Flow gets for the current
+ * viewport. A small view goes whole; a large one comes from its {@link CanvasIndex} (kept in
+ * step with the edits), which makes node objects only for the window around the viewport.
+ * The viewport is followed in a ref; React state changes only when the decision does
+ * (another mode, or the viewport leaving the window), so a pan step costs one grid estimate,
+ * O(cells covered), and no re-render. The groups of the aggregated view are computed from the
+ * whole workflow (O(jobs)), so they are computed again after edits only when they are shown.
  */
 import type { Edge, Node, Viewport as FlowViewport } from '@xyflow/react';
 import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useRunStates } from '../../store/run-states-store';
 import { select, uiStore, useUi } from '../../store/ui-store';
+import { type Position } from '../../../shared/edit';
+import { inferDependencies } from '../../../shared/infer';
 import type { GraphModel } from '../graph-model';
 import type { Badge, CanvasNode } from '../node-types';
+import type { CanvasIndex } from './canvas-index';
 import { currentViewport, setFitBounds, setViewportTo } from '../viewport';
 import {
   GROUP_SIZE,
@@ -26,14 +32,13 @@ import {
   type DetailMode,
   MIN_MEMBER_NODES,
   OPEN_ZOOM,
-  SCALE_MIN_NODES,
   type Viewport,
   contains,
   grow,
   tooManyToDraw,
   visibleRect,
 } from './level-of-detail';
-import { type Rect, SpatialGrid } from './spatial-grid';
+import type { Rect } from './spatial-grid';
 
 interface Decision {
   mode: DetailMode;
@@ -71,42 +76,54 @@ function atLeastPane(rect: Rect, zoom: number): Rect {
   return { x: rect.x + rect.width / 2 - width / 2, y: rect.y + rect.height / 2 - height / 2, width, height };
 }
 
+/** The groups of one index version, with the graph they were counted on. */
+interface Groups {
+  index: CanvasIndex;
+  version: number;
+  layout: GroupLayout;
+  model: Pick<GraphModel, 'graph'>;
+  jobIds: string[];
+}
+
+function computeGroups(index: CanvasIndex): Groups {
+  const workflow = index.doc.workflow;
+  const model = { workflow, graph: inferDependencies(workflow) };
+  const layout = groupLayout(model, (key) => (index.slotOfKey(key) === undefined ? undefined : index.positionOf(key)));
+  return { index, version: index.version, layout, model, jobIds: workflow.jobs.map((j) => j.id) };
+}
+
+/**
+ * @param index the large view's index (`null` for a small view, drawn whole from `allNodes`/`allEdges`)
+ * @param version the index's version when this render read it
+ */
 export function useLevelOfDetail(
-  baseNodes: readonly CanvasNode[],
-  nodes: readonly CanvasNode[],
-  edges: readonly Edge[],
-  model: GraphModel,
+  index: CanvasIndex | null,
+  version: number,
+  allNodes: readonly CanvasNode[],
+  allEdges: readonly Edge[],
   selection: ReadonlySet<string>,
+  drag: ReadonlyMap<string, Position> | null,
   badges: ReadonlyMap<string, Badge>,
 ): LevelOfDetail {
-  const large = baseNodes.length > SCALE_MIN_NODES;
   const runStates = useRunStates((s) => s.jobs);
-  const grid = useMemo(() => {
-    if (!large) return null;
-    const boxes = new Float64Array(baseNodes.length * 4);
-    for (let i = 0; i < baseNodes.length; i++) {
-      const n = baseNodes[i]!;
-      boxes[4 * i] = n.position.x;
-      boxes[4 * i + 1] = n.position.y;
-      boxes[4 * i + 2] = n.width ?? 0;
-      boxes[4 * i + 3] = n.height ?? 0;
-    }
-    return new SpatialGrid(boxes);
-  }, [baseNodes, large]);
-  const groups = useMemo<GroupLayout | null>(() => {
-    if (!large) return null;
-    const byKey = new Map<string, CanvasNode>();
-    for (const n of baseNodes) if (n.type !== 'file') byKey.set(n.id, n);
-    return groupLayout(model, byKey);
-  }, [baseNodes, model, large]);
+  const grid = index?.grid ?? null;
 
-  const [decision, setDecision] = useState<Decision>({ mode: large ? 'aggregated' : 'all', window: null });
+  const [decision, setDecision] = useState<Decision>({ mode: index ? 'aggregated' : 'all', window: null });
   const decisionRef = useRef(decision);
   decisionRef.current = decision;
   const change = useCallback((next: Decision) => {
     decisionRef.current = next;
     setDecision(next);
   }, []);
+
+  // Groups: for a new index at once; after edits, only while they are on show (see module comment).
+  const groupsRef = useRef<Groups | null>(null);
+  let groupsState = groupsRef.current;
+  if (!index) groupsState = null;
+  else if (!groupsState || groupsState.index !== index || (decision.mode !== 'windowed' && groupsState.version !== version))
+    groupsState = computeGroups(index);
+  groupsRef.current = groupsState;
+  const groups = groupsState?.layout ?? null;
 
   /** Opens group `g`: the view moves to its members, as far out as still draws them. */
   const openGroup = useCallback(
@@ -130,13 +147,14 @@ export function useLevelOfDetail(
   /** Shows the groups, centred on the group of the member at the centre of `view` (or all of them). */
   const showGroups = useCallback(
     (view: Rect | null) => {
-      if (!groups || !grid) return;
+      const state = groupsRef.current;
+      if (!state || !grid || !index) return;
       let g = -1;
       if (view) {
         const centre = { x: view.x + view.width / 2, y: view.y + view.height / 2 };
         const probe = grow({ x: centre.x, y: centre.y, width: 1, height: 1 }, 200);
-        grid.query(probe, (i) => {
-          if (g < 0) g = groupOfNode(groups, model, baseNodes[i]?.id ?? '');
+        grid.query(probe, (slot) => {
+          if (g < 0) g = groupOfNode(state.layout, state.model, index.keyAt(slot) ?? '');
         });
       }
       change({ mode: 'aggregated', window: null });
@@ -144,14 +162,14 @@ export function useLevelOfDetail(
         setViewportTo(
           centredAt(
             {
-              x: groups.positions[2 * g]! + GROUP_SIZE.width / 2,
-              y: groups.positions[2 * g + 1]! + GROUP_SIZE.height / 2,
+              x: state.layout.positions[2 * g]! + GROUP_SIZE.width / 2,
+              y: state.layout.positions[2 * g + 1]! + GROUP_SIZE.height / 2,
             },
             1,
           ),
         );
     },
-    [groups, grid, baseNodes, model, change],
+    [grid, index, change],
   );
 
   const decide = useCallback(
@@ -176,7 +194,7 @@ export function useLevelOfDetail(
     [grid, groups, change, openGroup, showGroups],
   );
 
-  // A new node list (load, layout, edit) is decided again for the viewport as it is.
+  // Another index (load, layout, view) or another mode is decided again for the viewport as it is.
   useEffect(() => {
     decide(currentViewport() ?? { x: 0, y: 0, zoom: 1 });
   }, [decide]);
@@ -194,16 +212,15 @@ export function useLevelOfDetail(
   // Search and diagnostics focus a node: its members' view, around it (the canvas then centres on it).
   const focusRequest = useUi((s) => s.focusRequest);
   useEffect(() => {
-    if (!focusRequest || !grid) return;
-    const node = baseNodes.find((n) => n.id === focusRequest.key);
-    if (!node) return;
+    if (!focusRequest || !index || index.slotOfKey(focusRequest.key) === undefined) return;
+    const position = index.positionOf(focusRequest.key);
     const pane = paneSize();
     const zoom = Math.max(currentViewport()?.zoom ?? 1, 1);
     change({
       mode: 'windowed',
-      window: grow(visibleRect(centredAt(node.position, zoom), pane.width, pane.height), 0.5),
+      window: grow(visibleRect(centredAt(position, zoom), pane.width, pane.height), 0.5),
     });
-    // Only a new request moves the view; the node list changing under it must not.
+    // Only a new request moves the view; the document changing under it must not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest]);
 
@@ -222,31 +239,35 @@ export function useLevelOfDetail(
   );
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
-  const jobIds = useMemo(() => model.workflow.jobs.map((j) => j.id), [model]);
+  const jobIds = groupsState?.jobIds;
   const groupView = useMemo(() => {
     // Large and not windowed (also before the first decision): groups, never 10^5 nodes.
-    if (!groups || decision.mode === 'windowed') return null;
+    if (!groups || !jobIds || decision.mode === 'windowed') return null;
     return groupElements(groups, selection, badges, runStates, jobIds);
   }, [groups, decision.mode, selection, badges, runStates, jobIds]);
 
   const windowed = useMemo(() => {
-    if (!grid || decision.mode !== 'windowed' || !decision.window) return null;
+    if (!index || decision.mode !== 'windowed' || !decision.window) return null;
     const inside: Node[] = [];
-    const ids = new Set<string>();
-    grid.query(decision.window, (i) => {
-      const n = nodes[i];
-      if (!n) return;
-      inside.push(n as Node);
-      ids.add(n.id);
-    });
+    const keys = new Set<string>();
+    const add = (slot: number): void => {
+      const key = index.keyAt(slot);
+      if (key === undefined || keys.has(key)) return;
+      const node = index.node(slot, badges, selection.has(key), drag?.get(key));
+      if (!node) return;
+      inside.push(node as Node);
+      keys.add(key);
+    };
+    index.grid.query(decision.window, add);
     // Selected nodes stay in React Flow's store wherever they are, so a drag or a key moves them all.
-    for (const n of nodes) {
-      if (!n.selected || ids.has(n.id)) continue;
-      inside.push(n as Node);
-      ids.add(n.id);
+    for (const key of selection) {
+      const slot = index.slotOfKey(key);
+      if (slot !== undefined) add(slot);
     }
-    return { nodes: inside, edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)) };
-  }, [grid, decision, nodes, edges]);
+    return { nodes: inside, edges: index.edgesAmong(keys) as Edge[] };
+    // `version` changes when the index does (same object, new content).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [index, version, decision, selection, drag, badges]);
 
   const minZoom = useMemo(() => {
     if (!groups) return 0.02;
@@ -281,33 +302,9 @@ export function useLevelOfDetail(
     [openGroup, groupIndex],
   );
 
-  if (groupView)
-    return {
-      mode: 'aggregated',
-      nodes: groupView.nodes,
-      edges: groupView.edges,
-      minZoom,
-      onMove,
-      onNodeClick,
-      onNodeDoubleClick,
-    };
-  if (windowed)
-    return {
-      mode: 'windowed',
-      nodes: windowed.nodes,
-      edges: windowed.edges,
-      minZoom,
-      onMove,
-      onNodeClick,
-      onNodeDoubleClick,
-    };
-  return {
-    mode: 'all',
-    nodes: nodes as unknown as Node[],
-    edges: edges as Edge[],
-    minZoom,
-    onMove,
-    onNodeClick,
-    onNodeDoubleClick,
-  };
+  const handlers = { minZoom, onMove, onNodeClick, onNodeDoubleClick };
+  if (groupView) return { mode: 'aggregated', nodes: groupView.nodes, edges: groupView.edges, ...handlers };
+  if (windowed) return { mode: 'windowed', nodes: windowed.nodes, edges: windowed.edges, ...handlers };
+  if (index) return { mode: 'windowed', nodes: [], edges: [], ...handlers };
+  return { mode: 'all', nodes: allNodes as unknown as Node[], edges: allEdges as Edge[], ...handlers };
 }
