@@ -1,0 +1,7 @@
+export {
+  IncrementalValidator,
+  validateInCanonicalOrder,
+  type IncrementalValidateOptions,
+} from './incremental-validator';
+export { DiagnosticGroups, diagnosticSignature, type DiagnosticsDelta, type KeyedDiagnostic } from './keyed';
+export { compareDiagnostics, inCanonicalOrder } from './order';
