@@ -214,12 +214,18 @@ export class WorkflowIndex {
     return list.length === 1 ? list[0] : this.inDocumentOrder(list)[0];
   }
 
-  /** Calls `visit` for each child of `job` in the dependency graph (a child may come twice). */
+  /**
+   * Calls `visit` for each child of `job` in the dependency graph (a child may come twice).
+   * Walks the uses directly: a job with 10^5 inputs and one output costs one pass, no set.
+   */
   forEachChild(job: Job, visit: (child: Job) => void): void {
-    for (const lfn of jobFiles(job).produces) {
-      if (this.producerOf(lfn) !== job) continue;
+    const fromFile = (lfn: string): void => {
+      if (this.producerOf(lfn) !== job) return;
       for (const consumer of this.files.get(lfn)?.consumers ?? []) if (consumer !== job) visit(consumer);
-    }
+    };
+    for (const use of job.uses) if (use.type === 'output') fromFile(use.lfn);
+    if (job.stdout !== undefined) fromFile(job.stdout);
+    if (job.stderr !== undefined) fromFile(job.stderr);
     if (this.firstWithId(job.id) !== job) return;
     for (const dependency of this.depsByParent.get(job.id) ?? []) {
       for (const childId of dependency.children) {
@@ -231,10 +237,12 @@ export class WorkflowIndex {
 
   /** Calls `visit` for each parent of `job` in the dependency graph (a parent may come twice). */
   forEachParent(job: Job, visit: (parent: Job) => void): void {
-    for (const lfn of jobFiles(job).consumes) {
+    const fromFile = (lfn: string): void => {
       const producer = this.producerOf(lfn);
       if (producer && producer !== job) visit(producer);
-    }
+    };
+    for (const use of job.uses) if (use.type === 'input') fromFile(use.lfn);
+    if (job.stdin !== undefined) fromFile(job.stdin);
     if (this.firstWithId(job.id) !== job) return;
     for (const dependency of this.depsByChild.get(job.id) ?? []) {
       const parent = this.firstWithId(dependency.id);
