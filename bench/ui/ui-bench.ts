@@ -5,15 +5,22 @@
  * panning (at fit-all and at 1:1) and while zooming from fit-all to 1:1, JS heap after load,
  * Arrange (layout in the worker, and the longest frame meanwhile), time from an edit to
  * updated diagnostics, save time (YAML and sidecar) with the longest frame meanwhile.
+ * Live run: a real local run of the same workflow (its executables are tiny shell scripts
+ * that write the job's outputs), started with Run locally; for a few seconds at 1:1 and at
+ * fit-all it records frames and how often the canvas's run states change (distinct frames
+ * where a job node's or a group's state bar changed, and the run panel's counts), then
+ * cancels the run from the panel.
  * Frames are rAF timestamps in the page, input is real mouse and wheel input.
- * Options: `--sizes=1000,10000` `--shapes=montage`.
+ * Options: `--sizes=1000,10000` `--shapes=montage` `--live-ms=6000` (each live view) `--only=live`.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchApp } from '../../test/e2e/support/app';
-import { type ScaleShape, writeScaleWorkflow } from '../../test/e2e/scale/scale-workflows';
+import { type ScaleShape, scaleWorkflow } from '../../test/e2e/scale/scale-workflows';
+import { writeWorkflow } from '../../src/shared/formats/pegasus-yaml';
+import type { Workflow } from '../../src/shared/model';
 import { montageLayoutInput } from './layout-bench';
 import { layeredLayout } from '../../src/renderer/canvas/layout/layered';
 
@@ -204,8 +211,224 @@ async function timed(
   return { ms, max: frames.max };
 }
 
-async function run(dir: string, shape: ScaleShape, jobs: number): Promise<string> {
-  const file = await writeScaleWorkflow(dir, shape, jobs);
+/** Writes `text` as an executable script. */
+async function script(file: string, text: string): Promise<void> {
+  await writeFile(file, text);
+  await chmod(file, 0o755);
+}
+
+/**
+ * The scale workflow made runnable here: every transformation is a shell script in `dir/bin`
+ * that writes the job's outputs (`split` writes the N chunks with one `seq | xargs touch`,
+ * the others the file after `-o`), and every raw input is a file of `dir`. Montage-like jobs
+ * get their output as `-o <lfn>`. Returns the workflow file.
+ */
+async function writeRunnableScaleWorkflow(dir: string, shape: ScaleShape, jobs: number): Promise<string> {
+  const bin = path.join(dir, 'bin');
+  await mkdir(bin, { recursive: true });
+  await script(
+    path.join(bin, 'out.sh'),
+    '#!/bin/sh\nwhile [ $# -gt 0 ]; do if [ "$1" = -o ]; then : > "$2"; shift; fi; shift; done\n',
+  );
+  await script(
+    path.join(bin, 'split.sh'),
+    '#!/bin/sh\nwhile [ $# -gt 0 ]; do if [ "$1" = -n ]; then n=$2; shift; fi; shift; done\nseq -f "chunk_%07.0f.dat" 0 $((n - 1)) | xargs touch\n',
+  );
+  await writeFile(path.join(dir, 'input.dat'), 'input\n');
+  const workflow: Workflow = scaleWorkflow(shape, jobs);
+  const installed = (pfn: string) => [{ name: 'local', pfn, type: 'installed' as const }];
+  if (shape === 'fanout') {
+    workflow.transformationCatalog = {
+      transformations: [
+        { name: 'split', sites: installed(path.join(bin, 'split.sh')) },
+        { name: 'work', sites: installed(path.join(bin, 'out.sh')) },
+        { name: 'merge', sites: installed(path.join(bin, 'out.sh')) },
+      ],
+    };
+    workflow.replicaCatalog = { replicas: [{ lfn: 'input.dat', pfns: [{ site: 'local', pfn: path.join(dir, 'input.dat') }] }] };
+  } else {
+    const names = new Set<string>();
+    const raw: string[] = [];
+    for (const job of workflow.jobs) {
+      if (job.type !== 'job') continue;
+      names.add(job.name);
+      const output = job.uses.find((u) => u.type === 'output');
+      if (output) job.arguments = ['-o', output.lfn];
+      for (const use of job.uses) if (use.type === 'input' && use.lfn.startsWith('raw_')) raw.push(use.lfn);
+    }
+    workflow.transformationCatalog = {
+      transformations: [...names].map((name) => ({ name, sites: installed(path.join(bin, 'out.sh')) })),
+    };
+    workflow.replicaCatalog = {
+      replicas: raw.map((lfn) => ({ lfn, pfns: [{ site: 'local', pfn: path.join(dir, 'input.dat') }] })),
+    };
+  }
+  const file = path.join(dir, `${shape}-${jobs}.yml`);
+  await writeFile(file, writeWorkflow(workflow));
+  return file;
+}
+
+interface LiveWindow {
+  benchLive?: { canvas: number[]; counts: number[]; stop: () => void };
+}
+
+/** Starts recording, per frame, whether the canvas's run states or the run panel's counts changed. */
+async function startLiveWatch(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as LiveWindow;
+    const log = { canvas: [] as number[], counts: [] as number[], stop: () => undefined as void };
+    const note = (list: number[]): void => {
+      const t = performance.now();
+      // One entry per frame: several mutations of one commit are one update.
+      if (list.length === 0 || t - list[list.length - 1]! > 8) list.push(t);
+    };
+    const canvas = new MutationObserver((records) => {
+      for (const r of records) {
+        const target = r.target as Element;
+        if (
+          (r.type === 'attributes' && r.attributeName === 'data-run-state') ||
+          target.closest?.('.job-group-states') ||
+          (r.type === 'childList' &&
+            [...r.addedNodes, ...r.removedNodes].some((n) => (n as Element).classList?.contains('job-group-state')))
+        ) {
+          note(log.canvas);
+          return;
+        }
+      }
+    });
+    canvas.observe(document.querySelector('[data-testid="canvas"]')!, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-run-state', 'style', 'title'],
+    });
+    const counts = new MutationObserver(() => note(log.counts));
+    counts.observe(document.querySelector('[data-testid="local-run-panel"]')!, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+    log.stop = () => {
+      canvas.disconnect();
+      counts.disconnect();
+    };
+    w.benchLive = log;
+  });
+}
+
+interface LiveFigures {
+  p95: number;
+  max: number;
+  /** Canvas state updates per second, and the longest time without one. */
+  canvasRate: number;
+  canvasGap: number;
+  countsRate: number;
+  countsGap: number;
+}
+
+async function stopLiveWatch(page: Page, ms: number): Promise<LiveFigures> {
+  const frames = await stopFrames(page);
+  const log = await page.evaluate(() => {
+    const live = (window as unknown as LiveWindow).benchLive!;
+    live.stop();
+    return { canvas: live.canvas, counts: live.counts, now: performance.now() };
+  });
+  const gap = (list: number[]): number => {
+    let longest = 0;
+    let last = log.now - ms;
+    for (const t of list) {
+      longest = Math.max(longest, t - last);
+      last = t;
+    }
+    return Math.max(longest, log.now - last);
+  };
+  return {
+    p95: frames.p95,
+    max: frames.max,
+    canvasRate: (log.canvas.length * 1000) / ms,
+    canvasGap: gap(log.canvas),
+    countsRate: (log.counts.length * 1000) / ms,
+    countsGap: gap(log.counts),
+  };
+}
+
+async function watchLive(page: Page, ms: number): Promise<LiveFigures> {
+  await startFrames(page);
+  await startLiveWatch(page);
+  await page.waitForTimeout(ms);
+  return stopLiveWatch(page, ms);
+}
+
+/** The run panel's succeeded count. */
+async function succeeded(page: Page): Promise<number> {
+  return Number((await page.getByTestId('run-counts').getAttribute('data-succeeded')) ?? 0);
+}
+
+/**
+ * Starts a local run from the panel, watches it at the current view (1:1) and at fit-all, then
+ * cancels it. `start`: click to the run's first counts on show; `cancel`: click to a final state.
+ */
+async function liveRun(
+  page: Page,
+  ms: number,
+  jobAhead: (done: number) => string,
+): Promise<{ start: number; near: LiveFigures; fit: LiveFigures; done: number; cancel: number }> {
+  const clicked = Date.now();
+  await page.getByTestId('run-locally').click();
+  await page.getByTestId('run-counts').waitFor({ timeout: 300_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="run-state"]')?.textContent === 'running',
+    undefined,
+    { timeout: 300_000 },
+  );
+  const start = Date.now() - clicked;
+  // Let the first wave (the split, then every worker ready) pass, as a user would see it.
+  await page.waitForTimeout(2000);
+  // At 1:1 the view shows jobs that run while it is watched (search, then a click on the job).
+  await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+F');
+  await page.getByTestId('search-input').fill(jobAhead(await succeeded(page)));
+  await page.locator('[data-testid="search-jobs"] button').first().click();
+  await page.getByTestId('toggle-search').click();
+  // A small move makes the canvas draw the members of the whole (now wider) pane.
+  const from = await emptyPanePoint(page);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x - 300, from.y, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  if (process.env.BENCH_SHOT) await page.screenshot({ path: process.env.BENCH_SHOT });
+  const near = await watchLive(page, ms);
+  if (process.env.BENCH_SHOT) await page.screenshot({ path: `${process.env.BENCH_SHOT}.after.png` });
+  await page.keyboard.press('f');
+  await page.waitForTimeout(300);
+  const fit = await watchLive(page, ms);
+  const done = await succeeded(page);
+  const cancelled = Date.now();
+  await page.getByTestId('run-cancel').click();
+  await page.waitForFunction(
+    () =>
+      ['cancelled', 'failed', 'succeeded'].includes(
+        document.querySelector('[data-testid="run-state"]')?.textContent ?? '',
+      ),
+    undefined,
+    { timeout: 300_000 },
+  );
+  const cancel = Date.now() - cancelled;
+  await page.getByTestId('run-close').click();
+  return { start, near, fit, done, cancel };
+}
+
+/** How long the live run is watched at each view. */
+const LIVE_MS = Number(option('live-ms', '6000'));
+/** `--only=live`: load, zoom to 1:1 and measure the live run only. */
+const LIVE_ONLY = option('only', '') === 'live';
+const f0 = (n: number): string => n.toFixed(0);
+
+async function run(root: string, shape: ScaleShape, jobs: number): Promise<{ row: string; live: string }> {
+  const dir = path.join(root, `${shape}-${jobs}`);
+  await mkdir(dir, { recursive: true });
+  const file = await writeRunnableScaleWorkflow(dir, shape, jobs);
   const app = await launchApp({ initialFile: file });
   try {
     const { page } = app;
@@ -220,14 +443,35 @@ async function run(dir: string, shape: ScaleShape, jobs: number): Promise<string
       { timeout: 300_000, polling: 'raf' },
     );
     const tti = await page.evaluate(() => performance.now());
-    const heap = await heapMb(page);
+    const none = { p95: 0, max: 0 };
+    const heap = LIVE_ONLY ? 0 : await heapMb(page);
     await page.keyboard.press('f');
     await page.waitForTimeout(300);
-    const panFit = await pan(page);
+    const panFit = LIVE_ONLY ? none : await pan(page);
     await page.keyboard.press('f');
     await page.waitForTimeout(300);
     const zoom = await zoomToOneToOne(page);
-    const panNear = await pan(page);
+    const panNear = LIVE_ONLY ? none : await pan(page);
+    let live = '';
+    try {
+      const l = await liveRun(page, LIVE_MS, (done) => {
+        // Jobs start in id order; about 200 jobs a second here: a job the watch will see run.
+        const ahead = done + Math.round(LIVE_MS / 20);
+        if (shape === 'fanout') return `work_${String(Math.min(ahead, jobs - 3)).padStart(7, '0')}`;
+        const width = Math.floor(jobs / 5);
+        const level = Math.min(4, Math.floor(ahead / width));
+        return `${['mProject', 'mDiffFit', 'mBackground', 'mAdd', 'mViewer'][level]}_${level}_${ahead % width}`;
+      });
+      const g = (x: LiveFigures): string =>
+        `${x.p95.toFixed(0)} / ${x.max.toFixed(0)} | ${x.canvasRate.toFixed(1)} (${x.canvasGap.toFixed(0)}) | ${x.countsRate.toFixed(1)} (${x.countsGap.toFixed(0)})`;
+      live = `| ${shape} | ${jobs.toLocaleString('en-US')} | ${l.start} | ${g(l.near)} | ${g(l.fit)} | ${l.done.toLocaleString('en-US')} | ${l.cancel} |`;
+    } catch (error) {
+      live = `| ${shape} | ${jobs.toLocaleString('en-US')} | failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} |`;
+    }
+    if (LIVE_ONLY) return { row: `| ${shape} | ${jobs.toLocaleString('en-US')} | ${f0(tti)} | (live run only) |`, live };
+    await page.keyboard.press('f');
+    await page.waitForTimeout(300);
+    await zoomToOneToOne(page);
     const edit = await editToDiagnostics(page);
     const arrange = await arrangeTime(page);
     const save = await timed(
@@ -243,7 +487,8 @@ async function run(dir: string, shape: ScaleShape, jobs: number): Promise<string
           .then(() => undefined),
     );
     const f = (n: number): string => n.toFixed(0);
-    return `| ${shape} | ${jobs.toLocaleString('en-US')} | ${f(tti)} | ${f(panFit.p95)} / ${f(panFit.max)} | ${f(zoom.p95)} / ${f(zoom.max)} | ${f(panNear.p95)} / ${f(panNear.max)} | ${f(heap)} | ${f(arrange.ms)} (${f(arrange.max)}) | ${f(edit)} | ${f(save.ms)} (${f(save.max)}) |`;
+    const row = `| ${shape} | ${jobs.toLocaleString('en-US')} | ${f(tti)} | ${f(panFit.p95)} / ${f(panFit.max)} | ${f(zoom.p95)} / ${f(zoom.max)} | ${f(panNear.p95)} / ${f(panNear.max)} | ${f(heap)} | ${f(arrange.ms)} (${f(arrange.max)}) | ${f(edit)} | ${f(save.ms)} (${f(save.max)}) |`;
+    return { row, live };
   } finally {
     await app.close();
   }
@@ -257,7 +502,7 @@ async function main(): Promise<void> {
   out('Layered layout alone (Node, montage-like jobs-and-files graph):');
   out('| nodes | edges | layout ms |');
   out('| ---: | ---: | ---: |');
-  for (const nodes of [1_000, 10_000, 100_000]) {
+  for (const nodes of LIVE_ONLY ? [] : [1_000, 10_000, 100_000]) {
     const input = montageLayoutInput(nodes);
     const started = performance.now();
     layeredLayout(input);
@@ -271,11 +516,14 @@ async function main(): Promise<void> {
     '| shape | jobs | time to interactive | pan at fit-all | zoom fit-all → 1:1 | pan at 1:1 | heap MB | arrange (worker) | edit → diagnostics | save YAML + sidecar |',
   );
   out('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const live: string[] = [];
   try {
     for (const jobs of sizes) {
       for (const shape of shapes) {
         try {
-          out(await run(dir, shape, jobs));
+          const measured = await run(dir, shape, jobs);
+          out(measured.row);
+          live.push(measured.live);
         } catch (error) {
           out(
             `| ${shape} | ${jobs.toLocaleString('en-US')} | failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} |`,
@@ -284,6 +532,15 @@ async function main(): Promise<void> {
       }
     }
   } finally {
+    out('');
+    out(
+      `Live local run (scripts that write their outputs; every core), watched ${LIVE_MS} ms at 1:1 then at fit-all; frames as p95 / max ms; updates per second as seen in the page (longest ms without one):`,
+    );
+    out(
+      '| shape | jobs | Run locally → running (ms) | frames at 1:1 | canvas updates/s at 1:1 | counts updates/s at 1:1 | frames at fit-all | canvas updates/s at fit-all | counts updates/s at fit-all | jobs done | cancel → cancelled (ms) |',
+    );
+    out('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const line of live) out(line);
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -1,11 +1,13 @@
 /**
  * The job states the canvas paints: one slice for every kind of run (a local run or a remote
  * one), so job nodes read one attribute (`data-run-state`) whatever drives the run. Run states
- * never enter the document history. A batch of changes makes one new map, so a node re-renders
- * only when its own state changed.
+ * never enter the document history. A batch of changes makes one new map (a {@link JobStateMap}:
+ * O(changes), never a copy of every job), so a node re-renders only when its own state changed
+ * and a batch that changes nothing changes nothing.
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { JobStateMap, type JobStateChange } from '../../shared/run/job-state-map';
 import type { JobCounts, JobState, RunState } from '../../shared/run/run-state';
 
 /** Which run the canvas shows. */
@@ -19,12 +21,12 @@ export interface RunSource {
 export interface RunStatesState {
   source: RunSource | null;
   runState: RunState | null;
-  /** Abstract job id → state. */
-  jobs: ReadonlyMap<string, JobState>;
+  /** Abstract job id → state; a new map for every batch that changes a state. */
+  jobs: JobStateMap;
   counts: JobCounts | null;
 }
 
-const NONE: ReadonlyMap<string, JobState> = new Map();
+const NONE = JobStateMap.EMPTY;
 
 export const runStatesStore = createStore<RunStatesState>(() => ({ source: null, runState: null, jobs: NONE, counts: null }));
 
@@ -37,22 +39,24 @@ export function useJobRunState(jobId: string): JobState | undefined {
   return useStore(runStatesStore, (s) => s.jobs.get(jobId));
 }
 
-/** Shows a whole run (opening it, or its first answer). */
+/**
+ * Shows a whole run (opening it, or a remote run's summary). The run already on show is
+ * updated with the jobs whose state differs (O(jobs) look-ups, no copy, no re-render of the
+ * others); another run replaces it.
+ */
 export function showRun(source: RunSource, runState: RunState, jobs: Record<string, JobState>, counts: JobCounts): void {
-  runStatesStore.setState({ source, runState, jobs: new Map(Object.entries(jobs)), counts });
+  const current = runStatesStore.getState();
+  const shown = current.source?.kind === source.kind && current.source.id === source.id ? current.jobs : null;
+  const changes = shown?.changesTo(jobs);
+  const next = shown && changes ? shown.with(changes) : JobStateMap.from(Object.entries(jobs));
+  runStatesStore.setState({ source, runState, jobs: next, counts });
 }
 
-/** Applies a batch of changes of the run on show; a batch of another run is ignored. Cost: O(jobs) per batch. */
-export function applyRunChanges(sourceId: string, runState: RunState, changes: ReadonlyArray<{ jobId: string; state: JobState }>, counts: JobCounts): void {
+/** Applies a batch of changes of the run on show; a batch of another run is ignored. Cost: O(changes) per batch (see {@link JobStateMap}). */
+export function applyRunChanges(sourceId: string, runState: RunState, changes: Iterable<JobStateChange>, counts: JobCounts): void {
   const current = runStatesStore.getState();
   if (current.source?.id !== sourceId) return;
-  let jobs = current.jobs;
-  if (changes.length > 0) {
-    const next = new Map(jobs);
-    for (const change of changes) next.set(change.jobId, change.state);
-    jobs = next;
-  }
-  runStatesStore.setState({ runState, jobs, counts });
+  runStatesStore.setState({ runState, jobs: current.jobs.with(changes), counts });
 }
 
 /** The canvas goes back to plain job nodes. */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyRunChanges, clearRun, runStatesStore, showRun } from '../../../src/renderer/store/run-states-store';
-import { countStates, emptyCounts } from '../../../src/shared/run/run-state';
+import { countStates, emptyCounts, type JobState } from '../../../src/shared/run/run-state';
 
 describe('the run states the canvas paints', () => {
   beforeEach(() => clearRun());
@@ -17,5 +17,26 @@ describe('the run states the canvas paints', () => {
     expect(before.get('x')).toBe('running'); // batches make a new map: nodes compare by value
     clearRun();
     expect([runStatesStore.getState().source, runStatesStore.getState().jobs.size]).toEqual([null, 0]);
+  });
+
+  it("applies a remote run's whole 100,000-job summary as the jobs that changed: the others keep their map, and no change keeps the same map", () => {
+    const source = { kind: 'remote' as const, id: 'r1', label: 'big' };
+    const states: Record<string, JobState> = {};
+    for (let i = 0; i < 100_000; i++) states[`work_${i}`] = 'queued';
+    showRun(source, 'running', states, countStates(Object.values(states)));
+    const first = runStatesStore.getState().jobs;
+    showRun(source, 'running', { ...states }, countStates(Object.values(states)));
+    expect(runStatesStore.getState().jobs).toBe(first);
+    const next = { ...states, work_7: 'running' as const, work_99999: 'succeeded' as const };
+    showRun(source, 'running', next, countStates(Object.values(next)));
+    const second = runStatesStore.getState().jobs;
+    expect(second).not.toBe(first);
+    expect([second.get('work_7'), second.get('work_99999'), second.get('work_8'), second.size]).toEqual(['running', 'succeeded', 'queued', 100_000]);
+    expect(first.get('work_7')).toBe('queued');
+    // The 100,000 entries were not copied: the new map is the old one plus an overlay of 2.
+    expect((second as unknown as { base: unknown }).base).toBe((first as unknown as { base: unknown }).base);
+    // Another run starts afresh.
+    showRun({ ...source, id: 'r2' }, 'running', { a: 'queued' }, countStates(['queued']));
+    expect(Object.fromEntries(runStatesStore.getState().jobs)).toEqual({ a: 'queued' });
   });
 });

@@ -298,7 +298,10 @@ export class LocalRun extends EventEmitter<LocalRunEvents> {
     let stdinPath: string | undefined;
     try {
       stdinPath = job.stdin === undefined ? undefined : lfnPath(this.scratch, job.stdin);
-      for (const output of job.outputs) await mkdirFor(lfnPath(this.scratch, output.lfn));
+      // One mkdir per folder, not per output: a split writing 100,000 chunks makes one.
+      const folders = new Set<string>();
+      for (const output of job.outputs) folders.add(path.dirname(lfnPath(this.scratch, output.lfn)));
+      for (const folder of folders) await mkdir(folder, { recursive: true });
       // logs/ exists from the start; only stdout/stderr LFNs may need a folder (deep LFNs).
       if (job.stdout !== undefined) await mkdirFor(path.resolve(this.dir, attempt.stdout));
       if (job.stderr !== undefined) await mkdirFor(path.resolve(this.dir, attempt.stderr));

@@ -2,13 +2,23 @@ import path from 'node:path';
 import type { Diagnostic } from '../../../shared/model';
 import type { RunRecord } from '../../../shared/run/run-record';
 import type { JobCounts, JobState, RunState } from '../../../shared/run/run-state';
+import { type BatchClock, ChangeBatcher } from '../../../shared/run/change-batcher';
 import { readJobLog, type LogTail } from './job-logs';
 import { startLocalRun, type LocalRun } from './local-run';
 import { readProperties } from './properties';
 import type { BundleLoader, LocalRunDeps } from './run-options';
 import { defaultRunsRoot, listRuns, openRun } from './run-store';
 
-/** What the UI hears about a run: job changes batched, with the counts after them. */
+/** Most job changes in one update: 100,000 jobs turning ready at once reach the page as 10 messages it takes one at a time. */
+const MAX_CHANGES_PER_UPDATE = 10_000;
+
+const TIMERS: BatchClock = {
+  now: () => performance.now(),
+  schedule: (run, ms) => setTimeout(run, ms),
+  cancel: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** What the UI hears about a run: job changes batched (changes only, never the whole run), with the counts after them. */
 export interface RunUpdate {
   runDir: string;
   state: RunState;
@@ -33,7 +43,10 @@ export interface LocalRunServiceOptions extends LocalRunDeps {
   baseEnv?: NodeJS.ProcessEnv;
   /** Time between SIGTERM and SIGKILL on cancel (default 2000 ms). */
   killGraceMs?: number;
-  /** Job changes are sent at most this often (default 100 ms), so 1,000 jobs a second make 10 messages. */
+  /**
+   * Job changes are sent at most this often (default 250 ms): whatever the rate of changes, a
+   * run makes at most four updates a second, and at least one per interval while jobs change.
+   */
   batchMs?: number;
 }
 
@@ -42,7 +55,8 @@ export type StartRunAnswer = { ok: true; runDir: string; record: RunRecord; diag
 /**
  * The app's local runs: starts them from a workflow file, keeps the active ones, forwards their
  * progress to one listener (the IPC layer) in batches, cancels, lists and reopens runs from
- * disk, and reads job logs. Runs keep going while the window shows something else.
+ * disk, and reads job logs. Runs keep going while the window shows something else. Updates
+ * carry the jobs that changed since the last one, at most four times a second (`batchMs`).
  */
 export class LocalRunService {
   private readonly active = new Map<string, LocalRun>();
@@ -132,28 +146,24 @@ export class LocalRunService {
 
   private track(run: LocalRun): void {
     this.active.set(run.dir, run);
-    let pending = new Map<string, RunUpdate['jobs'][number]>();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      timer = undefined;
-      const update: RunUpdate = { runDir: run.dir, state: run.record.state, counts: run.jobCounts, jobs: [...pending.values()] };
-      pending = new Map();
-      for (const listener of this.listeners) listener(update);
-    };
+    const batcher = new ChangeBatcher<RunUpdate['jobs'][number]>(
+      (jobs) => {
+        const update: RunUpdate = { runDir: run.dir, state: run.record.state, counts: run.jobCounts, jobs };
+        for (const listener of this.listeners) listener(update);
+      },
+      { intervalMs: this.options.batchMs ?? 250, maxChanges: MAX_CHANGES_PER_UPDATE },
+      TIMERS,
+    );
     run.on('job', (event) => {
-      pending.set(event.jobId, {
+      batcher.add(event.jobId, {
         jobId: event.jobId,
         state: event.state,
         attempt: event.attempt,
         ...(event.exitCode !== undefined ? { exitCode: event.exitCode } : {}),
         ...(event.error !== undefined ? { error: event.error } : {}),
       });
-      timer ??= setTimeout(flush, this.options.batchMs ?? 100);
     });
-    run.on('state', () => {
-      if (timer) clearTimeout(timer);
-      flush();
-    });
+    run.on('state', () => batcher.flush());
     void run.done.then(() => this.active.delete(run.dir));
   }
 }

@@ -7,16 +7,24 @@ import { writeFileAtomic } from '../workspace/atomic-write';
 /** Name of the record file in a run folder. */
 export const RECORD_FILE = 'run.json';
 
+/** A write waits at least this many times as long as the last one took. */
+const WRITE_SPACING = 4;
+
 /**
  * Keeps `run.json` in step with a run. Changes are coalesced: at most one write is in flight
- * and the next one starts `delayMs` after a change, so a thousand state changes a second cost
- * a few writes, and `flush()` (called at the end of a run) writes the last state.
+ * and the next one starts `delayMs` after a change, or 4× the last write's time if that is
+ * longer, so a thousand state changes a second cost a few writes, and a record of 100,000 jobs
+ * (whose serialisation takes a good part of 100 ms) is written at most a fifth of the time
+ * instead of back to back, which would starve the run it records. `flush()` (called at the end
+ * of a run) writes the last state.
  */
 export class RunRecordWriter {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
   private dirty = false;
   private failure: unknown;
+  /** How long the last write took, in ms. */
+  private lastWriteMs = 0;
 
   constructor(
     readonly dir: string,
@@ -27,10 +35,13 @@ export class RunRecordWriter {
   /** Notes that the record changed; it is written soon. */
   changed(): void {
     this.dirty = true;
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      void this.write();
-    }, this.delayMs);
+    this.timer ??= setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.write();
+      },
+      Math.max(this.delayMs, WRITE_SPACING * this.lastWriteMs),
+    );
   }
 
   /** Writes now if anything changed and waits for every write to finish. */
@@ -47,11 +58,13 @@ export class RunRecordWriter {
     this.writing = this.writing.then(async () => {
       if (!this.dirty) return;
       this.dirty = false;
+      const started = performance.now();
       try {
         await writeFileAtomic(path.join(this.dir, RECORD_FILE), `${JSON.stringify(this.record, null, 1)}\n`);
       } catch (error) {
         this.failure = error;
       }
+      this.lastWriteMs = performance.now() - started;
     });
     return this.writing;
   }

@@ -1,0 +1,120 @@
+/**
+ * The job states of a run as an immutable map that a batch of changes extends cheaply, so the
+ * canvas can be handed a new map for every batch of a 100,000-job run without copying it.
+ */
+import type { JobState } from './run-state';
+
+/** One job's new state. */
+export interface JobStateChange {
+  jobId: string;
+  state: JobState;
+}
+
+const EMPTY: ReadonlyMap<string, JobState> = new Map();
+
+/**
+ * Job id → state, never changed once made: {@link JobStateMap.with} returns a new map and
+ * leaves this one as it was, so code that kept an older map (a React render, a memo) still
+ * reads the states it was given.
+ *
+ * Made of a base map and an overlay of the changes since the base, both frozen. A batch copies
+ * the overlay only (O(overlay + changes)); once the overlay outgrows an eighth of the base it
+ * is folded into a new base (O(jobs)), so over a run each change costs O(1) amortised copies
+ * plus O(batch) for the batch it came in. A look-up is two hash look-ups.
+ */
+export class JobStateMap implements ReadonlyMap<string, JobState> {
+  /** Overlay ids that are not in the base (jobs the base did not have). */
+  private readonly added: number;
+
+  private constructor(
+    private readonly base: ReadonlyMap<string, JobState>,
+    private readonly overlay: ReadonlyMap<string, JobState>,
+    added: number,
+  ) {
+    this.added = added;
+  }
+
+  /** No job. */
+  static readonly EMPTY = new JobStateMap(EMPTY, EMPTY, 0);
+
+  /** The map of these states. Cost: O(entries). */
+  static from(entries: Iterable<readonly [string, JobState]>): JobStateMap {
+    const base = new Map<string, JobState>();
+    for (const [id, state] of entries) base.set(id, state);
+    return new JobStateMap(base, EMPTY, 0);
+  }
+
+  get size(): number {
+    return this.base.size + this.added;
+  }
+
+  get(jobId: string): JobState | undefined {
+    const state = this.overlay.get(jobId);
+    return state !== undefined ? state : this.base.get(jobId);
+  }
+
+  has(jobId: string): boolean {
+    return this.overlay.has(jobId) || this.base.has(jobId);
+  }
+
+  /**
+   * This map with `changes` applied (last one wins); `this` itself when no state differs, so
+   * an update that changes nothing re-renders nothing. Cost: O(changes + overlay), or O(jobs)
+   * when the overlay is folded into the base.
+   */
+  with(changes: Iterable<JobStateChange>): JobStateMap {
+    let overlay: Map<string, JobState> | undefined;
+    let added = this.added;
+    for (const { jobId, state } of changes) {
+      const current = overlay?.get(jobId) ?? this.get(jobId);
+      if (current === state) continue;
+      overlay ??= new Map(this.overlay);
+      if (current === undefined) added++;
+      overlay.set(jobId, state);
+    }
+    if (!overlay) return this;
+    if (overlay.size <= Math.max(64, this.base.size / 8)) return new JobStateMap(this.base, overlay, added);
+    const base = new Map(this.base);
+    for (const [id, state] of overlay) base.set(id, state);
+    return new JobStateMap(base, EMPTY, 0);
+  }
+
+  /**
+   * The changes that turn this map into `states` (a whole run's states, as a remote run's
+   * summary carries them); null when `states` lacks a job this map has, so the caller starts
+   * afresh. Cost: O(jobs) look-ups, no copy.
+   */
+  changesTo(states: Readonly<Record<string, JobState>>): JobStateChange[] | null {
+    const changes: JobStateChange[] = [];
+    let known = 0;
+    for (const jobId in states) {
+      const state = states[jobId]!;
+      const current = this.get(jobId);
+      if (current !== undefined) known++;
+      if (current !== state) changes.push({ jobId, state });
+    }
+    return known === this.size ? changes : null;
+  }
+
+  *entries(): MapIterator<[string, JobState]> {
+    for (const [id, state] of this.base) yield [id, this.overlay.get(id) ?? state];
+    if (this.added === 0) return;
+    for (const [id, state] of this.overlay) if (!this.base.has(id)) yield [id, state];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [id] of this.entries()) yield id;
+  }
+
+  *values(): MapIterator<JobState> {
+    for (const [, state] of this.entries()) yield state;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, JobState]> {
+    return this.entries();
+  }
+
+  forEach(callback: (state: JobState, jobId: string, map: ReadonlyMap<string, JobState>) => void, thisArg?: unknown): void {
+    for (const [id, state] of this.entries()) callback.call(thisArg, state, id, this);
+  }
+}
