@@ -33,7 +33,7 @@ import { PALETTE_MIME, dropItem, parsePaletteItem } from './palette-drop';
 import { centreOn, fitAll, screenToCanvas, setFlowInstance } from './viewport';
 import { JobGroupNode } from './scale/JobGroupNode';
 import { useLevelOfDetail } from './scale/use-level-of-detail';
-import { canvasIndexFor } from './scale/canvas-index-store';
+import { INDEX_MIN_JOBS, canvasIndexFor } from './scale/canvas-index-store';
 import { SCALE_MIN_NODES } from './scale/level-of-detail';
 import { FLOW_DEFAULTS } from './flow-defaults';
 import './scale/scale.css';
@@ -50,11 +50,6 @@ const snapGrid: [number, number] = [10, 10];
  */
 const MINIMAP_MAX_NODES = 3000;
 const minimapClass = (n: { type?: string }) => `minimap-${n.type ?? 'job'}`;
-/**
- * Documents with more jobs than this keep a {@link CanvasIndex} (edits cost what they touch);
- * it draws them with level of detail once they have more than SCALE_MIN_NODES nodes.
- */
-const INDEX_MIN_JOBS = 250;
 const NO_NODES: CanvasNode[] = [];
 const NO_EDGES: CanvasEdge[] = [];
 
@@ -203,7 +198,7 @@ export function Canvas() {
     let cancelled = false;
     uiStore.setState({ layoutRunning: true });
     const state = documentStore.getState();
-    void computeLayout(state.doc, graphModel(state.doc.workflow, state.catalogs)).then((result) => {
+    void computeLayout(state.doc, state.catalogs).then((result) => {
       uiStore.setState({ layoutRunning: false });
       if (cancelled) return;
       pendingFit.current = true;

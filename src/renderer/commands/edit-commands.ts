@@ -5,6 +5,7 @@
 import { type EdgeRef, duplicate, fileKey, jobKey, moveNodes, parseKey, removeSelection } from '../../shared/edit';
 import { graphModel } from '../canvas/graph-model';
 import { computeLayout } from '../canvas/layout/layout-client';
+import { currentCanvasIndex } from '../canvas/scale/canvas-index-store';
 import type { CanvasEdgeData } from '../canvas/mapping';
 import { applyEdit, documentStore, redo, undo } from '../store/document-store';
 import { clearSelection, requestFit, select, toast, uiStore } from '../store/ui-store';
@@ -72,13 +73,24 @@ export function redoCommand(): void {
 function pruneSelection(): void {
   const { selectedNodes } = uiStore.getState();
   if (selectedNodes.size === 0) return;
-  const { doc } = documentStore.getState();
-  const ids = new Set(doc.workflow.jobs.map((j) => j.id));
-  const model = graphModel(doc.workflow, documentStore.getState().catalogs);
+  const { doc, catalogs } = documentStore.getState();
+  // A large document asks its canvas index (kept in step with the edits), not a pass over every job.
+  const index = currentCanvasIndex();
+  let hasJob: (id: string) => boolean;
+  let hasFile: (lfn: string) => boolean;
+  if (index) {
+    hasJob = (id) => index.job(id) !== undefined;
+    hasFile = (lfn) => index.fileInfo(lfn) !== undefined;
+  } else {
+    const ids = new Set(doc.workflow.jobs.map((j) => j.id));
+    const model = graphModel(doc.workflow, catalogs);
+    hasJob = (id) => ids.has(id);
+    hasFile = (lfn) => model.files.has(lfn);
+  }
   const keep = [...selectedNodes].filter((key) => {
     const ref = parseKey(key);
-    if (ref?.kind === 'job') return ids.has(ref.id);
-    if (ref?.kind === 'file') return model.files.has(ref.lfn) || doc.positions.has(key);
+    if (ref?.kind === 'job') return hasJob(ref.id);
+    if (ref?.kind === 'file') return hasFile(ref.lfn) || doc.positions.has(key);
     return false;
   });
   if (keep.length !== selectedNodes.size) select(keep);
@@ -89,7 +101,7 @@ export async function arrange(): Promise<void> {
   if (uiStore.getState().layoutRunning) return;
   uiStore.setState({ layoutRunning: true });
   const state = documentStore.getState();
-  const result = await computeLayout(state.doc, graphModel(state.doc.workflow, state.catalogs));
+  const result = await computeLayout(state.doc, state.catalogs);
   uiStore.setState({ layoutRunning: false });
   if (!result.ok) {
     toast(`Arrange failed: ${result.message}`, 'error');

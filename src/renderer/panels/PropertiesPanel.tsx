@@ -2,7 +2,7 @@
 import { memo, useMemo } from 'react';
 import { parseKey, renameWorkflow } from '../../shared/edit';
 import { graphModel } from '../canvas/graph-model';
-import { currentCanvasIndex } from '../canvas/scale/canvas-index-store';
+import { INDEX_MIN_JOBS, currentCanvasIndex } from '../canvas/scale/canvas-index-store';
 import { applyEdit, documentStore, useDocument } from '../store/document-store';
 import { toast, useUi } from '../store/ui-store';
 import { TextField } from './fields';
@@ -15,8 +15,9 @@ export const PropertiesPanel = memo(function PropertiesPanel() {
   const catalogs = useDocument((s) => s.catalogs);
   // A large document's file facts come from the canvas's index, kept in step with the edits,
   // instead of a pass over every job per edit.
-  const index = currentCanvasIndex();
-  const model = useMemo(() => (index ? null : graphModel(workflow, catalogs)), [index, workflow, catalogs]);
+  const indexed = workflow.jobs.length > INDEX_MIN_JOBS;
+  const index = indexed ? currentCanvasIndex() : null;
+  const model = useMemo(() => (indexed ? null : graphModel(workflow, catalogs)), [indexed, workflow, catalogs]);
   if (selected.size > 1) {
     return (
       <section className="panel" aria-label="Properties">
@@ -48,7 +49,7 @@ export const PropertiesPanel = memo(function PropertiesPanel() {
             }}
           />
           <p>
-            {workflow.jobs.length} jobs, {model ? model.files.size : (index?.fileCount ?? 0)} files
+            {workflow.jobs.length} jobs, {model ? model.files.size : (index?.fileCount ?? '…')} files
             {model && `, ${model.graph.targets.length} dependencies`}
           </p>
           <p className="muted">Select a job or a file to see and edit its properties.</p>

@@ -4,7 +4,7 @@
  * its positions), never a crash of the page.
  */
 import type { EditableDocument, Position } from '../../../shared/edit';
-import type { GraphModel } from '../graph-model';
+import type { CatalogFiles } from '../../../shared/model';
 import { layoutInput } from './layout-input';
 import type { LayoutReply, LayoutRequest } from './layout.worker';
 
@@ -30,8 +30,8 @@ function getWorker(): Worker {
 }
 
 /** Lays out the whole jobs-and-files graph; resolves with a position per node key. */
-export async function computeLayout(doc: EditableDocument, model: GraphModel): Promise<{ ok: true; positions: Map<string, Position> } | { ok: false; message: string }> {
-  const input = layoutInput(doc, model);
+export async function computeLayout(doc: EditableDocument, catalogs?: CatalogFiles): Promise<{ ok: true; positions: Map<string, Position> } | { ok: false; message: string }> {
+  const input = layoutInput(doc, catalogs);
   const { keys, ...plain } = input;
   const id = nextId++;
   const reply = await new Promise<LayoutReply>((resolve) => {

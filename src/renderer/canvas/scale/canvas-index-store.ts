@@ -10,6 +10,12 @@ import { documentStore, subscribePatches } from '../../store/document-store';
 import type { CanvasView } from '../mapping';
 import { CanvasIndex } from './canvas-index';
 
+/**
+ * Documents with more jobs than this keep a {@link CanvasIndex} (edits cost what they touch);
+ * the canvas draws them with level of detail once they have more than SCALE_MIN_NODES nodes.
+ */
+export const INDEX_MIN_JOBS = 250;
+
 let current: CanvasIndex | null = null;
 /** The document change the next patch belongs to (the store tells it before the patch). */
 let transition: { from: EditableDocument; to: EditableDocument } | null = null;
