@@ -59,6 +59,19 @@ function toRef(key: string): NodeRef | undefined {
   return ref.kind === 'job' ? { kind: 'job', id: ref.id } : { kind: 'file', lfn: ref.lfn };
 }
 
+/** While the worker lays the graph out (a large one takes seconds), how far it got. */
+function LayoutProgress() {
+  const running = useUi((s) => s.layoutRunning);
+  const done = useUi((s) => s.layoutProgress);
+  const jobs = useDocument((s) => s.doc.workflow.jobs.length);
+  if (!running) return null;
+  return (
+    <div className="canvas-status" role="status" data-testid="layout-progress">
+      Laying out {jobs.toLocaleString('en-US')} jobs… {Math.round(done * 100)}%
+    </div>
+  );
+}
+
 export function Canvas() {
   const doc = useDocument((s) => s.doc);
   const catalogs = useDocument((s) => s.catalogs);
@@ -196,9 +209,9 @@ export function Canvas() {
   useEffect(() => {
     if (!needsLayout) return;
     let cancelled = false;
-    uiStore.setState({ layoutRunning: true });
+    uiStore.setState({ layoutRunning: true, layoutProgress: 0 });
     const state = documentStore.getState();
-    void computeLayout(state.doc, state.catalogs).then((result) => {
+    void computeLayout(state.doc, state.catalogs, (done) => uiStore.setState({ layoutProgress: done })).then((result) => {
       uiStore.setState({ layoutRunning: false });
       if (cancelled) return;
       pendingFit.current = true;
@@ -262,6 +275,7 @@ export function Canvas() {
         {lod.mode === 'all' && !indexed && nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClass} />}
         <Controls showInteractive={false} />
       </ReactFlow>
+      <LayoutProgress />
     </div>
   );
 }

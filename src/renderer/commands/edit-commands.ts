@@ -99,9 +99,9 @@ function pruneSelection(): void {
 /** Lays out the whole graph again in the worker; the new positions are one undoable step. */
 export async function arrange(): Promise<void> {
   if (uiStore.getState().layoutRunning) return;
-  uiStore.setState({ layoutRunning: true });
+  uiStore.setState({ layoutRunning: true, layoutProgress: 0 });
   const state = documentStore.getState();
-  const result = await computeLayout(state.doc, state.catalogs);
+  const result = await computeLayout(state.doc, state.catalogs, (done) => uiStore.setState({ layoutProgress: done }));
   uiStore.setState({ layoutRunning: false });
   if (!result.ok) {
     toast(`Arrange failed: ${result.message}`, 'error');

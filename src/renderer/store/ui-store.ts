@@ -39,6 +39,8 @@ export interface UiState {
   fitRequest: number;
   /** True while a layout runs in the worker. */
   layoutRunning: boolean;
+  /** The share of the running layout done (0–1). */
+  layoutProgress: number;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -53,6 +55,7 @@ export const uiStore = createStore<UiState>(() => ({
   focusRequest: null,
   fitRequest: 0,
   layoutRunning: false,
+  layoutProgress: 0,
 }));
 
 export function useUi<T>(selector: (state: UiState) => T): T {

@@ -137,4 +137,26 @@ describe('a workflow above the aggregation threshold', () => {
     expect(inView).toBe(true);
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('edits a member where it is drawn: the node and its checks follow, the group counts follow, undo brings it back', async () => {
+    const { page } = app;
+    const diagnosticsCount = (): Promise<string | null> =>
+      page.locator('[data-testid="diagnostics-panel"] h2 .count').first().textContent();
+    await expect.poll(() => page.getByTestId('diagnostics-panel').getAttribute('data-pending'), { timeout: 60_000 }).toBe('false');
+    const before = await diagnosticsCount();
+    const key = await page.locator('.react-flow__node.selected').first().getAttribute('data-id');
+    expect(key).toMatch(/^j:mDiffFit_/);
+    await page.locator(`.react-flow__node[data-id="${key}"]`).focus();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator(`.react-flow__node[data-id="${key}"]`).count()).toBe(0);
+    // The job read by its readers is now produced by no one: the checks say so.
+    await expect.poll(diagnosticsCount, { timeout: 30_000 }).not.toBe(before);
+    await fitEverything(page);
+    const group = page.locator('[data-testid="job-group"][data-group-label="mDiffFit"]');
+    await expect.poll(() => group.getAttribute('data-group-count')).toBe('999');
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => group.getAttribute('data-group-count')).toBe('1000');
+    await expect.poll(diagnosticsCount, { timeout: 30_000 }).toBe(before);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

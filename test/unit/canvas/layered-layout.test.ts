@@ -80,4 +80,13 @@ describe('layeredLayout', () => {
     const xs = Array.from({ length: perLevel }, (_, i) => positions[2 * (2 * perLevel + i)]!).sort((a, b) => a - b);
     for (let i = 1; i < xs.length; i++) expect(xs[i]! - xs[i - 1]!).toBeGreaterThanOrEqual(100);
   });
+
+  it('tells how far it got after each phase, ending at all done', () => {
+    const seen: number[] = [];
+    layeredLayout(graph(4, [[0, 1], [1, 2], [0, 3]]), { sweeps: 4, onProgress: (done) => seen.push(done) });
+    expect(seen.length).toBe(6);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThan(seen[i - 1]!);
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen[seen.length - 1]).toBe(1);
+  });
 });

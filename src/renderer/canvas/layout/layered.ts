@@ -30,6 +30,8 @@ export interface LayoutOptions {
   layerGap?: number;
   /** Number of ordering sweeps (each is one pass down or up). */
   sweeps?: number;
+  /** Told the share of the work done (0–1) after each phase, for a progress indication. */
+  onProgress?: (done: number) => void;
 }
 
 export interface LayoutResult {
@@ -95,6 +97,7 @@ export function layeredLayout(input: LayoutInput, options: LayoutOptions = {}): 
   const out = csr(nodeCount, sources, targets);
   const inn = csr(nodeCount, targets, sources);
   const layerOf = longestPathLayers(nodeCount, out, inn);
+  options.onProgress?.(0.2);
 
   let layerCount = 0;
   for (let v = 0; v < nodeCount; v++) if (layerOf[v]! + 1 > layerCount) layerCount = layerOf[v]! + 1;
@@ -129,6 +132,7 @@ export function layeredLayout(input: LayoutInput, options: LayoutOptions = {}): 
       }, key, rank);
       setRanks(l);
     }
+    options.onProgress?.(0.2 + (0.7 * (s + 1)) / sweeps);
   }
 
   // Coordinates, layer by layer from the top.
@@ -171,6 +175,7 @@ export function layeredLayout(input: LayoutInput, options: LayoutOptions = {}): 
     }
     y += height + layerGap;
   }
+  options.onProgress?.(1);
   return { positions, layerOf, layerCount };
 }
 

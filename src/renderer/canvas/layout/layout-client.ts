@@ -10,18 +10,24 @@ import type { LayoutReply, LayoutRequest } from './layout.worker';
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, (reply: LayoutReply) => void>();
+type Answer = Exclude<LayoutReply, { progress: number }>;
+const pending = new Map<number, { resolve: (reply: Answer) => void; onProgress?: (done: number) => void }>();
 
 function getWorker(): Worker {
   if (worker) return worker;
   worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'layout' });
   worker.onmessage = (event: MessageEvent<LayoutReply>) => {
-    const resolve = pending.get(event.data.id);
-    pending.delete(event.data.id);
-    resolve?.(event.data);
+    const reply = event.data;
+    const waiting = pending.get(reply.id);
+    if ('progress' in reply) {
+      waiting?.onProgress?.(reply.progress);
+      return;
+    }
+    pending.delete(reply.id);
+    waiting?.resolve(reply);
   };
   worker.onerror = (event) => {
-    for (const resolve of pending.values()) resolve({ id: 0, ok: false, message: event.message || 'the layout worker failed' });
+    for (const { resolve } of pending.values()) resolve({ id: 0, ok: false, message: event.message || 'the layout worker failed' });
     pending.clear();
     worker?.terminate();
     worker = null;
@@ -29,13 +35,20 @@ function getWorker(): Worker {
   return worker;
 }
 
-/** Lays out the whole jobs-and-files graph; resolves with a position per node key. */
-export async function computeLayout(doc: EditableDocument, catalogs?: CatalogFiles): Promise<{ ok: true; positions: Map<string, Position> } | { ok: false; message: string }> {
+/**
+ * Lays out the whole jobs-and-files graph; resolves with a position per node key.
+ * `onProgress` hears the share done (0–1) while the worker runs.
+ */
+export async function computeLayout(
+  doc: EditableDocument,
+  catalogs?: CatalogFiles,
+  onProgress?: (done: number) => void,
+): Promise<{ ok: true; positions: Map<string, Position> } | { ok: false; message: string }> {
   const input = layoutInput(doc, catalogs);
   const { keys, ...plain } = input;
   const id = nextId++;
-  const reply = await new Promise<LayoutReply>((resolve) => {
-    pending.set(id, resolve);
+  const reply = await new Promise<Answer>((resolve) => {
+    pending.set(id, onProgress ? { resolve, onProgress } : { resolve });
     const request: LayoutRequest = { id, input: plain };
     getWorker().postMessage(request, [plain.sources.buffer, plain.targets.buffer, plain.widths.buffer, plain.heights.buffer]);
   });

@@ -10,7 +10,11 @@ export interface LayoutRequest {
   input: LayoutInput;
 }
 
-export type LayoutReply = { id: number; ok: true; positions: Float64Array; millis: number } | { id: number; ok: false; message: string };
+export type LayoutReply =
+  | { id: number; ok: true; positions: Float64Array; millis: number }
+  | { id: number; ok: false; message: string }
+  /** Not an answer yet: the share of the work done (0–1). */
+  | { id: number; progress: number };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -18,7 +22,7 @@ scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const { id, input } = event.data;
   const started = performance.now();
   try {
-    const { positions } = layeredLayout(input);
+    const { positions } = layeredLayout(input, { onProgress: (done) => scope.postMessage({ id, progress: done } satisfies LayoutReply) });
     const reply: LayoutReply = { id, ok: true, positions, millis: performance.now() - started };
     scope.postMessage(reply, [positions.buffer]);
   } catch (error) {
