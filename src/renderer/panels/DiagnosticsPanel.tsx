@@ -36,7 +36,14 @@ function activate(d: Diagnostic): void {
 const Row = memo(function Row({ d }: { d: Diagnostic }) {
   return (
     <li>
-      <button type="button" className={`diagnostic diagnostic-${d.severity}`} data-testid="diagnostic" data-code={d.code} data-severity={d.severity} onClick={() => activate(d)}>
+      <button
+        type="button"
+        className={`diagnostic diagnostic-${d.severity}`}
+        data-testid="diagnostic"
+        data-code={d.code}
+        data-severity={d.severity}
+        onClick={() => activate(d)}
+      >
         <span className="diagnostic-severity" aria-label={d.severity}>
           {d.severity === 'error' ? '●' : d.severity === 'warning' ? '▲' : 'i'}
         </span>
@@ -48,28 +55,42 @@ const Row = memo(function Row({ d }: { d: Diagnostic }) {
   );
 });
 
-/** Shown at most; the count says how many there are in all. */
+/**
+ * Shown at most; the count says how many there are in all. A 10^5-job workflow can have
+ * 20,000 warnings: the list shows the first rows (errors come first), keyed by the
+ * diagnostics' stable keys, so an edit re-renders only the rows that changed.
+ */
 const LIMIT = 500;
 
 export const DiagnosticsPanel = memo(function DiagnosticsPanel() {
   const diagnostics = useDiagnostics((s) => s.diagnostics);
+  const keys = useDiagnostics((s) => s.keys);
+  const errors = useDiagnostics((s) => s.errors);
+  const warnings = useDiagnostics((s) => s.warnings);
   const millis = useDiagnostics((s) => s.millis);
   const pending = useDiagnostics((s) => s.pending);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const shown = Math.min(LIMIT, diagnostics.length);
+  const rows = [];
+  for (let i = 0; i < shown; i++) rows.push(<Row key={keys[i] ?? i} d={diagnostics[i]!} />);
   return (
-    <section className="panel diagnostics" aria-label="Diagnostics" data-testid="diagnostics-panel" data-pending={pending}>
+    <section
+      className="panel diagnostics"
+      aria-label="Diagnostics"
+      data-testid="diagnostics-panel"
+      data-pending={pending}
+    >
       <h2 title={`Checked in ${millis.toFixed(0)} ms`}>
-        Diagnostics <span className="count">{errors} errors, {warnings} warnings</span>
+        Diagnostics{' '}
+        <span className="count">
+          {errors} errors, {warnings} warnings
+        </span>
         {pending && <span className="count muted"> · checking…</span>}
       </h2>
       {diagnostics.length === 0 ? (
         <p className="muted">No problems found.</p>
       ) : (
         <ul>
-          {diagnostics.slice(0, LIMIT).map((d, i) => (
-            <Row key={i} d={d} />
-          ))}
+          {rows}
           {diagnostics.length > LIMIT && <li className="muted">and {diagnostics.length - LIMIT} more</li>}
         </ul>
       )}

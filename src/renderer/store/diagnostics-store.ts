@@ -1,31 +1,58 @@
 /**
- * Diagnostics of the open document, from the core's `validateWorkflow`, re-run after every
- * edit. The check runs in a worker that follows the document by its patches (see
- * `validation/validation.worker.ts`), so typing and dragging never wait for it, and a burst
- * of edits is checked once; moves, which do not change the workflow, are not sent at all.
- * Where no worker can be made, it runs here, debounced. Each diagnostic is indexed by the
- * canvas node it points at, for the badges.
+ * Diagnostics of the open document, kept up to date after every edit by the core's
+ * incremental validator (`shared/incremental`). It runs in a worker that follows the
+ * document by its patches (see `validation/validation.worker.ts`): a load checks
+ * everything, an edit re-runs only the rules it touched and comes back as a delta (keys of
+ * the diagnostics gone, the new ones), which is applied here so that only what changed is
+ * updated. Moves, which do not change the workflow, are not sent at all. Where no worker
+ * can be made, the same session runs on this thread. Each diagnostic is also counted on
+ * the canvas node it points at, for the badges.
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { type Patch, fileKey, jobKey } from '../../shared/edit';
-import type { CatalogFiles, Diagnostic, Workflow } from '../../shared/model';
-import { validateWorkflow } from '../../shared/validate';
+import { type DiagnosticsDelta, type KeyedDiagnostic, applyDelta } from '../../shared/incremental';
+import type { Diagnostic } from '../../shared/model';
 import type { Badge } from '../canvas/node-types';
-import type { ValidationReply, ValidationRequest } from '../validation/validation.worker';
+import {
+  type ValidationReply,
+  type ValidationRequest,
+  ValidationSession,
+  combineReplies,
+} from '../validation/validation-session';
 import { documentStore, subscribePatches } from './document-store';
 
 export interface DiagnosticsState {
+  /** Every diagnostic, in the canonical order of `compareDiagnostics` (errors first, then by code and message). */
   diagnostics: Diagnostic[];
+  /** The stable key of each diagnostic (same index as `diagnostics`): it stays while the diagnostic does. */
+  keys: string[];
+  errors: number;
+  warnings: number;
   /** Node key → counts, for badges. */
   badges: ReadonlyMap<string, Badge>;
+  /**
+   * Node keys whose badge changed (appeared, went, or changed counts) in the last update,
+   * so the canvas can update only those nodes. `null` means any badge may have changed
+   * (a document was loaded or checked from scratch): look at all of `badges`.
+   */
+  changedBadgeKeys: ReadonlySet<string> | null;
   /** True while an edit has not been checked yet. */
   pending: boolean;
   /** Time the last check took (ms), shown in the panel's tooltip. */
   millis: number;
 }
 
-export const diagnosticsStore = createStore<DiagnosticsState>(() => ({ diagnostics: [], badges: new Map(), pending: false, millis: 0 }));
+export const diagnosticsStore = createStore<DiagnosticsState>(() => ({
+  diagnostics: [],
+  keys: [],
+  errors: 0,
+  warnings: 0,
+  badges: new Map(),
+  changedBadgeKeys: null,
+  pending: false,
+  millis: 0,
+}));
 
 export function useDiagnostics<T>(selector: (state: DiagnosticsState) => T): T {
   return useStore(diagnosticsStore, selector);
@@ -49,29 +76,80 @@ export function diagnosticNodeKey(diagnostic: Diagnostic): string | undefined {
   }
 }
 
-function publish(diagnostics: Diagnostic[], millis: number, pending: boolean): void {
-  const badges = new Map<string, Badge>();
-  for (const d of diagnostics) {
-    const key = diagnosticNodeKey(d);
-    if (!key || d.severity === 'info') continue;
-    const badge = badges.get(key) ?? { errors: 0, warnings: 0 };
-    if (d.severity === 'error') badge.errors++;
-    else badge.warnings++;
-    badges.set(key, badge);
+/** The list the store holds, in canonical order, with keys (the state's arrays are derived from it). */
+let entries: KeyedDiagnostic[] = [];
+
+function countSeverities(list: readonly KeyedDiagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const { diagnostic } of list) {
+    if (diagnostic.severity === 'error') errors++;
+    else if (diagnostic.severity === 'warning') warnings++;
   }
-  diagnosticsStore.setState({ diagnostics, badges, millis, pending });
+  return { errors, warnings };
 }
 
-/** Validates on this thread (the fallback when there is no worker). */
-function runValidation(workflow: Workflow, catalogs: CatalogFiles): void {
-  const started = performance.now();
-  let diagnostics: Diagnostic[];
-  try {
-    diagnostics = validateWorkflow({ workflow, catalogs });
-  } catch (error) {
-    diagnostics = [{ code: 'PC000', severity: 'error', message: `Validation failed: ${error instanceof Error ? error.message : String(error)}` }];
+/** Adds `by` (±1) of one diagnostic to the badge of its node; `badges` is a private copy. */
+function count(badges: Map<string, Badge>, diagnostic: Diagnostic, by: 1 | -1, changed?: Set<string>): void {
+  const key = diagnosticNodeKey(diagnostic);
+  if (!key || diagnostic.severity === 'info') return;
+  const old = badges.get(key);
+  // A new object for a changed badge: the canvas compares badges by identity.
+  const badge: Badge = { errors: old?.errors ?? 0, warnings: old?.warnings ?? 0 };
+  if (diagnostic.severity === 'error') badge.errors += by;
+  else badge.warnings += by;
+  if (badge.errors <= 0 && badge.warnings <= 0) badges.delete(key);
+  else badges.set(key, badge);
+  changed?.add(key);
+}
+
+function publishAll(list: KeyedDiagnostic[], millis: number, pending: boolean): void {
+  entries = list;
+  const badges = new Map<string, Badge>();
+  for (const { diagnostic } of list) count(badges, diagnostic, 1);
+  diagnosticsStore.setState({
+    diagnostics: list.map((entry) => entry.diagnostic),
+    keys: list.map((entry) => entry.key),
+    ...countSeverities(list),
+    badges,
+    changedBadgeKeys: null,
+    millis,
+    pending,
+  });
+}
+
+/** Applies a delta: O(diagnostics) to rebuild the two arrays, O(changes) for counts and badges. */
+function publishDelta(delta: DiagnosticsDelta, millis: number, pending: boolean): void {
+  if (delta.removed.length === 0 && delta.added.length === 0) {
+    diagnosticsStore.setState({ millis, pending });
+    return;
   }
-  publish(diagnostics, performance.now() - started, false);
+  const { list, removed } = applyDelta(entries, delta);
+  entries = list;
+  const state = diagnosticsStore.getState();
+  const badges = new Map(state.badges);
+  const changed = new Set<string>();
+  let { errors, warnings } = state;
+  for (const { diagnostic } of removed) {
+    count(badges, diagnostic, -1, changed);
+    if (diagnostic.severity === 'error') errors--;
+    else if (diagnostic.severity === 'warning') warnings--;
+  }
+  for (const { diagnostic } of delta.added) {
+    count(badges, diagnostic, 1, changed);
+    if (diagnostic.severity === 'error') errors++;
+    else if (diagnostic.severity === 'warning') warnings++;
+  }
+  diagnosticsStore.setState({
+    diagnostics: list.map((entry) => entry.diagnostic),
+    keys: list.map((entry) => entry.key),
+    errors,
+    warnings,
+    badges,
+    changedBadgeKeys: changed,
+    millis,
+    pending,
+  });
 }
 
 /** True when a patch changes the workflow (positions alone do not need a check). */
@@ -79,80 +157,86 @@ function touchesWorkflow(patch: Patch): boolean {
   return patch.some((op) => op.kind !== 'positions');
 }
 
-function createWorker(): Worker | null {
+/** Where requests go and replies come from: the worker, or a session on this thread. */
+interface Channel {
+  post(request: ValidationRequest): void;
+  stop(): void;
+}
+
+function workerChannel(onReply: (reply: ValidationReply) => void, onFailure: () => void): Channel | null {
+  let worker: Worker;
   try {
-    return new Worker(new URL('../validation/validation.worker.ts', import.meta.url), { type: 'module', name: 'validation' });
+    worker = new Worker(new URL('../validation/validation.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'validation',
+    });
   } catch {
     return null;
   }
+  worker.onmessage = (event: MessageEvent<ValidationReply>) => onReply(event.data);
+  // The worker could not run (a blocked script, say): check on this thread from now on.
+  worker.onerror = () => onFailure();
+  return { post: (request) => worker.postMessage(request), stop: () => worker.terminate() };
 }
 
-let running: Worker | null = null;
-
-/** The validation worker while it follows the document (save requests are built from its copy: `document-worker/`). */
-export function validationWorker(): Worker | null {
-  return running;
+/** The same session on this thread; replies come in a later task, so a burst of edits is answered once. */
+function mainThreadChannel(onReply: (reply: ValidationReply) => void): Channel {
+  const session = new ValidationSession();
+  let waiting: ValidationReply | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    post(request) {
+      const reply =
+        request.kind === 'load'
+          ? session.load(request.seq, request.workflow, request.catalogs)
+          : session.patch(request.seq, request.patch);
+      if (!reply) return;
+      waiting = waiting ? combineReplies(waiting, reply) : reply;
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        const next = waiting;
+        waiting = undefined;
+        if (next) onReply(next);
+      }, 0);
+    },
+    stop() {
+      if (timer !== undefined) clearTimeout(timer);
+    },
+  };
 }
 
 /** Starts following the document; returns the stop function. */
 export function startValidation(): () => void {
-  const worker = createWorker();
-  if (!worker) return startMainThreadValidation();
-  running = worker;
   let seq = 0;
-  const post = (request: ValidationRequest): void => worker.postMessage(request);
+  const onReply = (reply: ValidationReply): void => {
+    const pending = reply.seq !== seq;
+    if (reply.kind === 'reset') {
+      publishAll(reply.diagnostics, reply.millis, pending);
+      // The session lost the document after a failed edit: send it again.
+      if (reply.failed) load();
+    } else publishDelta(reply.delta, reply.millis, pending);
+  };
   const load = (): void => {
     const { doc, catalogs } = documentStore.getState();
-    post({ kind: 'load', seq: ++seq, workflow: doc.workflow, catalogs });
+    channel.post({ kind: 'load', seq: ++seq, workflow: doc.workflow, catalogs });
     diagnosticsStore.setState({ pending: true });
   };
-  worker.onmessage = (event: MessageEvent<ValidationReply>) => {
-    publish(event.data.diagnostics, event.data.millis, event.data.seq !== seq);
-  };
-  worker.onerror = () => {
-    // The worker could not run (a blocked script, say): check on this thread from now on.
-    running = null;
-    unsubscribe();
-    worker.terminate();
-    stopFallback = startMainThreadValidation();
-  };
-  let stopFallback: (() => void) | undefined;
+  let channel: Channel =
+    workerChannel(onReply, () => {
+      channel.stop();
+      channel = mainThreadChannel(onReply);
+      load();
+    }) ?? mainThreadChannel(onReply);
   load();
   const unsubscribe = subscribePatches((patch) => {
     if (patch === null) load();
     else if (touchesWorkflow(patch)) {
-      post({ kind: 'patch', seq: ++seq, patch });
+      channel.post({ kind: 'patch', seq: ++seq, patch });
       diagnosticsStore.setState({ pending: true });
     }
   });
   return () => {
-    if (running === worker) running = null;
     unsubscribe();
-    worker.terminate();
-    stopFallback?.();
-  };
-}
-
-function startMainThreadValidation(delayMs = 150): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let checked: Workflow | null = null;
-  const schedule = (): void => {
-    if (timer !== undefined) clearTimeout(timer);
-    diagnosticsStore.setState({ pending: true });
-    timer = setTimeout(() => {
-      timer = undefined;
-      const { doc, catalogs } = documentStore.getState();
-      if (checked === doc.workflow) return;
-      checked = doc.workflow;
-      runValidation(doc.workflow, catalogs);
-    }, delayMs);
-  };
-  schedule();
-  const unsubscribe = documentStore.subscribe((state, previous) => {
-    if (state.doc.workflow !== previous.doc.workflow || state.catalogs !== previous.catalogs) schedule();
-  });
-  return () => {
-    unsubscribe();
-    if (timer !== undefined) clearTimeout(timer);
+    channel.stop();
   };
 }

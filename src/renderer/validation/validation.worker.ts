@@ -1,59 +1,42 @@
 /// <reference lib="webworker" />
 /**
- * The validation worker: keeps its own copy of the document, follows it by the same patches
- * the editor applies (so an edit costs the worker a patch, not a copy of the workflow), and
- * runs the core's `validateWorkflow` off the main thread, once per burst of edits.
+ * The validation worker: follows the document by the same patches the editor applies (so
+ * an edit costs the worker a patch, not a copy of the workflow) and keeps the core's
+ * incremental validator (`shared/incremental`): a load checks everything once, an edit
+ * re-runs only the rules it touched and the reply is the delta. Edits that arrive together
+ * are answered once, as soon as the queue is empty (no fixed delay).
  */
-import { type EditableDocument, type Patch, applyPatch } from '../../shared/edit';
-import type { CatalogFiles, Diagnostic, Workflow } from '../../shared/model';
-import { validateWorkflow } from '../../shared/validate';
-import { documentWorkerMessage } from '../document-worker/worker-branch';
+import { type ValidationReply, type ValidationRequest, ValidationSession, combineReplies } from './validation-session';
 
-export type ValidationRequest =
-  | { kind: 'load'; seq: number; workflow: Workflow; catalogs: CatalogFiles }
-  | { kind: 'patch'; seq: number; patch: Patch };
-
-export interface ValidationReply {
-  /** The request sequence number the diagnostics belong to (the latest applied). */
-  seq: number;
-  diagnostics: Diagnostic[];
-  millis: number;
-}
+export type { ValidationReply, ValidationRequest } from './validation-session';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-let doc: EditableDocument | null = null;
-let catalogs: CatalogFiles = {};
-let seq = 0;
-let timer: ReturnType<typeof setTimeout> | undefined;
+const session = new ValidationSession();
+let waiting: ValidationReply | undefined;
+let flushScheduled = false;
 
-/** Waits this long after the last change, so a burst of edits is checked once. */
-const DEBOUNCE_MS = 60;
-
-function run(): void {
-  timer = undefined;
-  if (!doc) return;
-  const started = performance.now();
-  let diagnostics: Diagnostic[];
-  try {
-    diagnostics = validateWorkflow({ workflow: doc.workflow, catalogs });
-  } catch (error) {
-    diagnostics = [{ code: 'PC000', severity: 'error', message: `Validation failed: ${error instanceof Error ? error.message : String(error)}` }];
-  }
-  const reply: ValidationReply = { seq, diagnostics, millis: performance.now() - started };
-  scope.postMessage(reply);
+function send(reply: ValidationReply | undefined): void {
+  if (!reply) return;
+  waiting = waiting ? combineReplies(waiting, reply) : reply;
+  if (flushScheduled) return;
+  flushScheduled = true;
+  // A task after the messages already queued: a burst of edits becomes one reply.
+  setTimeout(() => {
+    flushScheduled = false;
+    const reply = waiting;
+    waiting = undefined;
+    if (reply) scope.postMessage(reply);
+  }, 0);
 }
 
 scope.onmessage = (event: MessageEvent<ValidationRequest>) => {
-  // Save requests are built from this copy of the document (document-worker/worker-branch.ts).
-  if (documentWorkerMessage(event.data, doc?.workflow ?? null)) return;
   const message = event.data;
-  if (message.kind === 'load') {
-    doc = { workflow: message.workflow, positions: new Map() };
-    catalogs = message.catalogs;
-  } else if (doc) {
-    doc = applyPatch(doc, message.patch);
+  switch (message.kind) {
+    case 'load':
+      send(session.load(message.seq, message.workflow, message.catalogs));
+      break;
+    case 'patch':
+      send(session.patch(message.seq, message.patch));
+      break;
   }
-  seq = message.seq;
-  if (timer !== undefined) clearTimeout(timer);
-  timer = setTimeout(run, DEBOUNCE_MS);
 };

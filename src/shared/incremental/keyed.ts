@@ -22,7 +22,8 @@ export function diagnosticSignature(d: Diagnostic): string {
 }
 
 interface Entry {
-  readonly key: string;
+  /** Changed only by `takeDelta`, when an equal diagnostic takes over the key of one that went. */
+  key: string;
   readonly signature: string;
   readonly diagnostic: Diagnostic;
 }
@@ -37,8 +38,8 @@ export class DiagnosticGroups {
   private readonly groups = new Map<string, Entry[]>();
   private count = 0;
   private nextKey = 0;
-  private removed: string[] = [];
-  private added = new Map<string, KeyedDiagnostic>();
+  private removed: Array<{ readonly key: string; readonly signature: string }> = [];
+  private added = new Map<string, Entry>();
   /** While rebuilding: keys of the previous diagnostics by signature, reused for equal ones. */
   private reusable: Map<string, string[]> | undefined;
 
@@ -70,7 +71,7 @@ export class DiagnosticGroups {
       const kept = bySignature.get(signatures[i]!)?.pop();
       entries.push(kept ?? this.fresh(diagnostics[i]!, signatures[i]!));
     }
-    for (const list of bySignature.values()) for (const entry of list) this.drop(entry.key);
+    for (const list of bySignature.values()) for (const entry of list) this.drop(entry);
     this.count += entries.length - old.length;
     if (entries.length === 0) this.groups.delete(group);
     else this.groups.set(group, entries);
@@ -80,7 +81,7 @@ export class DiagnosticGroups {
   delete(group: string): void {
     const old = this.groups.get(group);
     if (!old) return;
-    for (const entry of old) this.drop(entry.key);
+    for (const entry of old) this.drop(entry);
     this.count -= old.length;
     this.groups.delete(group);
   }
@@ -113,15 +114,40 @@ export class DiagnosticGroups {
     const reusable = this.reusable;
     this.reusable = undefined;
     if (!reusable) return;
-    for (const keys of reusable.values()) for (const key of keys) this.drop(key);
+    for (const [signature, keys] of reusable) for (const key of keys) this.drop({ key, signature });
   }
 
-  /** The changes since the last call. Cost: O(changes). */
+  /**
+   * The changes since the last call. A diagnostic that went and came back equal within the
+   * delta (a job replaced by an edit that did not change this problem) keeps its old key and
+   * appears in neither list. Cost: O(changes).
+   */
   takeDelta(): DiagnosticsDelta {
-    const delta: DiagnosticsDelta = { removed: this.removed, added: [...this.added.values()] };
+    let removed = this.removed;
+    const added = [...this.added.values()];
     this.removed = [];
     this.added = new Map();
-    return delta;
+    if (removed.length > 0 && added.length > 0) {
+      const gone = new Map<string, string[]>();
+      for (const { key, signature } of removed) {
+        const list = gone.get(signature);
+        if (list) list.push(key);
+        else gone.set(signature, [key]);
+      }
+      const revived = new Set<string>();
+      for (const entry of added) {
+        const key = gone.get(entry.signature)?.pop();
+        if (key === undefined) continue;
+        entry.key = key;
+        revived.add(key);
+      }
+      if (revived.size > 0) removed = removed.filter(({ key }) => !revived.has(key));
+      return {
+        removed: removed.map(({ key }) => key),
+        added: added.filter((entry) => !revived.has(entry.key)).map(({ key, diagnostic }) => ({ key, diagnostic })),
+      };
+    }
+    return { removed: removed.map(({ key }) => key), added: added.map(({ key, diagnostic }) => ({ key, diagnostic })) };
   }
 
   /** Every stored diagnostic with its key (group order, not canonical). Cost: O(diagnostics). */
@@ -135,12 +161,12 @@ export class DiagnosticGroups {
   private fresh(diagnostic: Diagnostic, signature: string): Entry {
     const reused = this.reusable?.get(signature)?.pop();
     if (reused !== undefined) return { key: reused, signature, diagnostic };
-    const key = (this.nextKey++).toString(36);
-    this.added.set(key, { key, diagnostic });
-    return { key, signature, diagnostic };
+    const entry: Entry = { key: (this.nextKey++).toString(36), signature, diagnostic };
+    this.added.set(entry.key, entry);
+    return entry;
   }
 
-  private drop(key: string): void {
-    if (!this.added.delete(key)) this.removed.push(key);
+  private drop(entry: { readonly key: string; readonly signature: string }): void {
+    if (!this.added.delete(entry.key)) this.removed.push(entry);
   }
 }
