@@ -8,6 +8,7 @@
  */
 import { type Position, parseKey } from '../../shared/edit';
 import { layoutFromPositions } from '../store/sidecar';
+import { type PortLike, onPortMessage } from './port';
 
 /** Positions handled between two checks of the clock. */
 const CHECK_EVERY = 2000;
@@ -16,10 +17,11 @@ const CHECK_EVERY = 2000;
 function yieldToPage(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
+    const port: PortLike = channel.port1;
+    onPortMessage(port, () => {
+      port.close();
       resolve();
-    };
+    });
     channel.port2.postMessage(null);
   });
 }

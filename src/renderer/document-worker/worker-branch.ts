@@ -1,11 +1,15 @@
 /**
- * The document worker's side of save requests. The validation worker holds a copy of the
- * document that follows it by patches (`validation/validation.worker.ts`); it hands every
- * message to {@link documentWorkerMessage} first, which answers serialize requests from that
- * copy and counts the document messages, so the page can tell whether the copy is in step.
+ * The document worker's side of save requests. The validation worker hands every message
+ * it receives to {@link documentWorkerMessage} first (one line in
+ * `validation/validation.worker.ts`). This module keeps its own view of the document from
+ * the same `load` and `patch` messages (applying a patch shares every job it does not touch,
+ * so the copy costs little), and answers serialize requests from it; it also counts the
+ * patches, so the page can tell whether the copy is in step.
  */
+import { type Patch, applyPatch } from '../../shared/edit';
 import type { FrameChannel } from '../../shared/ipc-frame';
 import type { Workflow } from '../../shared/model';
+import { type PortLike, onPortMessage } from './port';
 import { requestFrame, type RequestHead } from './serialize-request';
 
 /** What the page knows of its document when it asks: the copy must match before it is written. */
@@ -20,19 +24,39 @@ export interface DocumentCheck {
 /** Page → worker: build a request frame. The layout's JSON follows on `port` (`{ layoutJson }`), the answer goes back on it. */
 export interface SerializeMessage {
   kind: 'serializeRequest';
-  port: MessagePort;
+  port: PortLike;
   channel: FrameChannel;
   head: RequestHead;
   expect: DocumentCheck;
+}
+
+/** Page → worker: is this branch there? The answer (`true`) comes back on `port`. */
+export interface ProbeMessage {
+  kind: 'serializeProbe';
+  port: PortLike;
 }
 
 /** Worker → page, on the message's port. `frame` is transferred. */
 export type SerializeReply = { ok: true; frame: ArrayBuffer } | { ok: false; reason: string };
 
 let patchesSinceLoad = 0;
+let current: Workflow | null = null;
+const NO_POSITIONS = new Map<string, never>();
 
-function isSerializeMessage(data: unknown): data is SerializeMessage {
-  return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'serializeRequest';
+function kindOf(data: unknown): unknown {
+  return typeof data === 'object' && data !== null ? (data as { kind?: unknown }).kind : undefined;
+}
+
+/** Follows the validation worker's `load` and `patch` messages. */
+function follow(data: unknown): void {
+  const kind = kindOf(data);
+  if (kind === 'load') {
+    current = (data as { workflow: Workflow }).workflow;
+    patchesSinceLoad = 0;
+  } else if (kind === 'patch') {
+    patchesSinceLoad++;
+    if (current) current = applyPatch({ workflow: current, positions: NO_POSITIONS }, (data as { patch: Patch }).patch).workflow;
+  }
 }
 
 /** Why the worker's copy cannot stand for the page's document, or `null` when it can. */
@@ -49,7 +73,7 @@ function answer(message: SerializeMessage, workflow: Workflow | null): void {
   const { port } = message;
   const problem = outOfStep(workflow, message.expect);
   if (problem || !workflow) {
-    port.postMessage({ ok: false, reason: problem ?? 'no document' } satisfies SerializeReply);
+    port.postMessage({ ok: false, reason: problem ?? 'no document' } satisfies SerializeReply, []);
     port.close();
     return;
   }
@@ -58,37 +82,42 @@ function answer(message: SerializeMessage, workflow: Workflow | null): void {
   try {
     workflowJson = JSON.stringify(workflow);
   } catch (error) {
-    port.postMessage({ ok: false, reason: error instanceof Error ? error.message : String(error) } satisfies SerializeReply);
+    port.postMessage({ ok: false, reason: error instanceof Error ? error.message : String(error) } satisfies SerializeReply, []);
     port.close();
     return;
   }
-  port.onmessage = (event: MessageEvent<{ layoutJson: string | null }>) => {
+  onPortMessage<{ layoutJson: string | null }>(port, ({ layoutJson }) => {
     let reply: SerializeReply;
-    let transfer: Transferable[] = [];
+    let transfer: ArrayBuffer[] = [];
     try {
-      const frame = requestFrame(message.channel, message.head, workflowJson, event.data.layoutJson);
+      const frame = requestFrame(message.channel, message.head, workflowJson, layoutJson);
       reply = { ok: true, frame: frame.buffer as ArrayBuffer };
-      transfer = [frame.buffer];
+      transfer = [frame.buffer as ArrayBuffer];
     } catch (error) {
       reply = { ok: false, reason: error instanceof Error ? error.message : String(error) };
     }
     port.postMessage(reply, transfer);
     port.close();
-  };
+  });
 }
 
 /**
- * To be called with every message the worker receives, before anything else, with the
- * workflow its copy holds. Counts `load` (back to 0) and `patch` messages; answers a
- * serialize request and returns true (the caller then ignores the message).
+ * To be called with every message the worker receives, before anything else. Follows `load`
+ * and `patch` messages (and returns false: the worker handles them too); answers a serialize
+ * request or a probe and returns true (the worker then ignores the message).
  */
-export function documentWorkerMessage(data: unknown, workflow: Workflow | null): boolean {
-  if (isSerializeMessage(data)) {
-    answer(data, workflow);
+export function documentWorkerMessage(data: unknown): boolean {
+  const kind = kindOf(data);
+  if (kind === 'serializeRequest') {
+    answer(data as SerializeMessage, current);
     return true;
   }
-  const kind = typeof data === 'object' && data !== null ? (data as { kind?: unknown }).kind : undefined;
-  if (kind === 'load') patchesSinceLoad = 0;
-  else if (kind === 'patch') patchesSinceLoad++;
+  if (kind === 'serializeProbe') {
+    const { port } = data as ProbeMessage;
+    port.postMessage(true, []);
+    port.close();
+    return true;
+  }
+  follow(data);
   return false;
 }

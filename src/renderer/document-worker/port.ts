@@ -1,0 +1,16 @@
+/**
+ * The part of a message port this folder uses, typed so that it compiles against both the
+ * DOM's ports (the page and its workers) and Node's (the unit tests run there).
+ */
+export interface PortLike {
+  postMessage(value: unknown, transfer: ArrayBuffer[]): void;
+  addEventListener(type: 'message', listener: (event: Event & { data?: unknown }) => void): void;
+  start(): void;
+  close(): void;
+}
+
+/** Calls `listener` with the data of each message on `port` (and starts its delivery). */
+export function onPortMessage<T>(port: PortLike, listener: (data: T) => void): void {
+  port.addEventListener('message', (event) => listener(event.data as T));
+  port.start();
+}
