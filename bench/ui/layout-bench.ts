@@ -1,8 +1,11 @@
 /**
  * The layered layout on montage-like jobs-and-files graphs (5 wide levels, each job reading
  * the outputs of 2–3 jobs of the level above, near its own index; every job writes one file):
- * prints nodes, edges and milliseconds. Run: `npx tsx bench/ui/layout-bench.ts`.
+ * prints nodes, edges and milliseconds, beside ELK's layered layout (elkjs, the library
+ * React Flow's examples use) on the same graphs where it finishes in reasonable time.
+ * Run: `npm run bench:layout`.
  */
+import ELK from 'elkjs/lib/elk.bundled.js';
 import { type LayoutInput, layeredLayout } from '../../src/renderer/canvas/layout/layered';
 
 /** Seeded PRNG (mulberry32), so every run lays out the same graph. */
@@ -53,17 +56,38 @@ export function montageLayoutInput(nodes: number): LayoutInput {
   return { nodeCount, sources: Uint32Array.from(sources), targets: Uint32Array.from(targets), widths, heights };
 }
 
-function main(): void {
-  const rows: string[] = ['| nodes | edges | layered layout (ms) |', '| ---: | ---: | ---: |'];
-  for (const size of [1_000, 10_000, 100_000]) {
+/** ELK's layered layout of the same graph (milliseconds), or why it did not finish. */
+async function elkLayout(input: LayoutInput): Promise<string> {
+  const elk = new ELK();
+  const graph = {
+    id: 'root',
+    layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'DOWN' },
+    children: Array.from({ length: input.nodeCount }, (_, i) => ({ id: String(i), width: input.widths[i]!, height: input.heights[i]! })),
+    edges: Array.from(input.sources, (source, e) => ({ id: `e${e}`, sources: [String(source)], targets: [String(input.targets[e]!)] })),
+  };
+  const started = performance.now();
+  try {
+    await elk.layout(graph);
+    return `${Math.round(performance.now() - started)}`;
+  } catch (error) {
+    return `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+  }
+}
+
+/** ELK is measured up to this many nodes: past it a run takes minutes or overflows the stack. */
+const ELK_MAX_NODES = 2_500;
+
+async function main(): Promise<void> {
+  const rows: string[] = ['| nodes | edges | layered layout (ms) | ELK layered (ms) |', '| ---: | ---: | ---: | ---: |'];
+  for (const size of [1_000, 2_000, 10_000, 100_000]) {
     const input = montageLayoutInput(size);
     const started = performance.now();
     layeredLayout(input);
-    rows.push(
-      `| ${input.nodeCount.toLocaleString('en-US')} | ${input.sources.length.toLocaleString('en-US')} | ${Math.round(performance.now() - started)} |`,
-    );
+    const ours = Math.round(performance.now() - started);
+    const elk = input.nodeCount <= ELK_MAX_NODES ? await elkLayout(input) : 'not run';
+    rows.push(`| ${input.nodeCount.toLocaleString('en-US')} | ${input.sources.length.toLocaleString('en-US')} | ${ours} | ${elk} |`);
   }
   process.stdout.write(`${rows.join('\n')}\n`);
 }
 
-if (process.argv[1]?.endsWith('layout-bench.ts')) main();
+if (process.argv[1]?.endsWith('layout-bench.ts')) void main();
