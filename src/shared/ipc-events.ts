@@ -79,7 +79,13 @@ export type AppEvent =
   /** The question was answered, cancelled, or is no longer asked: close it. */
   | { type: 'prompt.closed'; id: string }
   | { type: 'connection.state'; status: ConnectionStatus }
-  | { type: 'run.update'; run: RunSummary }
+  /**
+   * A remote run changed. With `changedOnly`, `run.jobStates` holds only the jobs whose state
+   * changed since the previous `run.update` of this run (a 100,000-job run is not resent whole
+   * every poll); without it, every job. A full one comes first, when the run ends, and every
+   * minute.
+   */
+  | { type: 'run.update'; run: RunSummary; changedOnly?: true }
   | { type: 'annex.line'; line: string }
   /** A batch of job changes of a local run (at most every 100 ms). */
   | { type: 'localRun.update'; update: LocalRunUpdate };

@@ -9,7 +9,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { AppEvent, ConnectionStatus, PromptRequest, RunSummary } from '../../shared/ipc';
 import type { ProfileInput, SecretStoreInfo } from '../../shared/ipc-remote';
-import { clearRun, runStatesStore, showRun as paintRun } from './run-states-store';
+import { applyRunChanges, clearRun, runStatesStore, showRun as paintRun } from './run-states-store';
 
 export type RemoteTab = 'connection' | 'runs' | 'resources';
 
@@ -49,6 +49,19 @@ function paint(run: RunSummary): void {
   paintRun({ kind: 'remote', id: run.id, label: `${run.workflowName} on ${run.host}` }, run.state, run.jobStates, run.counts);
 }
 
+/**
+ * A summary carrying only the jobs that changed, completed with the states already known. The
+ * known record is updated in place: copying 100,000 states for a few changes every poll would
+ * cost a frame, and readers look one job up when they render. A run not known yet (the page's
+ * run list has not answered) keeps the changes only; the list brings the rest.
+ */
+function withKnownStates(update: RunSummary): RunSummary {
+  const known = sessionStore.getState().runs[update.id];
+  if (!known) return update;
+  Object.assign(known.jobStates, update.jobStates);
+  return { ...update, jobStates: known.jobStates };
+}
+
 const MAX_ANNEX_LINES = 500;
 
 /** Applies one event from the main process. */
@@ -63,10 +76,17 @@ export function applyEvent(event: AppEvent): void {
     case 'connection.state':
       sessionStore.setState({ connection: event.status });
       break;
-    case 'run.update':
-      sessionStore.setState((s) => ({ runs: { ...s.runs, [event.run.id]: event.run } }));
-      if (sessionStore.getState().activeRunId === event.run.id) paint(event.run);
+    case 'run.update': {
+      const run = event.changedOnly ? withKnownStates(event.run) : event.run;
+      sessionStore.setState((s) => ({ runs: { ...s.runs, [run.id]: run } }));
+      if (sessionStore.getState().activeRunId !== run.id) break;
+      const shown = runStatesStore.getState().source;
+      if (event.changedOnly && shown?.kind === 'remote' && shown.id === run.id) {
+        const changes = Object.entries(event.run.jobStates).map(([jobId, state]) => ({ jobId, state }));
+        applyRunChanges(run.id, run.state, changes, run.counts);
+      } else paint(run);
       break;
+    }
     case 'annex.line':
       sessionStore.setState((s) => ({ annexLines: [...s.annexLines.slice(-(MAX_ANNEX_LINES - 1)), event.line] }));
       break;

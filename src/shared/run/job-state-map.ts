@@ -118,3 +118,21 @@ export class JobStateMap implements ReadonlyMap<string, JobState> {
     for (const [id, state] of this.entries()) callback.call(thisArg, state, id, this);
   }
 }
+
+/**
+ * The jobs of `next` whose state differs from `previous` (job id → new state); null when a job
+ * of `previous` is missing from `next`, since a change list cannot say a job is gone. What a
+ * remote run's update carries instead of every job. Cost: O(jobs), no copy of either.
+ */
+export function changedStates(previous: Readonly<Record<string, JobState>>, next: Readonly<Record<string, JobState>>): Record<string, JobState> | null {
+  const changed: Record<string, JobState> = {};
+  let known = 0;
+  for (const jobId in next) {
+    const before = previous[jobId];
+    if (before !== undefined) known++;
+    if (before !== next[jobId]) changed[jobId] = next[jobId]!;
+  }
+  let total = 0;
+  for (const _ in previous) total++;
+  return known === total ? changed : null;
+}

@@ -23,6 +23,7 @@ import type { RunAnalysis, RunStatistics } from '../submit/run-actions';
 import { SubmitService, type ClosableHost } from '../submit/submit-service';
 import { PromptBroker, type PromptAnswer } from './prompt-broker';
 import { runSummary } from './run-summary';
+import { RunUpdateEvents } from './run-update-events';
 
 export interface RemoteSessionOptions {
   /** Where connection profiles are kept (the app data folder). */
@@ -68,6 +69,7 @@ export class RemoteSession {
   private readonly home: string;
   private current: Connection | undefined;
   private readonly watchErrors = new Map<string, string>();
+  private readonly runEvents = new RunUpdateEvents();
   private stopSubmitEvents: () => void;
 
   constructor(private readonly options: RemoteSessionOptions) {
@@ -391,7 +393,8 @@ export class RemoteSession {
     };
   }
 
+  /** Sends a run's summary to the pages (the jobs that changed, or whole: {@link RunUpdateEvents}). */
   private emitRun(run: RunSummary): void {
-    this.options.emit({ type: 'run.update', run });
+    this.options.emit(this.runEvents.eventFor(run));
   }
 }
