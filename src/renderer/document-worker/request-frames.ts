@@ -17,7 +17,7 @@ import { layoutJson } from './layout-json';
 import { onPortMessage } from './port';
 import type { RequestHead } from './serialize-request';
 import type { DocumentCheck, ProbeMessage, SerializeMessage, SerializeReply } from './worker-branch';
-import { documentWorker } from './worker-registry';
+import { type DocumentWorkerHandle, documentWorker } from './worker-registry';
 
 /** Workflow patches sent to the worker since the last load; it counts the same messages. */
 let patchesSinceLoad = 0;
@@ -52,14 +52,14 @@ export interface LayoutParts {
 const WORKER_TIMEOUT_MS = 60_000;
 
 /** Workers that answered the probe: they have the serialize branch. */
-const capable = new WeakSet<Worker>();
-const probed = new WeakSet<Worker>();
+const capable = new WeakSet<DocumentWorkerHandle>();
+const probed = new WeakSet<DocumentWorkerHandle>();
 
 /**
  * Asks a worker once whether it can write requests; until it has answered, requests go the
  * old way (so a worker without the branch never makes a save wait).
  */
-function probe(worker: Worker): void {
+function probe(worker: DocumentWorkerHandle): void {
   if (probed.has(worker)) return;
   probed.add(worker);
   const { port1, port2 } = new MessageChannel();

@@ -6,6 +6,7 @@
  * re-runs only the rules it touched and the reply is the delta. Edits that arrive together
  * are answered once, as soon as the queue is empty (no fixed delay).
  */
+import { documentWorkerMessage } from '../document-worker/worker-branch';
 import { type ValidationReply, type ValidationRequest, ValidationSession, combineReplies } from './validation-session';
 
 export type { ValidationReply, ValidationRequest } from './validation-session';
@@ -30,6 +31,8 @@ function send(reply: ValidationReply | undefined): void {
 }
 
 scope.onmessage = (event: MessageEvent<ValidationRequest>) => {
+  // Save requests are written from the document this worker follows (document-worker/worker-branch.ts).
+  if (documentWorkerMessage(event.data)) return;
   const message = event.data;
   switch (message.kind) {
     case 'load':
