@@ -21,6 +21,7 @@ import {
   combineReplies,
 } from '../validation/validation-session';
 import { documentStore, subscribePatches } from './document-store';
+import { registerDocumentWorker } from '../document-worker/worker-registry';
 
 export interface DiagnosticsState {
   /** Every diagnostic, in the canonical order of `compareDiagnostics` (errors first, then by code and message). */
@@ -163,8 +164,21 @@ interface Channel {
   stop(): void;
 }
 
+/**
+ * The part of the DOM's `Worker` used here, declared in this module so that the store
+ * type-checks without DOM types too (the unit tests run it in Node, which has no Worker and
+ * so takes the main-thread path). At run time the name is the page's global `Worker`.
+ */
+interface ValidationWorker {
+  onmessage: ((event: { data: ValidationReply }) => void) | null;
+  onerror: (() => void) | null;
+  postMessage(message: ValidationRequest): void;
+  terminate(): void;
+}
+declare const Worker: new (url: URL, options: { type: 'module'; name: string }) => ValidationWorker;
+
 function workerChannel(onReply: (reply: ValidationReply) => void, onFailure: () => void): Channel | null {
-  let worker: Worker;
+  let worker: ValidationWorker;
   try {
     worker = new Worker(new URL('../validation/validation.worker.ts', import.meta.url), {
       type: 'module',
@@ -173,7 +187,8 @@ function workerChannel(onReply: (reply: ValidationReply) => void, onFailure: () 
   } catch {
     return null;
   }
-  worker.onmessage = (event: MessageEvent<ValidationReply>) => onReply(event.data);
+  registerDocumentWorker(worker); // Save requests are written by this worker too (document-worker/).
+  worker.onmessage = (event) => onReply(event.data);
   // The worker could not run (a blocked script, say): check on this thread from now on.
   worker.onerror = () => onFailure();
   return { post: (request) => worker.postMessage(request), stop: () => worker.terminate() };

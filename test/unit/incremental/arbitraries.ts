@@ -45,7 +45,7 @@ export const job: fc.Arbitrary<Job> = fc
     file: fc.constantFrom(...LFNS),
   })
   .map((r) => {
-    const base = { id: r.id, arguments: [], uses: r.uses } as const;
+    const base = { id: r.id, arguments: [] as Job['arguments'] };
     const result: Job =
       r.kind === 'job'
         ? { ...base, type: 'job', name: r.name, uses: [...r.uses] }

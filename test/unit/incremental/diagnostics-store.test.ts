@@ -53,7 +53,7 @@ afterEach(() => stop?.());
 
 describe('diagnostics store', () => {
   it('follows loads, edits and undo by deltas, with badges and the badge keys that changed', async () => {
-    loadDocument({ workflow: start, name: 'wf' });
+    loadDocument({ workflow: start, name: 'wf', file: null });
     stop = startValidation();
     await settle();
     expectStoreMatchesDocument();
@@ -87,10 +87,10 @@ describe('diagnostics store', () => {
   });
 
   it('starts over when another document is loaded', async () => {
-    loadDocument({ workflow: start, name: 'wf' });
+    loadDocument({ workflow: start, name: 'wf', file: null });
     stop = startValidation();
     await settle();
-    loadDocument({ workflow: { ...start, name: 'bad name', jobs: [] }, name: 'other' });
+    loadDocument({ workflow: { ...start, name: 'bad name', jobs: [] }, name: 'other', file: null });
     await settle();
     expectStoreMatchesDocument();
     expect(diagnosticsStore.getState().diagnostics.map((d) => d.code)).toEqual(['PC217', 'PC220']);
