@@ -4,7 +4,6 @@
  * cross into the worker without copying.
  */
 import { fileKey, jobKey, type EditableDocument } from '../../../shared/edit';
-import { forEachFileRole } from '../../../shared/infer';
 import type { CatalogFiles } from '../../../shared/model';
 import { replicaNames } from '../graph-model';
 import { FILE_SIZE, JOB_SIZE } from '../node-types';
@@ -16,8 +15,8 @@ export interface KeyedLayoutInput extends LayoutInput {
 }
 
 /**
- * Nodes in the canvas's order (jobs, then files by first mention, then files only a replica
- * or a saved position names). Cost: O(jobs + uses + dependencies), one map from key to
+ * Nodes: jobs, then files by first mention, then files only a replica or a saved position
+ * names. Cost: O(jobs + uses + dependencies), one map from key to
  * node; no per-file objects (at 10^5 jobs this runs before anything is drawn).
  */
 export function layoutInput(doc: EditableDocument, catalogs?: CatalogFiles): KeyedLayoutInput {
@@ -35,35 +34,36 @@ export function layoutInput(doc: EditableDocument, catalogs?: CatalogFiles): Key
     }
     return i;
   };
-  for (const job of workflow.jobs) {
-    forEachFileRole(job, file);
-    for (const use of job.uses) file(use.lfn);
-  }
-  for (const lfn of replicaNames(workflow, catalogs)) file(lfn);
-  for (const key of doc.positions.keys()) if (key.startsWith('f:')) file(key.slice(2));
+  // One pass: each use is looked up once, for its node and its edge together.
   const from: number[] = [];
   const to: number[] = [];
   for (const job of workflow.jobs) {
     const j = jobIndex.get(job.id)!;
     for (const use of job.uses) {
+      const f = file(use.lfn);
       if (use.type === 'input') {
-        from.push(file(use.lfn));
+        from.push(f);
         to.push(j);
       } else {
         from.push(j);
-        to.push(file(use.lfn));
+        to.push(f);
       }
     }
     if (job.stdin !== undefined) {
       from.push(file(job.stdin));
       to.push(j);
     }
-    for (const lfn of [job.stdout, job.stderr]) {
-      if (lfn === undefined) continue;
+    if (job.stdout !== undefined) {
       from.push(j);
-      to.push(file(lfn));
+      to.push(file(job.stdout));
+    }
+    if (job.stderr !== undefined) {
+      from.push(j);
+      to.push(file(job.stderr));
     }
   }
+  for (const lfn of replicaNames(workflow, catalogs)) file(lfn);
+  for (const key of doc.positions.keys()) if (key.startsWith('f:')) file(key.slice(2));
   for (const d of workflow.dependencies) {
     const p = jobIndex.get(d.id);
     if (p === undefined) continue;
