@@ -272,7 +272,7 @@ export function Canvas() {
         edgesFocusable
       >
         <Background gap={20} size={1} />
-        {lod.mode === 'all' && !indexed && nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClass} />}
+        {lod.mode === 'all' && nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClass} />}
         <Controls showInteractive={false} />
       </ReactFlow>
       <LayoutProgress />
