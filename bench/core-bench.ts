@@ -119,7 +119,8 @@ async function runOne(size: number, dir: string): Promise<StepResult[]> {
 
 function fmtMs(ms: number): string {
   if (Number.isNaN(ms)) return 'n/a';
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  return ms < 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(0)} ms`;
 }
 
 function fmtMb(mb: number): string {

@@ -24,6 +24,7 @@ import {
   TransformationLookup,
 } from '../validate/transformations';
 import { closesCycle } from './cycle-check';
+import { bagList } from './job-bag';
 import { DiagnosticGroups, type DiagnosticsDelta, type KeyedDiagnostic } from './keyed';
 import { compareDiagnostics } from './order';
 import { allFiles, jobFiles, spliceInPlace, WorkflowIndex } from './workflow-index';
@@ -110,6 +111,9 @@ export class IncrementalValidator {
   /** Transformation key → compute jobs running it (for PC209). */
   private readonly computeKeys = new Map<string, number>();
   private cyclic = false;
+  /** Serials of jobs, and LFNs, that have a per-job or per-file group: most have none, and building their key is the cost. */
+  private readonly jobsWithGroup = new Set<number>();
+  private readonly filesWithGroup = new Set<string>();
   private readonly scratch: DiagnosticSink = { diagnostics: [] };
 
   private constructor(
@@ -220,7 +224,7 @@ export class IncrementalValidator {
   private forgetJob(job: Job, t: Touched): void {
     const serial = this.index.serialOf(job);
     if (serial !== undefined) {
-      this.groups.delete(`j${serial}`);
+      if (this.jobsWithGroup.delete(serial)) this.groups.delete(`j${serial}`);
       this.groups.delete(`p${serial}`);
       for (const lfn of jobFiles(job).consumes) this.groups.delete(missingKey(serial, lfn));
     }
@@ -259,11 +263,11 @@ export class IncrementalValidator {
   private refresh(t: Touched): void {
     const index = this.index;
     for (const [id, before] of t.ids) {
-      const list = index.byId.get(id);
-      if (list && list.length > 1) this.repeatedIds.add(id);
+      const known = index.hasId(id);
+      if (index.jobsWithId(id).length > 1) this.repeatedIds.add(id);
       else this.repeatedIds.delete(id);
       if (!t.shifted) this.refreshRepeatedId(id);
-      if ((before === undefined) !== (list === undefined)) {
+      if ((before !== undefined) !== known) {
         for (const dependency of index.depsByParent.get(id) ?? []) this.refreshDependency(dependency);
         for (const dependency of index.depsByChild.get(id) ?? []) this.refreshDependency(dependency);
       }
@@ -299,6 +303,8 @@ export class IncrementalValidator {
     this.lookup = TransformationLookup.of(this.meta, bundle);
     this.sites = knownSites(this.meta, bundle);
     this.missing.clear();
+    this.jobsWithGroup.clear();
+    this.filesWithGroup.clear();
     this.malformed.clear();
     this.repeatedIds.clear();
     this.computeKeys.clear();
@@ -312,8 +318,7 @@ export class IncrementalValidator {
       if (job.type === 'job') this.countKey(job, 1);
       this.refreshJob(job);
     }
-    for (const [id, list] of index.byId) {
-      if (list.length < 2) continue;
+    for (const id of index.repeatedIds()) {
       this.repeatedIds.add(id);
       this.refreshRepeatedId(id);
     }
@@ -342,6 +347,9 @@ export class IncrementalValidator {
     checkJobFileUses(sink, job);
     if (this.lookup) checkJobTransformation(sink, this.lookup, job);
     checkJobProfiles(sink, job, this.sites);
+    if (sink.diagnostics.length === 0 && !this.jobsWithGroup.has(serial)) return;
+    if (sink.diagnostics.length > 0) this.jobsWithGroup.add(serial);
+    else this.jobsWithGroup.delete(serial);
     this.groups.set(`j${serial}`, sink.diagnostics);
   }
 
@@ -354,9 +362,9 @@ export class IncrementalValidator {
   }
 
   private refreshRepeatedId(id: string): void {
-    const list = this.index.byId.get(id);
+    const list = this.index.jobsWithId(id);
     const sink = this.sink();
-    if (list && list.length > 1) {
+    if (list.length > 1) {
       const ordered = list.map((job) => this.index.positionOf(job)).sort((a, b) => a - b);
       for (let i = 1; i < ordered.length; i++) reportDuplicateId(sink, id, ordered[0]!, ordered[i]!);
     }
@@ -367,9 +375,9 @@ export class IncrementalValidator {
     const serial = this.index.depSerialOf(dependency);
     if (serial === undefined) return;
     const sink = this.sink();
-    const parentKnown = this.index.byId.has(dependency.id);
+    const parentKnown = this.index.hasId(dependency.id);
     for (const child of dependency.children) {
-      const childKnown = this.index.byId.has(child);
+      const childKnown = this.index.hasId(child);
       if (!parentKnown || !childKnown) reportUnknownReference(sink, dependency.id, child, parentKnown, childKnown);
     }
     this.groups.set(`d${serial}`, sink.diagnostics);
@@ -381,7 +389,7 @@ export class IncrementalValidator {
     const record = index.files.get(lfn);
     if (!record) this.missing.delete(lfn);
     const sink = this.sink();
-    if (record?.producers && record.producers.length > 1) {
+    if (Array.isArray(record?.producers)) {
       reportMultiProducer(
         sink,
         lfn,
@@ -390,17 +398,21 @@ export class IncrementalValidator {
     }
     if (this.exists && record?.subJobs) {
       const bundle = this.bundle();
-      for (const job of record.subJobs)
+      for (const job of bagList(record.subJobs))
         checkSubWorkflowJob(sink, bundle, job, record.producers !== undefined, this.exists);
     }
-    this.groups.set(`f\u0000${lfn}`, sink.diagnostics);
+    if (sink.diagnostics.length > 0 || this.filesWithGroup.has(lfn)) {
+      if (sink.diagnostics.length > 0) this.filesWithGroup.add(lfn);
+      else this.filesWithGroup.delete(lfn);
+      this.groups.set(`f\u0000${lfn}`, sink.diagnostics);
+    }
 
     const consumers = record?.consumers;
     const unprovided = consumers !== undefined && record?.producers === undefined && !this.replicas.provides(lfn);
     const before = this.missing.get(lfn);
     if (!unprovided) {
       if (before) {
-        for (const job of consumers ?? []) this.groups.delete(missingKey(index.serialOf(job)!, lfn));
+        for (const job of bagList(consumers)) this.groups.delete(missingKey(index.serialOf(job)!, lfn));
         this.missing.delete(lfn);
       }
       return;
@@ -408,7 +420,7 @@ export class IncrementalValidator {
     const writer = index.firstCheckpointWriter(lfn)?.id;
     // Same state as before (and same replicas): only readers inserted by this patch need their diagnostic.
     const all = t.replicas || !before || before.writer !== writer;
-    for (const job of consumers) {
+    for (const job of bagList(consumers)) {
       if (!all && !t.newJobs.has(job)) continue;
       const reads = this.sink();
       if (!job.uses.some((use) => use.optional && use.lfn === lfn)) reportMissingInput(reads, job.id, lfn, writer);
@@ -445,7 +457,7 @@ export class IncrementalValidator {
     for (const [lfn, before] of t.files) {
       const producer = index.producerOf(lfn);
       if (!producer) continue;
-      const consumers = index.files.get(lfn)?.consumers ?? [];
+      const consumers = bagList(index.files.get(lfn)?.consumers);
       // A new producer feeds every reader; otherwise only readers inserted by this patch are new edges.
       const heads = consumers.filter((job) => job !== producer && (producer !== before || t.newJobs.has(job)));
       if (closesCycle(index, producer, heads)) return true;

@@ -1,16 +1,17 @@
 import { isSubWorkflow, type Job, type SubWorkflowJob } from '../model/job';
 import type { Dependency } from '../model/workflow';
+import { bagAdd, bagList, bagRemove, bagSize, type JobBag } from './job-bag';
 
 /** Who touches one LFN, each job listed once (in no particular order; see `WorkflowIndex.inDocumentOrder`). */
 export interface FileRecord {
   /** Jobs with an `output` use, `stdout` or `stderr` of the file. */
-  producers?: Job[];
+  producers: JobBag;
   /** Jobs with an `input` use or `stdin` of the file. */
-  consumers?: Job[];
+  consumers: JobBag;
   /** Jobs with a `checkpoint` use of the file. */
-  checkpoints?: Job[];
+  checkpoints: JobBag;
   /** Sub-workflow jobs whose `file` it is. */
-  subJobs?: SubWorkflowJob[];
+  subJobs: JobBag<SubWorkflowJob>;
 }
 
 /** The distinct LFNs of one job by role (the roles of `infer.ts`'s `forEachFileRole`). */
@@ -57,22 +58,6 @@ export function allFiles(files: JobFiles): string[] {
   return all;
 }
 
-/** Lists that hold one job at most once; removal swaps with the last item (order is not kept). */
-function addTo<T>(list: T[] | undefined, item: T): T[] {
-  if (!list) return [item];
-  list.push(item);
-  return list;
-}
-
-function removeFrom<T>(list: T[] | undefined, item: T): T[] | undefined {
-  if (!list) return undefined;
-  const at = list.lastIndexOf(item);
-  if (at === -1) return list;
-  list[at] = list[list.length - 1]!;
-  list.pop();
-  return list.length === 0 ? undefined : list;
-}
-
 /**
  * A workflow's jobs and dependencies with the indexes the rules need: job id → jobs, LFN →
  * producers / consumers / checkpoint writers / sub-workflow jobs, and dependency entries by
@@ -87,7 +72,7 @@ function removeFrom<T>(list: T[] | undefined, item: T): T[] | undefined {
 export class WorkflowIndex {
   readonly jobs: Job[];
   readonly dependencies: Dependency[];
-  readonly byId = new Map<string, Job[]>();
+  private readonly byId = new Map<string, JobBag>();
   readonly files = new Map<string, FileRecord>();
   readonly depsByParent = new Map<string, Set<Dependency>>();
   readonly depsByChild = new Map<string, Set<Dependency>>();
@@ -115,16 +100,22 @@ export class WorkflowIndex {
   addJob(job: Job): Job {
     const stored = this.serials.has(job) ? ({ ...job } as Job) : job;
     this.serials.set(stored, this.nextSerial++);
-    const list = this.byId.get(stored.id);
-    if (list) list.push(stored);
-    else this.byId.set(stored.id, [stored]);
-    const files = jobFiles(stored);
-    for (const lfn of files.produces) this.record(lfn).producers = addTo(this.record(lfn).producers, stored);
-    for (const lfn of files.consumes) this.record(lfn).consumers = addTo(this.record(lfn).consumers, stored);
-    for (const lfn of files.checkpoints) this.record(lfn).checkpoints = addTo(this.record(lfn).checkpoints, stored);
-    if (files.file !== undefined) {
-      const record = this.record(files.file);
-      record.subJobs = addTo(record.subJobs, stored as SubWorkflowJob);
+    this.byId.set(stored.id, bagAdd(this.byId.get(stored.id), stored));
+    // The roles of forEachFileRole, inlined: this runs once per use of every job at load.
+    for (const use of stored.uses) {
+      if (use.type === 'input') this.addConsumer(use.lfn, stored);
+      else if (use.type === 'output') this.addProducer(use.lfn, stored);
+      else if (use.type === 'checkpoint') {
+        const record = this.record(use.lfn);
+        record.checkpoints = bagAdd(record.checkpoints, stored);
+      }
+    }
+    if (stored.stdin !== undefined) this.addConsumer(stored.stdin, stored);
+    if (stored.stdout !== undefined) this.addProducer(stored.stdout, stored);
+    if (stored.stderr !== undefined) this.addProducer(stored.stderr, stored);
+    if (isSubWorkflow(stored)) {
+      const record = this.record(stored.file);
+      record.subJobs = bagAdd(record.subJobs, stored);
     }
     return stored;
   }
@@ -132,15 +123,29 @@ export class WorkflowIndex {
   /** Removes a stored job from the indexes (not from `jobs`). */
   removeJob(job: Job): void {
     if (!this.serials.delete(job)) return;
-    const list = removeFrom(this.byId.get(job.id), job);
+    const list = bagRemove(this.byId.get(job.id), job);
     if (list) this.byId.set(job.id, list);
     else this.byId.delete(job.id);
     const files = jobFiles(job);
-    for (const lfn of files.produces) this.update(lfn, (r) => (r.producers = removeFrom(r.producers, job)));
-    for (const lfn of files.consumes) this.update(lfn, (r) => (r.consumers = removeFrom(r.consumers, job)));
-    for (const lfn of files.checkpoints) this.update(lfn, (r) => (r.checkpoints = removeFrom(r.checkpoints, job)));
-    if (files.file !== undefined)
-      this.update(files.file, (r) => (r.subJobs = removeFrom(r.subJobs, job as SubWorkflowJob)));
+    for (const lfn of files.produces) this.update(lfn, job, 'producers');
+    for (const lfn of files.consumes) this.update(lfn, job, 'consumers');
+    for (const lfn of files.checkpoints) this.update(lfn, job, 'checkpoints');
+    if (files.file !== undefined) this.update(files.file, job, 'subJobs');
+  }
+
+  /** True when some job has `id`. */
+  hasId(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** The jobs with `id` (in no particular order). */
+  jobsWithId(id: string): readonly Job[] {
+    return bagList(this.byId.get(id));
+  }
+
+  /** Ids that more than one job has. Cost: O(distinct ids). */
+  *repeatedIds(): Generator<string> {
+    for (const [id, bag] of this.byId) if (bagSize(bag) > 1) yield id;
   }
 
   /** Indexes a dependency entry (not yet placed in `dependencies`); returns the object stored. */
@@ -196,22 +201,20 @@ export class WorkflowIndex {
 
   /** The producer of `lfn` as pegasus-plan keeps it: the last in document order. */
   producerOf(lfn: string): Job | undefined {
-    return this.last(this.files.get(lfn)?.producers);
+    const bag = this.files.get(lfn)?.producers;
+    if (!Array.isArray(bag)) return bag;
+    const ordered = this.inDocumentOrder(bag);
+    return ordered[ordered.length - 1];
   }
 
   /** The job that explicit dependencies naming `id` attach to: the first with the id. */
   firstWithId(id: string): Job | undefined {
-    const list = this.byId.get(id);
-    if (!list) return undefined;
-    if (list.length === 1) return list[0];
-    return this.inDocumentOrder(list)[0];
+    return this.first(this.byId.get(id));
   }
 
   /** The first job in document order that writes `lfn` as a checkpoint. */
   firstCheckpointWriter(lfn: string): Job | undefined {
-    const list = this.files.get(lfn)?.checkpoints;
-    if (!list) return undefined;
-    return list.length === 1 ? list[0] : this.inDocumentOrder(list)[0];
+    return this.first(this.files.get(lfn)?.checkpoints);
   }
 
   /**
@@ -221,7 +224,7 @@ export class WorkflowIndex {
   forEachChild(job: Job, visit: (child: Job) => void): void {
     const fromFile = (lfn: string): void => {
       if (this.producerOf(lfn) !== job) return;
-      for (const consumer of this.files.get(lfn)?.consumers ?? []) if (consumer !== job) visit(consumer);
+      for (const consumer of bagList(this.files.get(lfn)?.consumers)) if (consumer !== job) visit(consumer);
     };
     for (const use of job.uses) if (use.type === 'output') fromFile(use.lfn);
     if (job.stdout !== undefined) fromFile(job.stdout);
@@ -250,26 +253,34 @@ export class WorkflowIndex {
     }
   }
 
-  private last(list: readonly Job[] | undefined): Job | undefined {
-    if (!list) return undefined;
-    if (list.length === 1) return list[0];
-    const ordered = this.inDocumentOrder(list);
-    return ordered[ordered.length - 1];
+  private first(bag: JobBag): Job | undefined {
+    return Array.isArray(bag) ? this.inDocumentOrder(bag)[0] : bag;
+  }
+
+  private addConsumer(lfn: string, job: Job): void {
+    const record = this.record(lfn);
+    record.consumers = bagAdd(record.consumers, job);
+  }
+
+  private addProducer(lfn: string, job: Job): void {
+    const record = this.record(lfn);
+    record.producers = bagAdd(record.producers, job);
   }
 
   private record(lfn: string): FileRecord {
     let record = this.files.get(lfn);
     if (!record) {
-      record = {};
+      record = { producers: undefined, consumers: undefined, checkpoints: undefined, subJobs: undefined };
       this.files.set(lfn, record);
     }
     return record;
   }
 
-  private update(lfn: string, change: (record: FileRecord) => void): void {
+  private update(lfn: string, job: Job, role: keyof FileRecord): void {
     const record = this.files.get(lfn);
     if (!record) return;
-    change(record);
+    if (role === 'subJobs') record.subJobs = bagRemove(record.subJobs, job as SubWorkflowJob);
+    else record[role] = bagRemove(record[role], job);
     if (!record.producers && !record.consumers && !record.checkpoints && !record.subJobs) this.files.delete(lfn);
   }
 }
