@@ -48,7 +48,7 @@ export function showRun(source: RunSource, runState: RunState, jobs: Record<stri
   const current = runStatesStore.getState();
   const shown = current.source?.kind === source.kind && current.source.id === source.id ? current.jobs : null;
   const changes = shown?.changesTo(jobs);
-  const next = shown && changes ? shown.with(changes) : JobStateMap.from(Object.entries(jobs));
+  const next = shown && changes ? shown.with(changes) : JobStateMap.fromRecord(jobs);
   runStatesStore.setState({ source, runState, jobs: next, counts });
 }
 

@@ -44,7 +44,7 @@ export function useLocalRun<T>(selector: (state: LocalRunUiState) => T): T {
 
 function jobStates(run: LocalRunSnapshot): Record<string, JobState> {
   const states: Record<string, JobState> = {};
-  for (const [id, job] of Object.entries(run.jobs)) states[id] = job.state;
+  for (const id in run.jobs) states[id] = run.jobs[id]!.state;
   return states;
 }
 
