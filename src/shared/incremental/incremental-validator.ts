@@ -1,6 +1,5 @@
 import type { Patch, PatchOp } from '../edit/patch';
 import { inferDependencies } from '../infer';
-import type { Diagnostic } from '../model/diagnostic';
 import { formatTransformationKey, type ComputeJob, type Job } from '../model/job';
 import type { CatalogFiles, Dependency, Workflow, WorkflowBundle } from '../model/workflow';
 import type { DiagnosticSink } from '../validate/context';
@@ -499,14 +498,4 @@ function missingKey(serial: number, lfn: string): string {
 
 function* computeJobsOf(jobs: readonly Job[]): Generator<ComputeJob> {
   for (const job of jobs) if (job.type === 'job') yield job;
-}
-
-/** Convenience for one-off checks: the diagnostics of a bundle in canonical order, as the incremental validator lists them. */
-export function validateInCanonicalOrder(
-  bundle: WorkflowBundle,
-  options: IncrementalValidateOptions = {},
-): Diagnostic[] {
-  return IncrementalValidator.create(bundle, options)
-    .diagnostics()
-    .map((entry) => entry.diagnostic);
 }

@@ -1,8 +1,4 @@
-export {
-  IncrementalValidator,
-  validateInCanonicalOrder,
-  type IncrementalValidateOptions,
-} from './incremental-validator';
-export { DiagnosticGroups, diagnosticSignature, type DiagnosticsDelta, type KeyedDiagnostic } from './keyed';
+export { IncrementalValidator, type IncrementalValidateOptions } from './incremental-validator';
+export { diagnosticSignature, type DiagnosticsDelta, type KeyedDiagnostic } from './keyed';
 export { compareDiagnostics, inCanonicalOrder } from './order';
 export { applyDelta, mergeDeltas } from './delta';
