@@ -79,3 +79,74 @@ export function splitFrame(bytes: Uint8Array): FrameParts {
   }
   return { ok: true, id, channel, body: bytes.subarray(FIXED_HEADER + length) };
 }
+
+// ---------------------------------------------------------------- parts (browser mode)
+
+/**
+ * Browser mode sends a large frame as parts, each its own binary WebSocket message, so that
+ * the page never hands the socket 40 MB at once (one `send` of that size held the page's
+ * thread for hundreds of milliseconds) and can yield between parts. A part is
+ * `PCP1`, the request id (u32), the frame's total length (u32), then the next bytes of the
+ * frame; parts of one frame come in order, parts of different frames may interleave.
+ */
+export const FRAME_PART_BYTES = 256 * 1024;
+
+const PART_MAGIC = [0x50, 0x43, 0x50, 0x31]; // "PCP1"
+const PART_HEADER = 12;
+
+/** True when `bytes` is a part rather than a whole frame. */
+export function isFramePart(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && PART_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/** The part of `frame` from `offset` (at most {@link FRAME_PART_BYTES}), for request `id`. Cost: a copy of the part. */
+export function framePart(frame: Uint8Array, id: number, offset: number): Uint8Array<ArrayBuffer> {
+  const data = frame.subarray(offset, Math.min(frame.length, offset + FRAME_PART_BYTES));
+  const part = new Uint8Array(PART_HEADER + data.length);
+  part.set(PART_MAGIC, 0);
+  const view = new DataView(part.buffer);
+  view.setUint32(4, id >>> 0, true);
+  view.setUint32(8, frame.length, true);
+  part.set(data, PART_HEADER);
+  return part;
+}
+
+/** What adding a part gave: a whole frame, nothing yet, or a problem (with the id when known). */
+export type PartResult = { kind: 'frame'; frame: Uint8Array } | { kind: 'more' } | { kind: 'error'; id: number | null; message: string };
+
+/**
+ * Puts parts back together, per connection. Refuses a frame larger than `maxBytes`, more
+ * than `maxOpen` frames under way at once, and a part that runs past its frame's length.
+ */
+export class FrameAssembler {
+  private readonly open = new Map<number, { frame: Uint8Array; received: number }>();
+
+  constructor(
+    private readonly maxBytes: number,
+    private readonly maxOpen = 4,
+  ) {}
+
+  add(bytes: Uint8Array): PartResult {
+    if (bytes.length < PART_HEADER || !isFramePart(bytes)) return { kind: 'error', id: null, message: 'binary request: not a request part' };
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const id = view.getUint32(4, true);
+    const total = view.getUint32(8, true);
+    const data = bytes.subarray(PART_HEADER);
+    let entry = this.open.get(id);
+    if (!entry) {
+      if (total > this.maxBytes) return { kind: 'error', id, message: `binary request: ${total} bytes is more than the ${this.maxBytes} accepted` };
+      if (this.open.size >= this.maxOpen) return { kind: 'error', id, message: `binary request: more than ${this.maxOpen} requests under way at once` };
+      entry = { frame: new Uint8Array(total), received: 0 };
+      this.open.set(id, entry);
+    }
+    if (total !== entry.frame.length || entry.received + data.length > total) {
+      this.open.delete(id);
+      return { kind: 'error', id, message: 'binary request: a part does not fit its request (wrong length)' };
+    }
+    entry.frame.set(data, entry.received);
+    entry.received += data.length;
+    if (entry.received < total) return { kind: 'more' };
+    this.open.delete(id);
+    return { kind: 'frame', frame: entry.frame };
+  }
+}

@@ -6,6 +6,7 @@ import { WEB_SOCKET_PATH, type AppCommand, type AppEvent, type WireMessage, type
 import { dispatch, type HandlerTable, type InternalErrorSink } from '../handlers';
 import { mimeType, resolveAssetPath } from './asset-path';
 import { answerFrame } from './request-frame';
+import { FrameAssembler, isFramePart } from '../../shared/ipc-frame';
 import { SECURITY_HEADERS } from './csp';
 import {
   appOrigin,
@@ -113,6 +114,9 @@ export async function startWebServerCore(options: WebServerCoreOptions): Promise
     sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws, request));
   });
 
+  /** Large requests come in parts (`shared/ipc-frame.ts`); one assembler per connection. */
+  const assemblers = new WeakMap<WebSocket, FrameAssembler>();
+
   sockets.on('connection', (ws: WebSocket) => {
     ws.on('message', (data, isBinary) => {
       if (isBinary) void answerBinary(ws, Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data);
@@ -134,12 +138,27 @@ export async function startWebServerCore(options: WebServerCoreOptions): Promise
   }
 
   /**
-   * A request frame (save, save as, autosave of a large document: `shared/ipc-frame.ts`). A
+   * A request frame (save, save as, autosave of a large document: `shared/ipc-frame.ts`),
+   * whole or in parts. A
    * frame whose header cannot be read has no id to answer: the socket is closed with the
    * reason (1007, invalid data), and the page's pending requests fail with a lost connection.
    */
   async function answerBinary(ws: WebSocket, bytes: Uint8Array): Promise<void> {
-    const { id, response } = await answerFrame(options.handlers, bytes, options.onInternalError);
+    let frame = bytes;
+    if (isFramePart(bytes)) {
+      let assembler = assemblers.get(ws);
+      if (!assembler) assemblers.set(ws, (assembler = new FrameAssembler(MAX_MESSAGE_BYTES)));
+      const part = assembler.add(bytes);
+      if (part.kind === 'more') return;
+      if (part.kind === 'error') {
+        const response = { ok: false, error: { code: 'BAD_REQUEST', message: part.message } } as const;
+        if (part.id === null) ws.close(1007, part.message.slice(0, 120));
+        else if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: part.id, response } satisfies WireMessage));
+        return;
+      }
+      frame = part.frame;
+    }
+    const { id, response } = await answerFrame(options.handlers, frame, options.onInternalError);
     if (ws.readyState !== ws.OPEN) return;
     if (id === null) {
       ws.close(1007, response.ok ? 'malformed request frame' : response.error.message.slice(0, 120));

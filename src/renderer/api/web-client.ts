@@ -9,13 +9,17 @@
  */
 import { APP_COMMANDS, CHANNEL_NAMES, WEB_SOCKET_PATH, methodName, type AppCommand } from '../../shared/ipc-channels';
 import { isAppEvent, type AppEvent } from '../../shared/ipc-events';
-import { setFrameId } from '../../shared/ipc-frame';
+import { FRAME_PART_BYTES, framePart, setFrameId } from '../../shared/ipc-frame';
+import { yieldToPage } from '../document-worker/port';
 import type { Channel, IpcResult, WindowApi, WireMessage, WireRequest } from '../../shared/ipc';
 
 /** Where the socket is: the page's own origin. */
 export function webSocketUrl(location: { protocol: string; host: string }): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${WEB_SOCKET_PATH}`;
 }
+
+/** Work on the page's thread between two yields while a large request is sent. */
+const SEND_SLICE_MS = 8;
 
 interface Pending {
   resolve: (response: IpcResult<unknown>) => void;
@@ -102,10 +106,22 @@ export function createWebClient(url: string, connect: (url: string) => WebSocket
     }
     const id = nextId++;
     setFrameId(frame, id);
-    return new Promise<IpcResult<unknown>>((resolve) => {
-      pending.set(id, { resolve });
-      ws.send(frame);
-    });
+    const answer = new Promise<IpcResult<unknown>>((resolve) => pending.set(id, { resolve }));
+    const bytes = new Uint8Array(frame);
+    if (bytes.length <= FRAME_PART_BYTES) ws.send(frame);
+    else {
+      // In parts, yielding now and then: one send of 40 MB held the page for hundreds of ms.
+      let started = performance.now();
+      for (let offset = 0; offset < bytes.length; offset += FRAME_PART_BYTES) {
+        if (ws.readyState !== ws.OPEN) break; // The close fails the answer.
+        ws.send(framePart(bytes, id, offset));
+        if (performance.now() - started > SEND_SLICE_MS) {
+          await yieldToPage();
+          started = performance.now();
+        }
+      }
+    }
+    return answer;
   };
 
   const api: Record<string, unknown> = {

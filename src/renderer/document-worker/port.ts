@@ -14,3 +14,16 @@ export function onPortMessage<T>(port: PortLike, listener: (data: T) => void): v
   port.addEventListener('message', (event) => listener(event.data as T));
   port.start();
 }
+
+/** Lets the page paint and take input; a message, not a timer, so a hidden tab is not slowed to one slice a second. */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const port: PortLike = channel.port1;
+    onPortMessage(port, () => {
+      port.close();
+      resolve();
+    });
+    channel.port2.postMessage(null);
+  });
+}

@@ -1,8 +1,8 @@
 /**
  * The page's side of request frames (`shared/ipc-frame.ts`): asks the validation worker,
- * which holds a copy of the document, to write a save or autosave request as bytes, while
- * this thread writes the layout in slices. The page's thread never holds the request as one
- * string, so saving a 10^5-job document costs it a few short tasks instead of seconds.
+ * which holds a copy of the document, to write a save or autosave request as bytes, and
+ * sends it the positions in slices for the layout. The page's thread never holds the request
+ * as one string, so saving a 10^5-job document costs it short tasks instead of seconds.
  *
  * The worker's copy follows the document by the patches the diagnostics store sends it. Its
  * count of them is compared with the count kept here (and the job count, dependency count and
@@ -13,10 +13,10 @@ import type { Patch, Position } from '../../shared/edit';
 import type { FrameChannel } from '../../shared/ipc-frame';
 import type { Workflow } from '../../shared/model';
 import { subscribePatches } from '../store/document-store';
-import { layoutJson } from './layout-json';
-import { onPortMessage } from './port';
+import type { LayoutFields } from './layout-json';
+import { onPortMessage, yieldToPage } from './port';
 import type { RequestHead } from './serialize-request';
-import type { DocumentCheck, ProbeMessage, SerializeMessage, SerializeReply } from './worker-branch';
+import type { DocumentCheck, PortMessage, PositionsSlice, ProbeMessage, SerializeMessage, SerializeReply } from './worker-branch';
 import { type DocumentWorkerHandle, documentWorker } from './worker-registry';
 
 /** Workflow patches sent to the worker since the last load; it counts the same messages. */
@@ -40,12 +40,43 @@ export function followDocumentForFrames(): void {
   });
 }
 
-/** What the sidecar holds besides positions; `null`: the request carries no layout. */
-export interface LayoutParts {
+/** The positions and the sidecar's other fields; `null`: the request carries no layout. */
+export interface LayoutParts extends LayoutFields {
   positions: ReadonlyMap<string, Position>;
-  view: 'files' | 'jobs';
-  viewport: { x: number; y: number; zoom: number } | undefined;
-  extras: Readonly<Record<string, unknown>>;
+}
+
+/** Positions per slice message (keys are the map's own strings: nothing new is built here). */
+const SLICE = 8192;
+/** Work on this thread between two yields. */
+const SLICE_MS = 8;
+
+/**
+ * Sends the positions to the worker in slices, yielding to the page between them. Positions
+ * maps are never changed in place (an edit makes a new map), so the slices read one snapshot.
+ */
+async function sendPositions(port: MessagePort, positions: ReadonlyMap<string, Position>): Promise<void> {
+  let started = performance.now();
+  let keys: string[] = [];
+  let xy = new Float64Array(2 * Math.min(SLICE, positions.size));
+  const flush = (): void => {
+    const slice: PositionsSlice = { kind: 'positions', keys, xy: xy.subarray(0, 2 * keys.length) };
+    port.postMessage(slice, [xy.buffer]);
+    keys = [];
+    xy = new Float64Array(2 * SLICE);
+  };
+  for (const [key, p] of positions) {
+    xy[2 * keys.length] = p.x;
+    xy[2 * keys.length + 1] = p.y;
+    keys.push(key);
+    if (keys.length === SLICE) {
+      flush();
+      if (performance.now() - started > SLICE_MS) {
+        await yieldToPage();
+        started = performance.now();
+      }
+    }
+  }
+  if (keys.length > 0) flush();
 }
 
 /** How long to wait for a busy worker before sending the request the old way. */
@@ -96,10 +127,11 @@ export async function requestFrameFromWorker(
       resolve(data);
     });
   });
-  const message: SerializeMessage = { kind: 'serializeRequest', port: port2, channel, head, expect };
+  const fields: LayoutFields | null = layout ? { view: layout.view, viewport: layout.viewport, extras: layout.extras } : null;
+  const message: SerializeMessage = { kind: 'serializeRequest', port: port2, channel, head, layout: fields, expect };
   worker.postMessage(message, [port2]);
-  const json = layout ? await layoutJson(layout.positions, layout.view, layout.viewport, layout.extras) : null;
-  port1.postMessage({ layoutJson: json });
+  if (layout) await sendPositions(port1, layout.positions);
+  port1.postMessage({ kind: 'end' } satisfies PortMessage);
   const answer = await reply;
   port1.close();
   return answer.ok ? answer.frame : null;

@@ -10,6 +10,7 @@ import { type Patch, applyPatch } from '../../shared/edit';
 import type { FrameChannel } from '../../shared/ipc-frame';
 import type { Workflow } from '../../shared/model';
 import { type PortLike, onPortMessage } from './port';
+import { type LayoutFields, LayoutJsonBuilder } from './layout-json';
 import { requestFrame, type RequestHead } from './serialize-request';
 
 /** What the page knows of its document when it asks: the copy must match before it is written. */
@@ -21,14 +22,27 @@ export interface DocumentCheck {
   name: string;
 }
 
-/** Page → worker: build a request frame. The layout's JSON follows on `port` (`{ layoutJson }`), the answer goes back on it. */
+/**
+ * Page → worker: build a request frame. With a `layout`, the positions follow on `port` in
+ * slices ({@link PositionsSlice}), then `{ kind: 'end' }`; the answer goes back on `port`.
+ */
 export interface SerializeMessage {
   kind: 'serializeRequest';
   port: PortLike;
   channel: FrameChannel;
   head: RequestHead;
+  layout: LayoutFields | null;
   expect: DocumentCheck;
 }
+
+/** Page → worker on the request's port: position keys (`j:id`, `f:lfn`) and their x, y pairs. */
+export interface PositionsSlice {
+  kind: 'positions';
+  keys: string[];
+  xy: Float64Array;
+}
+
+export type PortMessage = PositionsSlice | { kind: 'end' };
 
 /** Page → worker: is this branch there? The answer (`true`) comes back on `port`. */
 export interface ProbeMessage {
@@ -77,7 +91,7 @@ function answer(message: SerializeMessage, workflow: Workflow | null): void {
     port.close();
     return;
   }
-  // The workflow as of this message (later patches queue behind it), written while the page builds the layout.
+  // The workflow as of this message (later patches queue behind it), written while the page sends the positions.
   let workflowJson: string;
   try {
     workflowJson = JSON.stringify(workflow);
@@ -86,10 +100,16 @@ function answer(message: SerializeMessage, workflow: Workflow | null): void {
     port.close();
     return;
   }
-  onPortMessage<{ layoutJson: string | null }>(port, ({ layoutJson }) => {
+  const layout = message.layout ? new LayoutJsonBuilder() : null;
+  onPortMessage<PortMessage>(port, (data) => {
+    if (data.kind === 'positions') {
+      for (let i = 0; i < data.keys.length; i++) layout?.add(data.keys[i]!, data.xy[2 * i]!, data.xy[2 * i + 1]!);
+      return;
+    }
     let reply: SerializeReply;
     let transfer: ArrayBuffer[] = [];
     try {
+      const layoutJson = layout && message.layout ? layout.finish(message.layout) : null;
       const frame = requestFrame(message.channel, message.head, workflowJson, layoutJson);
       reply = { ok: true, frame: frame.buffer as ArrayBuffer };
       transfer = [frame.buffer as ArrayBuffer];

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startWebServer, type WebServer } from '../../../src/main/web';
-import { joinFrame, setFrameId, type FrameChannel } from '../../../src/shared/ipc-frame';
+import { FRAME_PART_BYTES, framePart, joinFrame, setFrameId, type FrameChannel } from '../../../src/shared/ipc-frame';
 import type { IpcResult, SavedDocument } from '../../../src/shared/ipc';
 import { readWorkflow } from '../../../src/shared/formats/pegasus-yaml';
 import type { Workflow } from '../../../src/shared/model';
@@ -124,6 +124,34 @@ describe('browser mode: request frames', () => {
     expect(notJson).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/^document\.save: the request is not JSON/) } });
     const notUtf8 = await sendFrame(ws, 'recovery.write', null, new Uint8Array([0x7b, 0xc3, 0x28, 0x7d]));
     expect(notUtf8).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'recovery.write: the request is not valid UTF-8' } });
+    ws.close();
+  });
+
+  it('takes a large request in parts, interleaved with a text request', async () => {
+    const ws = await connect();
+    const file = path.join(work, 'wide.yml');
+    const jobs = Array.from({ length: 4000 }, (_, i) => ({ type: 'job', id: `ジョブ_${i}`, name: 'tool', arguments: ['-n', i], uses: [{ lfn: `out_${i}.txt`, type: 'output' }] }));
+    const wide = { pegasus: '5.0.4', name: 'wide', jobs, dependencies: [] };
+    const frame = joinFrame('document.saveAs', new TextEncoder().encode(JSON.stringify({ path: file, workflow: wide, layout: null })));
+    const id = nextId++;
+    setFrameId(frame.buffer as ArrayBuffer, id);
+    const answers = new Map<number, IpcResult<unknown>>();
+    ws.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { id: number; response: IpcResult<unknown> };
+      answers.set(message.id, message.response);
+    });
+    const parts: Uint8Array[] = [];
+    for (let offset = 0; offset < frame.length; offset += FRAME_PART_BYTES) parts.push(framePart(frame, id, offset));
+    expect(parts.length).toBeGreaterThan(1);
+    ws.send(parts[0]!);
+    ws.send(JSON.stringify({ id: 999, channel: 'app.info', request: {} }));
+    for (const part of parts.slice(1)) ws.send(part);
+    await expect.poll(() => answers.size, { timeout: 10_000 }).toBe(2);
+    expect(answers.get(999)).toMatchObject({ ok: true, value: { mode: 'web' } });
+    expect(answers.get(id)).toMatchObject({ ok: true, value: { path: file } });
+    const read = readWorkflow(await readFile(file, 'utf8'));
+    expect(read.ok && read.value.jobs.length).toBe(4000);
+    expect(read.ok && read.value.jobs[3999]!.id).toBe('ジョブ_3999');
     ws.close();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameHeader, joinFrame, setFrameId, splitFrame } from '../../../src/shared/ipc-frame';
+import { FRAME_PART_BYTES, FrameAssembler, frameHeader, framePart, isFramePart, joinFrame, setFrameId, splitFrame } from '../../../src/shared/ipc-frame';
 import { readRequestFrame } from '../../../src/main/browser-mode/request-frame';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -42,5 +42,44 @@ describe('request frames: header', () => {
     const notJson = joinFrame('document.save', utf8('{"path": '));
     setFrameId(notJson.buffer as ArrayBuffer, 4);
     expect(readRequestFrame(notJson)).toMatchObject({ ok: false, id: 4, message: expect.stringMatching(/^document\.save: the request is not JSON \(/) });
+  });
+});
+
+describe('request frames: parts', () => {
+  const big = (n: number): Uint8Array => {
+    const frame = joinFrame('document.save', new Uint8Array(n).map((_, i) => 0x20 + (i % 90)));
+    setFrameId(frame.buffer as ArrayBuffer, 11);
+    return frame;
+  };
+  const parts = (frame: Uint8Array, id: number): Uint8Array[] => {
+    const out: Uint8Array[] = [];
+    for (let offset = 0; offset < frame.length; offset += FRAME_PART_BYTES) out.push(framePart(frame, id, offset));
+    return out;
+  };
+
+  it('puts a frame sent in parts back together, with parts of two requests interleaved', () => {
+    const a = big(3 * FRAME_PART_BYTES + 17);
+    const b = big(FRAME_PART_BYTES + 1);
+    const assembler = new FrameAssembler(1 << 30);
+    const pa = parts(a, 11);
+    const pb = parts(b, 12);
+    expect(pa).toHaveLength(4);
+    expect(pa.every(isFramePart)).toBe(true);
+    const results = [assembler.add(pa[0]!), assembler.add(pb[0]!), assembler.add(pa[1]!), assembler.add(pa[2]!), assembler.add(pb[1]!), assembler.add(pa[3]!)];
+    expect(results.map((r) => r.kind)).toEqual(['more', 'more', 'more', 'more', 'frame', 'frame']);
+    expect(results[4]).toEqual({ kind: 'frame', frame: b });
+    expect(results[5]).toEqual({ kind: 'frame', frame: a });
+  });
+
+  it('refuses a frame larger than allowed, too many at once, and a part that does not fit', () => {
+    const frame = big(2 * FRAME_PART_BYTES);
+    expect(new FrameAssembler(1000).add(framePart(frame, 5, 0))).toEqual({ kind: 'error', id: 5, message: expect.stringMatching(/more than the 1000 accepted/) });
+    const few = new FrameAssembler(1 << 30, 1);
+    expect(few.add(framePart(frame, 1, 0)).kind).toBe('more');
+    expect(few.add(framePart(frame, 2, 0))).toMatchObject({ kind: 'error', id: 2, message: expect.stringMatching(/more than 1 requests under way/) });
+    const lying = framePart(frame, 1, FRAME_PART_BYTES);
+    new DataView(lying.buffer).setUint32(8, 10, true);
+    expect(few.add(lying)).toMatchObject({ kind: 'error', id: 1, message: expect.stringMatching(/does not fit/) });
+    expect(few.add(new Uint8Array([1, 2, 3]))).toMatchObject({ kind: 'error', id: null });
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { jobKey, type Patch } from '../../../src/shared/edit';
+import { fileKey, jobKey, type Patch, type Position } from '../../../src/shared/edit';
 import { splitFrame } from '../../../src/shared/ipc-frame';
 import type { Workflow } from '../../../src/shared/model';
 import { onPortMessage } from '../../../src/renderer/document-worker/port';
+import { layoutFromPositions } from '../../../src/renderer/store/sidecar';
 import { documentWorkerMessage, type DocumentCheck, type SerializeReply } from '../../../src/renderer/document-worker/worker-branch';
 
 const workflow: Workflow = {
@@ -12,8 +13,8 @@ const workflow: Workflow = {
   dependencies: [],
 };
 
-/** Sends a serialize request as the page does, the layout's JSON after it; resolves the answer. */
-function ask(expect: DocumentCheck, layoutJson: string | null = '{"version":1,"jobs":{},"files":{}}'): Promise<SerializeReply> {
+/** Sends a serialize request as the page does, then the positions in slices of `slice`; resolves the answer. */
+function ask(expect: DocumentCheck, positions: Map<string, Position> | null = null, slice = 2): Promise<SerializeReply> {
   const { port1, port2 } = new MessageChannel();
   const answered = new Promise<SerializeReply>((resolve) => {
     onPortMessage<SerializeReply>(port1, (data) => {
@@ -22,8 +23,15 @@ function ask(expect: DocumentCheck, layoutJson: string | null = '{"version":1,"j
     });
   });
   const head = { id: 'doc-1', path: null, name: 'w.yml', workflow: true, layout: true };
-  expect_(documentWorkerMessage({ kind: 'serializeRequest', port: port2, channel: 'recovery.write', head, expect }));
-  port1.postMessage({ layoutJson });
+  const layout = positions ? { view: 'files' as const, viewport: { x: 1, y: 2, zoom: 0.5 }, extras: { plan: { site: 'local' } } } : null;
+  expect_(documentWorkerMessage({ kind: 'serializeRequest', port: port2, channel: 'recovery.write', head, layout, expect }));
+  const entries = [...(positions ?? [])];
+  for (let i = 0; i < entries.length; i += slice) {
+    const part = entries.slice(i, i + slice);
+    const xy = new Float64Array(part.flatMap(([, p]) => [p.x, p.y]));
+    port1.postMessage({ kind: 'positions', keys: part.map(([key]) => key), xy }, [xy.buffer]);
+  }
+  port1.postMessage({ kind: 'end' });
   return answered;
 }
 
@@ -61,10 +69,16 @@ describe('the document worker branch', () => {
   it('writes the request from the document as loaded and patched since', async () => {
     documentWorkerMessage({ kind: 'load', seq: 1, workflow, catalogs: {} });
     documentWorkerMessage({ kind: 'patch', seq: 2, patch: addedJob });
-    const reply = await ask({ patches: 1, jobs: 2, dependencies: 0, name: 'w' });
-    const sent = body(reply);
+    const positions = new Map<string, Position>([
+      [jobKey('a'), { x: 0, y: 0 }],
+      [jobKey('b'), { x: 10, y: 20.5 }],
+      [fileKey('f'), { x: -3, y: 1e-7 }],
+      ['x:not-a-node', { x: 9, y: 9 }],
+      [jobKey('é "q"'), { x: 4, y: 5 }],
+    ]);
+    const sent = body(await ask({ patches: 1, jobs: 2, dependencies: 0, name: 'w' }, positions));
     expect(sent.workflow.jobs.map((j) => j.id)).toEqual(['a', 'b']);
-    expect(sent.layout).toEqual({ version: 1, jobs: {}, files: {} });
+    expect(sent.layout).toEqual({ ...layoutFromPositions(positions, 'files', { x: 1, y: 2, zoom: 0.5 }), plan: { site: 'local' } });
     expect(workflow.jobs).toHaveLength(1);
   });
 
@@ -77,6 +91,7 @@ describe('the document worker branch', () => {
     documentWorkerMessage({ kind: 'load', seq: 1, workflow, catalogs: {} });
     expect(await ask({ patches: 0, jobs: 2, dependencies: 0, name: 'w' })).toMatchObject({ ok: false });
     expect(await ask({ patches: 0, jobs: 1, dependencies: 0, name: 'other' })).toMatchObject({ ok: false });
-    expect(await ask({ patches: 0, jobs: 1, dependencies: 0, name: 'w' })).toMatchObject({ ok: true });
+    const ok = await ask({ patches: 0, jobs: 1, dependencies: 0, name: 'w' });
+    expect(body(ok)).toMatchObject({ workflow, layout: null });
   });
 });
