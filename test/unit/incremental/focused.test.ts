@@ -191,4 +191,25 @@ describe('IncrementalValidator: ids, producers, readers', () => {
     expect(delta).toEqual({ removed: [], added: [] });
     expect(s.validator.diagnostics().map((entry) => entry.key)).toEqual(keys);
   });
+
+  it('checks a paste of more than a thousand jobs, and its undo, in full: unchanged diagnostics keep their keys', () => {
+    const s = new Session(wf([task('a', ['raw'], ['x']), task('r', ['lost'], [])]));
+    const lost = (): string | undefined =>
+      s.validator.diagnostics().find((entry) => entry.diagnostic.message.includes("reads 'lost'"))?.key;
+    const key = lost();
+    const pasted: Job[] = [];
+    for (let i = 0; i < 1_200; i++) pasted.push(task(`p${i}`, [i % 7 === 0 ? `gone${i}` : 'x'], [`o${i}`]));
+    pasted.push(task('a', ['o5'], ['x']));
+    const delta = s.edit([
+      { kind: 'jobs', index: 1, remove: [], insert: pasted },
+      { kind: 'dependencies', index: 0, remove: [], insert: [{ id: 'p3', children: ['nobody'] }] },
+    ]);
+    expect(s.codes()).toContain('PC201');
+    expect(s.codes()).toContain('PC207');
+    expect(delta.removed).toEqual([]);
+    expect(lost()).toBe(key);
+    s.undo();
+    expect(s.codes()).toEqual(['PC206']);
+    expect(lost()).toBe(key);
+  });
 });
