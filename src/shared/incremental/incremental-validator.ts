@@ -110,6 +110,8 @@ export class IncrementalValidator {
   /** Transformation key → compute jobs running it (for PC209). */
   private readonly computeKeys = new Map<string, number>();
   private cyclic = false;
+  /** What PC209's message was built from (see `sameFirstTransformations`). */
+  private firstTransformations: { distinct: number; jobs: readonly ComputeJob[] } | undefined;
   /** Serials of jobs, and LFNs, that have a per-job or per-file group: most have none, and building their key is the cost. */
   private readonly jobsWithGroup = new Set<number>();
   private readonly filesWithGroup = new Set<string>();
@@ -289,7 +291,7 @@ export class IncrementalValidator {
     } else {
       for (const lfn of t.files.keys()) this.refreshFile(lfn, t);
     }
-    this.refreshWorkflowWide(t.computeJobs);
+    this.refreshWorkflowWide(t);
     if (t.edges && (this.cyclic || this.newEdgesCloseCycle(t))) this.refreshCycles();
   }
 
@@ -324,7 +326,8 @@ export class IncrementalValidator {
     for (const dependency of index.dependencies) this.refreshDependency(dependency);
     for (const lfn of index.files.keys()) this.refreshFile(lfn, t);
     this.refreshCatalogs();
-    this.refreshWorkflowWide(true);
+    this.firstTransformations = undefined;
+    this.refreshWorkflowWide(undefined);
     this.refreshCycles();
     this.groups.endRebuild();
   }
@@ -438,16 +441,46 @@ export class IncrementalValidator {
   }
 
   /** PC217 and PC220 (cheap, every patch); PC209 when compute jobs changed and there is no catalog. */
-  private refreshWorkflowWide(computeJobs: boolean): void {
+  private refreshWorkflowWide(t: Touched | undefined): void {
     const workflow = this.workflow;
     let sink = this.sink();
     checkEmptyWorkflow(sink, workflow);
     checkWorkflowName(sink, workflow.name);
     this.groups.set('workflow', sink.diagnostics);
-    if (!computeJobs) return;
+    if (this.lookup || (t && !t.computeJobs) || (t && this.sameFirstTransformations(t))) return;
+    // The first job of each of the first five transformations, in document order: PC209 names them.
+    const distinct = this.computeKeys.size;
+    const firsts: ComputeJob[] = [];
+    const seen = new Set<string>();
+    for (const job of this.index.jobs) {
+      if (seen.size >= Math.min(5, distinct)) break;
+      if (job.type !== 'job') continue;
+      const key = formatTransformationKey(job.namespace, job.name, job.version);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      firsts.push(job);
+    }
+    this.firstTransformations = { distinct, jobs: firsts };
     sink = this.sink();
-    if (!this.lookup) reportNoCatalog(sink, computeJobsOf(this.index.jobs), this.computeKeys.size);
+    reportNoCatalog(sink, firsts, distinct);
     this.groups.set('no-catalog', sink.diagnostics);
+  }
+
+  /**
+   * True when PC209's message cannot have changed: as many distinct transformations, the jobs
+   * it was built from all still there in place, and no compute job inserted before the last of them.
+   * Saves a scan of the jobs (up to all of them) on most edits of a workflow without catalog.
+   */
+  private sameFirstTransformations(t: Touched): boolean {
+    const cached = this.firstTransformations;
+    if (!cached || cached.distinct !== this.computeKeys.size) return false;
+    // A job gone, or taken out and put back elsewhere: its key may now start later.
+    if (cached.jobs.some((job) => this.index.serialOf(job) === undefined || t.newJobs.has(job))) return false;
+    const last = cached.jobs[cached.jobs.length - 1];
+    if (!last) return true;
+    const limit = this.index.positionOf(last);
+    for (const job of t.newJobs) if (job.type === 'job' && this.index.positionOf(job) < limit) return false;
+    return true;
   }
 
   /** Whether an edge the patch may have added closes a cycle (the graph had none before). */
@@ -494,8 +527,4 @@ export class IncrementalValidator {
 
 function missingKey(serial: number, lfn: string): string {
   return `m${serial}\u0000${lfn}`;
-}
-
-function* computeJobsOf(jobs: readonly Job[]): Generator<ComputeJob> {
-  for (const job of jobs) if (job.type === 'job') yield job;
 }

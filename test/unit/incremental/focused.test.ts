@@ -212,4 +212,24 @@ describe('IncrementalValidator: ids, producers, readers', () => {
     expect(s.codes()).toEqual(['PC206']);
     expect(lost()).toBe(key);
   });
+
+  it('names the first transformations in document order when there is no catalog (PC209), as jobs come and go', () => {
+    const named = (id: string, name: string): Job => ({ ...task(id, ['raw'], []), name }) as Job;
+    const jobs = [named('a1', 'alpha'), named('b1', 'beta'), named('a2', 'alpha')];
+    const { transformationCatalog: _none, ...noCatalog } = wf(jobs);
+    const s = new Session(noCatalog);
+    const pc209 = (): string =>
+      s.validator.diagnostics().find((entry) => entry.diagnostic.code === 'PC209')!.diagnostic.message;
+    expect(pc209()).toContain('2 transformation(s): alpha, beta.');
+    // The first alpha job moves to the end in one patch: beta now comes first.
+    s.edit([
+      { kind: 'jobs', index: 0, remove: [jobs[0]!], insert: [] },
+      { kind: 'jobs', index: 2, remove: [], insert: [jobs[0]!] },
+    ]);
+    expect(pc209()).toContain('2 transformation(s): beta, alpha.');
+    s.edit([{ kind: 'jobs', index: 0, remove: [], insert: [named('g', 'gamma')] }]);
+    expect(pc209()).toContain('3 transformation(s): gamma, beta, alpha.');
+    s.edit(removeSelection(s.doc, [jobKey('a2'), jobKey('a1')]));
+    expect(pc209()).toContain('2 transformation(s): gamma, beta.');
+  });
 });
