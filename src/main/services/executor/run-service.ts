@@ -7,7 +7,7 @@ import { readJobLog, type LogTail } from './job-logs';
 import { startLocalRun, type LocalRun } from './local-run';
 import { readProperties } from './properties';
 import type { BundleLoader, LocalRunDeps } from './run-options';
-import { defaultRunsRoot, listRuns, openRun } from './run-store';
+import { defaultRunsRoot, listRuns, openRun, RunListCache } from './run-store';
 
 /** Most job changes in one update: 100,000 jobs turning ready at once reach the page as 10 messages it takes one at a time. */
 const MAX_CHANGES_PER_UPDATE = 10_000;
@@ -61,6 +61,7 @@ export type StartRunAnswer = { ok: true; runDir: string; record: RunRecord; diag
 export class LocalRunService {
   private readonly active = new Map<string, LocalRun>();
   private readonly listeners = new Set<(update: RunUpdate) => void>();
+  private readonly listCache = new RunListCache();
 
   constructor(private readonly options: LocalRunServiceOptions) {}
 
@@ -117,7 +118,8 @@ export class LocalRunService {
 
   /** Runs of a workflow (its runs folder), newest first, active ones marked. */
   async list(workflowFile: string): Promise<RunSummary[]> {
-    const runs = await listRuns(defaultRunsRoot(path.dirname(workflowFile)));
+    // Active runs are listed from memory and finished ones read once: no 100,000-job record is parsed on every refresh.
+    const runs = await listRuns(defaultRunsRoot(path.dirname(workflowFile)), { live: (dir) => this.active.get(dir)?.record, cache: this.listCache });
     return runs
       .filter((run) => run.record.workflow.file === undefined || run.record.workflow.file === workflowFile)
       .map((run) => {

@@ -109,8 +109,40 @@ export async function openRun(dir: string, isAlive: (pid: number) => boolean = p
   return { dir: path.resolve(dir), record };
 }
 
+/**
+ * Headers of finished runs already read (their record without jobs or diagnostics), by folder,
+ * reused while `run.json` keeps its size and modification time: a finished 100,000-job record
+ * is 20–30 MB of JSON (about 150 ms to parse), and the runs panel lists the runs of its
+ * workflow after every start and cancel. A record that is not final is read again every time
+ * (its owner may have died since).
+ */
+export class RunListCache {
+  private readonly entries = new Map<string, { size: number; mtimeMs: number; run: OpenedRun }>();
+
+  async open(dir: string): Promise<OpenedRun> {
+    const info = await fs.stat(path.join(dir, RECORD_FILE)).catch(() => undefined);
+    const cached = this.entries.get(dir);
+    if (info && cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.run;
+    const run = await openRun(dir);
+    if (!info || !isRunFinal(run.record.state)) {
+      this.entries.delete(dir);
+      return run;
+    }
+    const header: OpenedRun = { dir: run.dir, record: { ...run.record, jobs: [], diagnostics: [] } };
+    this.entries.set(dir, { size: info.size, mtimeMs: info.mtimeMs, run: header });
+    return header;
+  }
+}
+
+export interface ListRunsOptions {
+  /** The live record of a run this process drives (its file is not read). */
+  live?: (dir: string) => RunRecord | undefined;
+  /** Finished runs read before; their records come as headers (no jobs, no diagnostics). */
+  cache?: RunListCache;
+}
+
 /** Every run under a runs folder, newest first; unreadable folders are left out. */
-export async function listRuns(root: string): Promise<OpenedRun[]> {
+export async function listRuns(root: string, options: ListRunsOptions = {}): Promise<OpenedRun[]> {
   let names: string[];
   try {
     names = await fs.readdir(root);
@@ -119,8 +151,14 @@ export async function listRuns(root: string): Promise<OpenedRun[]> {
   }
   const runs: OpenedRun[] = [];
   for (const name of names) {
+    const dir = path.resolve(root, name);
+    const live = options.live?.(dir);
+    if (live) {
+      runs.push({ dir, record: live });
+      continue;
+    }
     try {
-      runs.push(await openRun(path.join(root, name)));
+      runs.push(await (options.cache ? options.cache.open(dir) : openRun(dir)));
     } catch {
       // not a run folder
     }
