@@ -105,7 +105,7 @@ type Step = (doc: EditableDocument, pick: (n: number) => number) => EditResult;
 
 const STEPS: Step[] = [
   (doc, pick) => removeSelection(doc, [`j:${doc.workflow.jobs[pick(doc.workflow.jobs.length)]!.id}`]),
-  (doc, pick) => addJob(doc, 'job', { x: pick(2000), y: pick(2000) }),
+  (doc, pick) => addJob(doc, { kind: 'job' }, { x: pick(2000), y: pick(2000) }),
   (doc, pick) => addFile(doc, { x: pick(2000), y: pick(2000) }),
   (doc, pick) => {
     const a = doc.workflow.jobs[pick(doc.workflow.jobs.length)]!;
@@ -124,7 +124,7 @@ const STEPS: Step[] = [
   (doc, pick) => {
     const job = doc.workflow.jobs[pick(doc.workflow.jobs.length)]!;
     const use = job.uses[pick(job.uses.length)];
-    return use ? renameFile(doc, use.lfn, `${use.lfn}.v${pick(9)}`) : addJob(doc, 'job', { x: 0, y: 0 });
+    return use ? renameFile(doc, use.lfn, `${use.lfn}.v${pick(9)}`) : addJob(doc, { kind: 'job' }, { x: 0, y: 0 });
   },
   (doc, pick) => duplicate(doc, [`j:${doc.workflow.jobs[pick(doc.workflow.jobs.length)]!.id}`]),
   (doc, pick) => moveNodes(doc, [[`j:${doc.workflow.jobs[pick(doc.workflow.jobs.length)]!.id}`, { x: pick(3000), y: pick(3000) }]]),
