@@ -220,6 +220,15 @@ function mainThreadChannel(onReply: (reply: ValidationReply) => void): Channel {
   };
 }
 
+/** The page's `requestIdleCallback` where there is one (not in Node, where the store is tested). */
+declare const requestIdleCallback: ((callback: () => void, options: { timeout: number }) => number) | undefined;
+
+/** Runs `task` when the thread is idle (at the latest after a second), or in the next task. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 0);
+}
+
 /** Starts following the document; returns the stop function. */
 export function startValidation(): () => void {
   let seq = 0;
@@ -236,15 +245,29 @@ export function startValidation(): () => void {
     channel.post({ kind: 'load', seq: ++seq, workflow: doc.workflow, catalogs });
     diagnosticsStore.setState({ pending: true });
   };
+  // A new document goes to the worker when the page is next idle (while the layout worker
+  // runs, for a large one): copying 10^5 jobs into the worker takes hundreds of milliseconds
+  // that the first picture need not wait for. Edits until then are in the document it reads.
+  let loadWaiting = false;
+  const scheduleLoad = (): void => {
+    diagnosticsStore.setState({ pending: true });
+    if (loadWaiting) return;
+    loadWaiting = true;
+    whenIdle(() => {
+      loadWaiting = false;
+      load();
+    });
+  };
   let channel: Channel =
     workerChannel(onReply, () => {
       channel.stop();
       channel = mainThreadChannel(onReply);
       load();
     }) ?? mainThreadChannel(onReply);
-  load();
+  scheduleLoad();
   const unsubscribe = subscribePatches((patch) => {
-    if (patch === null) load();
+    if (patch === null) scheduleLoad();
+    else if (loadWaiting) return;
     else if (touchesWorkflow(patch)) {
       channel.post({ kind: 'patch', seq: ++seq, patch });
       diagnosticsStore.setState({ pending: true });
