@@ -15,10 +15,13 @@ import { preflight, type ExecutionPlan, type PlannedJob } from './preflight';
 import { runProperties } from './properties';
 import { createRunFolder, reopenForResume } from './run-folder';
 import { defaultRunsRoot, RunRecordWriter } from './run-store';
-import { exists, lfnPath, sha256File, stageExecutable, stageFile } from './staging';
+import { eachLimited, exists, lfnPath, sha256File, stageExecutable, stageFile } from './staging';
 import { isExecutable, isFile, which as findOnPath } from './which';
 
 export type { BundleLoader, JobEvent, LocalRunDeps, LocalRunEvents, LocalRunOptions } from './run-options';
+
+/** Inputs staged at once (copies run on libuv's thread pool of 4 by default). */
+const STAGE_AT_ONCE = 8;
 
 export type StartResult = { ok: true; run: LocalRun; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -160,7 +163,7 @@ export class LocalRun extends EventEmitter<LocalRunEvents> {
 
   /** Stages inputs into the scratch directory and stageable executables into `bin/`. */
   async stage(): Promise<void> {
-    for (const { lfn, source, sha256 } of this.plan.stageIn) {
+    await eachLimited(this.plan.stageIn, STAGE_AT_ONCE, async ({ lfn, source, sha256 }) => {
       const target = lfnPath(this.scratch, lfn);
       await stageFile(source, target, this.record.options.stageIn);
       // Integrity check of inputs with a checksum in the replica catalog, as Pegasus does.
@@ -170,7 +173,7 @@ export class LocalRun extends EventEmitter<LocalRunEvents> {
           throw Object.assign(new Error(`Input '${lfn}' (${source}) has sha256 ${actual}, but the replica catalog says ${sha256}`), { code: 'PC532' });
         }
       }
-    }
+    });
     for (const job of this.plan.jobs) {
       const exe = job.executable;
       if (!exe) continue;
