@@ -1,6 +1,6 @@
 /**
  * Request frames: one IPC request as bytes, for the requests that carry a whole document
- * (save, save as, autosave). At 10^5 jobs such a request is about 40 MB of JSON; built as a
+ * (save, save as, autosave, export). At 10^5 jobs such a request is about 40 MB of JSON; built as a
  * string on the page's thread and sent as text, it froze the page for over a second
  * (stringify, then the socket's own UTF-8 copy). As bytes it is built off that thread and
  * handed over without a copy: one binary WebSocket message in browser mode, one ArrayBuffer
@@ -18,7 +18,7 @@
  */
 
 /** The channels whose request may travel as a frame. */
-export const FRAME_CHANNELS = ['document.save', 'document.saveAs', 'recovery.write'] as const;
+export const FRAME_CHANNELS = ['document.save', 'document.saveAs', 'recovery.write', 'document.export'] as const;
 export type FrameChannel = (typeof FRAME_CHANNELS)[number];
 
 /** Electron: the one IPC channel that carries request frames (the answer is the channel's usual `IpcResult`). */

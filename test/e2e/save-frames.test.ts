@@ -1,5 +1,5 @@
 /**
- * Save, Save As and autosave send the document as bytes written by the worker that follows
+ * Save, Save As, Export and autosave send the document as bytes written by the worker that follows
  * it (request frames): what reaches the disk is the document on screen, edits included.
  */
 import { copyFile, readFile, readdir } from 'node:fs/promises';
@@ -43,7 +43,7 @@ async function addJob(page: Page): Promise<void> {
 
 /** Binary requests sent since `from`, by channel name. */
 function binarySince(from: number): string[] {
-  return sent.slice(from).flatMap((m) => (m.kind === 'binary' ? [/(document\.save(?:As)?|recovery\.write)/.exec(m.head)?.[1] ?? m.head] : []));
+  return sent.slice(from).flatMap((m) => (m.kind === 'binary' ? [/(document\.save(?:As)?|document\.export|recovery\.write)/.exec(m.head)?.[1] ?? m.head] : []));
 }
 
 async function readDoc(file: string): Promise<{ ids: string[]; layout: { jobs: Record<string, { x: number; y: number }> } }> {
@@ -94,6 +94,22 @@ describe('saving through request frames', () => {
     expect(Object.keys(saved.layout.jobs).sort()).toEqual([...saved.ids].sort());
     // The first file keeps what was saved there.
     expect((await readDoc(path.join(workspace, 'diamond.yml'))).ids).toHaveLength(5);
+  });
+
+  it('exports (File → Export) as one binary request, leaving the document as it was', async () => {
+    const { page, workspace } = app;
+    const target = path.join(workspace, 'exported.json');
+    const from = sent.length;
+    app.server.broadcast('file.export');
+    await page.getByTestId('file-dialog').waitFor();
+    await page.getByTestId('file-path').fill(target);
+    await page.getByTestId('file-dialog-submit').click();
+    await expect.poll(async () => (await readdir(workspace)).includes('exported.json')).toBe(true);
+    expect(binarySince(from)).toEqual(['document.export']);
+    const exported = JSON.parse(await readFile(target, 'utf8')) as { jobs: Array<{ id: string }> };
+    expect(exported.jobs.map((j) => j.id)).toContain('analyse_été_🧬');
+    expect(exported.jobs).toHaveLength(6);
+    expect(await page.getByTestId('doc-name').textContent()).toBe('copie «6».yml');
   });
 
   it('autosaves as one binary request, and the recovered document has the edit', async () => {

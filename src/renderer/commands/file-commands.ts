@@ -33,7 +33,7 @@ function layoutOf(parts: LayoutParts): CanvasLayout {
 }
 
 /**
- * Sends a request that carries the whole document (save, save as, autosave). `head` is the
+ * Sends a request that carries the whole document (save, save as, autosave, export). `head` is the
  * request in field order, with `workflow` and `layout` as placeholders. Where it can, the
  * request is written as bytes by the worker that holds a copy of the document and goes as one
  * binary message: a 10^5-job document is about 40 MB of JSON, which took this thread over a
@@ -47,12 +47,13 @@ async function sendWithDocument<C extends FrameChannel>(
   sendObject: (request: IpcRequest<C>) => Promise<IpcResponse<C>>,
 ): Promise<IpcResponse<C>> {
   const api = getApi();
-  const layout = layoutParts(state);
+  // A head without a `layout` field (export) carries no sidecar.
+  const layout = 'layout' in head ? layoutParts(state) : null;
   if (api.invokeFrame && documentStore.getState().doc.workflow === state.doc.workflow) {
     const frame = await requestFrameFromWorker(channel, head, state.doc.workflow, layout);
     if (frame) return (await api.invokeFrame(frame)) as IpcResponse<C>;
   }
-  return sendObject({ ...head, workflow: state.doc.workflow, layout: layoutOf(layout) } as IpcRequest<C>);
+  return sendObject({ ...head, workflow: state.doc.workflow, ...(layout ? { layout: layoutOf(layout) } : {}) } as IpcRequest<C>);
 }
 
 /** Placeholder in a request head: the worker writes the workflow or the layout there. */
@@ -312,7 +313,8 @@ export async function startUp(): Promise<void> {
 export async function exportTo(path: string, overwrite = false): Promise<boolean> {
   const state = documentStore.getState();
   const format = path.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
-  const answer = await getApi().documentExport({ path, workflow: state.doc.workflow, format, overwrite });
+  const head = { path, workflow: FILLED_IN, format, overwrite };
+  const answer = await sendWithDocument('document.export', head, state, (request) => getApi().documentExport(request));
   if (!answer.ok) {
     if (answer.error.code === 'EXISTS' && !overwrite) {
       const choice = await confirmInPage(`${baseName(path)} already exists. Replace it?`, ['Replace', 'Cancel']);
