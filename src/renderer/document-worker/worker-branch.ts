@@ -55,6 +55,12 @@ export type SerializeReply = { ok: true; frame: ArrayBuffer } | { ok: false; rea
 
 let patchesSinceLoad = 0;
 let current: Workflow | null = null;
+/**
+ * The JSON of `current` as last written: a save right after an autosave (the usual case: the
+ * autosave runs a few seconds after the last edit) does not write 40 MB again. Dropped at the
+ * next change, so it holds memory only while the document stays as it was written.
+ */
+let written: { workflow: Workflow; json: string } | null = null;
 const NO_POSITIONS = new Map<string, never>();
 
 function kindOf(data: unknown): unknown {
@@ -71,6 +77,7 @@ function follow(data: unknown): void {
     patchesSinceLoad++;
     if (current) current = applyPatch({ workflow: current, positions: NO_POSITIONS }, (data as { patch: Patch }).patch).workflow;
   }
+  if (written && written.workflow !== current) written = null;
 }
 
 /** Why the worker's copy cannot stand for the page's document, or `null` when it can. */
@@ -94,7 +101,8 @@ function answer(message: SerializeMessage, workflow: Workflow | null): void {
   // The workflow as of this message (later patches queue behind it), written while the page sends the positions.
   let workflowJson: string;
   try {
-    workflowJson = JSON.stringify(workflow);
+    workflowJson = written?.workflow === workflow ? written.json : JSON.stringify(workflow);
+    written = { workflow, json: workflowJson };
   } catch (error) {
     port.postMessage({ ok: false, reason: error instanceof Error ? error.message : String(error) } satisfies SerializeReply, []);
     port.close();

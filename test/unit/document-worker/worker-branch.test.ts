@@ -82,6 +82,18 @@ describe('the document worker branch', () => {
     expect(workflow.jobs).toHaveLength(1);
   });
 
+  it('writes the same request twice while nothing changes, and the edit once something does', async () => {
+    documentWorkerMessage({ kind: 'load', seq: 1, workflow, catalogs: {} });
+    const first = body(await ask({ patches: 0, jobs: 1, dependencies: 0, name: 'w' }));
+    const again = body(await ask({ patches: 0, jobs: 1, dependencies: 0, name: 'w' }));
+    expect(again).toEqual(first);
+    documentWorkerMessage({ kind: 'patch', seq: 2, patch: addedJob });
+    const edited = body(await ask({ patches: 1, jobs: 2, dependencies: 0, name: 'w' }));
+    expect(edited.workflow.jobs.map((j) => j.id)).toEqual(['a', 'b']);
+    documentWorkerMessage({ kind: 'patch', seq: 3, patch: [{ kind: 'workflowName', before: 'w', after: 'renamed' }] });
+    expect(body(await ask({ patches: 2, jobs: 2, dependencies: 0, name: 'renamed' })).workflow.name).toBe('renamed');
+  });
+
   it('refuses when it has seen a different number of edits than the page made', async () => {
     documentWorkerMessage({ kind: 'load', seq: 1, workflow, catalogs: {} });
     expect(await ask({ patches: 2, jobs: 1, dependencies: 0, name: 'w' })).toEqual({ ok: false, reason: 'the worker applied 0 edits, the page made 2' });
