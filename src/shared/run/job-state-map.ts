@@ -105,6 +105,29 @@ export class JobStateMap implements ReadonlyMap<string, JobState> {
   }
 
   /**
+   * The jobs whose state differs between `older` and this map, with both states (undefined:
+   * not in that map); null when the two do not share a base (a fold came in between, or they
+   * are of different runs), so the caller counts afresh. What lets the aggregated view update
+   * its per-group counts from a batch instead of recounting every job. Cost: O(overlays), at
+   * most an eighth of the jobs each.
+   */
+  changesSince(older: JobStateMap): Array<{ jobId: string; from: JobState | undefined; to: JobState | undefined }> | null {
+    if (older === this) return [];
+    if (older.base !== this.base) return null;
+    const changes: Array<{ jobId: string; from: JobState | undefined; to: JobState | undefined }> = [];
+    for (const [jobId, to] of this.overlay) {
+      const from = older.get(jobId);
+      if (from !== to) changes.push({ jobId, from, to });
+    }
+    for (const [jobId, from] of older.overlay) {
+      if (this.overlay.has(jobId)) continue;
+      const to = this.base.get(jobId);
+      if (from !== to) changes.push({ jobId, from, to });
+    }
+    return changes;
+  }
+
+  /**
    * The changes that turn this map into `states` (a whole run's states, as a remote run's
    * summary carries them); null when `states` lacks a job this map has, so the caller starts
    * afresh. Cost: O(jobs) look-ups, no copy.

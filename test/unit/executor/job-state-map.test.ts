@@ -68,6 +68,36 @@ describe('JobStateMap (the run states the canvas is handed)', () => {
     );
   });
 
+  it('tells what changed since an older map of the same base (both states), or null across a fold', () => {
+    const id = fc.integer({ min: 0, max: 999 }).map((n) => `j${n}`);
+    const state = fc.constantFrom(...JOB_STATES);
+    const batch = fc.array(fc.record({ jobId: id, state }), { maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(batch, { minLength: 2, maxLength: 12 }), fc.nat(), fc.nat(), (batches, a, b) => {
+        let map = JobStateMap.from(Array.from({ length: 1000 }, (_, i) => [`j${i}`, 'unready'] as const));
+        const maps = [map];
+        for (const changes of batches) maps.push((map = map.with(changes)));
+        const older = maps[a % maps.length]!;
+        const newer = maps[b % maps.length]!;
+        const changes = newer.changesSince(older);
+        const base = (m: JobStateMap) => (m as unknown as { base: unknown }).base;
+        if (base(older) !== base(newer)) {
+          expect(changes).toBeNull();
+          return;
+        }
+        const expected = [...new Set([...older.keys(), ...newer.keys()])]
+          .filter((k) => older.get(k) !== newer.get(k))
+          .map((jobId) => ({ jobId, from: older.get(jobId), to: newer.get(jobId) }));
+        const byId = (x: { jobId: string }, y: { jobId: string }) => x.jobId.localeCompare(y.jobId);
+        expect(changes!.sort(byId)).toEqual(expected.sort(byId));
+      }),
+      { numRuns: 80 },
+    );
+    const one = JobStateMap.from([['a', 'ready']]);
+    expect(one.changesSince(one)).toEqual([]);
+    expect(one.changesSince(JobStateMap.from([['a', 'ready']]))).toBeNull();
+  });
+
   it('applies a batch of a 100,000-job run without copying it: the base map is shared until the overlay folds', () => {
     const jobs = 100_000;
     let map = JobStateMap.from(Array.from({ length: jobs }, (_, i) => [`work_${i}`, 'ready'] as const));
