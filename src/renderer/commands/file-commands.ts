@@ -33,12 +33,13 @@ function layoutOf(parts: LayoutParts): CanvasLayout {
 }
 
 /**
- * Sends a request that carries the whole document (save, save as, autosave, export). `head` is the
- * request in field order, with `workflow` and `layout` as placeholders. Where it can, the
- * request is written as bytes by the worker that holds a copy of the document and goes as one
- * binary message: a 10^5-job document is about 40 MB of JSON, which took this thread over a
- * second to stringify and send. Otherwise (no worker, or its copy is not in step, or the
- * document changed since `state`) it goes as an object, as it always did.
+ * Sends a request that carries the whole document (save, save as, autosave, export). `head`
+ * is the request in field order, with `workflow` and `layout` as placeholders. Where it can,
+ * the request is written as bytes by the worker that holds a copy of the document and goes as
+ * bytes (binary WebSocket messages; one ArrayBuffer in Electron): a 10^5-job document is about
+ * 50 MB of JSON, which took this thread over a second to stringify and send. Otherwise (no
+ * worker, its copy is not in step, or the document changed since `state`) it goes as an
+ * object, as it always did.
  */
 async function sendWithDocument<C extends FrameChannel>(
   channel: C,
