@@ -11,7 +11,7 @@
  * where a job node's or a group's state bar changed, and the run panel's counts), then
  * cancels the run from the panel.
  * Frames are rAF timestamps in the page, input is real mouse and wheel input.
- * Options: `--sizes=1000,10000` `--shapes=montage` `--live-ms=6000` (each live view) `--only=live`.
+ * Options: `--sizes=1000,10000` `--shapes=montage` `--live-ms=6000` (each live view) `--only=live` `--live=no`.
  */
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -247,7 +247,9 @@ async function writeRunnableScaleWorkflow(dir: string, shape: ScaleShape, jobs: 
         { name: 'merge', sites: installed(path.join(bin, 'out.sh')) },
       ],
     };
-    workflow.replicaCatalog = { replicas: [{ lfn: 'input.dat', pfns: [{ site: 'local', pfn: path.join(dir, 'input.dat') }] }] };
+    workflow.replicaCatalog = {
+      replicas: [{ lfn: 'input.dat', pfns: [{ site: 'local', pfn: path.join(dir, 'input.dat') }] }],
+    };
   } else {
     const names = new Set<string>();
     const raw: string[] = [];
@@ -467,6 +469,8 @@ async function liveRun(
 const LIVE_MS = Number(option('live-ms', '6000'));
 /** `--only=live`: load, zoom to 1:1 and measure the live run only. */
 const LIVE_ONLY = option('only', '') === 'live';
+/** `--live=no`: no live run (the other figures as they were measured before it existed). */
+const SKIP_LIVE = option('live', 'yes') === 'no';
 const f0 = (n: number): string => n.toFixed(0);
 
 async function run(root: string, shape: ScaleShape, jobs: number): Promise<{ row: string; live: string }> {
@@ -497,24 +501,26 @@ async function run(root: string, shape: ScaleShape, jobs: number): Promise<{ row
     const zoom = await zoomToOneToOne(page);
     const panNear = LIVE_ONLY ? none : await pan(page);
     let live = '';
-    try {
-      // Fan-out: every worker turns ready once the split is done; montage-like: the first level.
-      const wave = shape === 'fanout' ? jobs - 1 : Math.floor(jobs / 5);
-      const l = await liveRun(page, LIVE_MS, wave, (done) => {
-        // Jobs start in id order; about 200 jobs a second here: a job the watch will see run.
-        const ahead = done + Math.round(LIVE_MS / 20);
-        if (shape === 'fanout') return `work_${String(Math.min(ahead, jobs - 3)).padStart(7, '0')}`;
-        const width = Math.floor(jobs / 5);
-        const level = Math.min(4, Math.floor(ahead / width));
-        return `${['mProject', 'mDiffFit', 'mBackground', 'mAdd', 'mViewer'][level]}_${level}_${ahead % width}`;
-      });
-      const g = (x: LiveFigures): string =>
-        `${x.p95.toFixed(0)} / ${x.max.toFixed(0)} | ${x.canvasRate.toFixed(1)} (${x.canvasGap.toFixed(0)}) | ${x.countsRate.toFixed(1)} (${x.countsGap.toFixed(0)})`;
-      live = `| ${shape} | ${jobs.toLocaleString('en-US')} | ${l.start} | ${l.wave.ms} (${f0(l.wave.p95)} / ${f0(l.wave.max)}) | ${g(l.near)} | ${g(l.fit)} | ${l.done.toLocaleString('en-US')} | ${Number.isNaN(l.cancel) ? 'ended before' : l.cancel} |`;
-    } catch (error) {
-      live = `| ${shape} | ${jobs.toLocaleString('en-US')} | failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} |`;
-    }
-    if (LIVE_ONLY) return { row: `| ${shape} | ${jobs.toLocaleString('en-US')} | ${f0(tti)} | (live run only) |`, live };
+    if (!SKIP_LIVE)
+      try {
+        // Fan-out: every worker turns ready once the split is done; montage-like: the first level.
+        const wave = shape === 'fanout' ? jobs - 1 : Math.floor(jobs / 5);
+        const l = await liveRun(page, LIVE_MS, wave, (done) => {
+          // Jobs start in id order; about 200 jobs a second here: a job the watch will see run.
+          const ahead = done + Math.round(LIVE_MS / 20);
+          if (shape === 'fanout') return `work_${String(Math.min(ahead, jobs - 3)).padStart(7, '0')}`;
+          const width = Math.floor(jobs / 5);
+          const level = Math.min(4, Math.floor(ahead / width));
+          return `${['mProject', 'mDiffFit', 'mBackground', 'mAdd', 'mViewer'][level]}_${level}_${ahead % width}`;
+        });
+        const g = (x: LiveFigures): string =>
+          `${x.p95.toFixed(0)} / ${x.max.toFixed(0)} | ${x.canvasRate.toFixed(1)} (${x.canvasGap.toFixed(0)}) | ${x.countsRate.toFixed(1)} (${x.countsGap.toFixed(0)})`;
+        live = `| ${shape} | ${jobs.toLocaleString('en-US')} | ${l.start} | ${l.wave.ms} (${f0(l.wave.p95)} / ${f0(l.wave.max)}) | ${g(l.near)} | ${g(l.fit)} | ${l.done.toLocaleString('en-US')} | ${Number.isNaN(l.cancel) ? 'ended before' : l.cancel} |`;
+      } catch (error) {
+        live = `| ${shape} | ${jobs.toLocaleString('en-US')} | failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} |`;
+      }
+    if (LIVE_ONLY)
+      return { row: `| ${shape} | ${jobs.toLocaleString('en-US')} | ${f0(tti)} | (live run only) |`, live };
     await page.keyboard.press('f');
     await page.waitForTimeout(300);
     await zoomToOneToOne(page);
@@ -566,13 +572,21 @@ function runStatesTable(out: (line: string) => void): void {
     for (const c of changes) next.set(c.jobId, c.state);
   };
   const f = (n: number): string => n.toFixed(2);
-  out('Run states of a 100,000-job run in the page (Node, median of 15, ms): JobStateMap against a copy of the map per update');
+  out(
+    'Run states of a 100,000-job run in the page (Node, median of 15, ms): JobStateMap against a copy of the map per update',
+  );
   out('| update | JobStateMap | copy of the map |');
   out('| --- | ---: | ---: |');
   const polled = batch.slice(0, 30);
-  out(`| local batch of 75 changes (4 a second) | ${f(medianMs(15, () => shown.with(batch)))} | ${f(medianMs(15, copy(batch)))} |`);
-  out(`| one message of the ready wave (10,000 changes) | ${f(medianMs(15, () => shown.with(wave)))} | ${f(medianMs(15, copy(wave)))} |`);
-  out(`| remote poll sent as its 30 changes | ${f(medianMs(15, () => shown.with(polled)))} | ${f(medianMs(15, copy(polled)))} |`);
+  out(
+    `| local batch of 75 changes (4 a second) | ${f(medianMs(15, () => shown.with(batch)))} | ${f(medianMs(15, copy(batch)))} |`,
+  );
+  out(
+    `| one message of the ready wave (10,000 changes) | ${f(medianMs(15, () => shown.with(wave)))} | ${f(medianMs(15, copy(wave)))} |`,
+  );
+  out(
+    `| remote poll sent as its 30 changes | ${f(medianMs(15, () => shown.with(polled)))} | ${f(medianMs(15, copy(polled)))} |`,
+  );
   out(
     `| remote summary sent whole (first, then every minute), 30 changes found by diff | ${f(medianMs(15, () => shown.with(shown.changesTo(record) ?? [])))} | ${f(medianMs(15, () => void new Map(Object.entries(record))))} |`,
   );

@@ -111,7 +111,9 @@ export class JobStateMap implements ReadonlyMap<string, JobState> {
    * its per-group counts from a batch instead of recounting every job. Cost: O(overlays), at
    * most an eighth of the jobs each.
    */
-  changesSince(older: JobStateMap): Array<{ jobId: string; from: JobState | undefined; to: JobState | undefined }> | null {
+  changesSince(
+    older: JobStateMap,
+  ): Array<{ jobId: string; from: JobState | undefined; to: JobState | undefined }> | null {
     if (older === this) return [];
     if (older.base !== this.base) return null;
     const changes: Array<{ jobId: string; from: JobState | undefined; to: JobState | undefined }> = [];
@@ -162,7 +164,10 @@ export class JobStateMap implements ReadonlyMap<string, JobState> {
     return this.entries();
   }
 
-  forEach(callback: (state: JobState, jobId: string, map: ReadonlyMap<string, JobState>) => void, thisArg?: unknown): void {
+  forEach(
+    callback: (state: JobState, jobId: string, map: ReadonlyMap<string, JobState>) => void,
+    thisArg?: unknown,
+  ): void {
     for (const [id, state] of this.entries()) callback.call(thisArg, state, id, this);
   }
 }
@@ -172,7 +177,10 @@ export class JobStateMap implements ReadonlyMap<string, JobState> {
  * of `previous` is missing from `next`, since a change list cannot say a job is gone. What a
  * remote run's update carries instead of every job. Cost: O(jobs), no copy of either.
  */
-export function changedStates(previous: Readonly<Record<string, JobState>>, next: Readonly<Record<string, JobState>>): Record<string, JobState> | null {
+export function changedStates(
+  previous: Readonly<Record<string, JobState>>,
+  next: Readonly<Record<string, JobState>>,
+): Record<string, JobState> | null {
   const changed: Record<string, JobState> = {};
   let known = 0;
   for (const jobId in next) {

@@ -36,7 +36,11 @@ type Change = { jobId: string; state: string };
 function setup(maxChanges?: number) {
   const clock = fakeClock();
   const sent: Array<{ at: number; changes: Change[] }> = [];
-  const batcher = new ChangeBatcher<Change>((changes) => sent.push({ at: clock.now(), changes }), { intervalMs: 250, ...(maxChanges ? { maxChanges } : {}) }, clock);
+  const batcher = new ChangeBatcher<Change>(
+    (changes) => sent.push({ at: clock.now(), changes }),
+    { intervalMs: 250, ...(maxChanges ? { maxChanges } : {}) },
+    clock,
+  );
   const add = (jobId: string, state: string) => batcher.add(jobId, { jobId, state });
   return { clock, sent, batcher, add };
 }
@@ -49,7 +53,15 @@ describe('ChangeBatcher (job changes to the page)', () => {
     add('a', 'running');
     expect(sent).toEqual([]);
     clock.advance(0);
-    expect(sent).toEqual([{ at: 0, changes: [{ jobId: 'a', state: 'running' }, { jobId: 'b', state: 'ready' }] }]);
+    expect(sent).toEqual([
+      {
+        at: 0,
+        changes: [
+          { jobId: 'a', state: 'running' },
+          { jobId: 'b', state: 'ready' },
+        ],
+      },
+    ]);
   });
 
   it('while changes keep coming, sends one batch per interval: at most four and at least one a second', () => {

@@ -105,7 +105,9 @@ describe('JobStateMap (the run states the canvas is handed)', () => {
     const first = base(map);
     // 12,500 changes (an eighth of the jobs) in batches of 50: every batch shares the base.
     for (let b = 0; b < 250; b++) {
-      map = map.with(Array.from({ length: 50 }, (_, k) => ({ jobId: `work_${b * 50 + k}`, state: 'succeeded' as const })));
+      map = map.with(
+        Array.from({ length: 50 }, (_, k) => ({ jobId: `work_${b * 50 + k}`, state: 'succeeded' as const })),
+      );
       expect(base(map)).toBe(first);
     }
     map = map.with([{ jobId: 'work_99999', state: 'running' }]);

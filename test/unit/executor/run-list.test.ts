@@ -16,7 +16,10 @@ afterEach(async () => {
 });
 
 async function finishedRun(): Promise<string> {
-  const started = await startLocalRun(diamondBundle(), { workflowDir: path.join(fixturesDir, 'diamond'), runsRoot: root });
+  const started = await startLocalRun(diamondBundle(), {
+    workflowDir: path.join(fixturesDir, 'diamond'),
+    runsRoot: root,
+  });
   if (!started.ok) throw new Error(JSON.stringify(started.diagnostics));
   await started.run.done;
   return started.run.dir;
@@ -41,7 +44,13 @@ describe('listing runs without reading every record each time', () => {
     const dir = await finishedRun();
     await writeFile(path.join(dir, 'run.json'), 'not yet written');
     expect(await listRuns(root)).toEqual([]);
-    const live = { name: 'live', state: 'running', createdAt: '2026-11-25T00:00:00.000Z', workflow: { name: 'diamond', dir: root }, jobs: [] } as unknown as RunRecord;
+    const live = {
+      name: 'live',
+      state: 'running',
+      createdAt: '2026-11-25T00:00:00.000Z',
+      workflow: { name: 'diamond', dir: root },
+      jobs: [],
+    } as unknown as RunRecord;
     const listed = await listRuns(root, { live: (d) => (d === dir ? live : undefined) });
     expect(listed.map((run) => [run.dir, run.record.state])).toEqual([[dir, 'running']]);
   });

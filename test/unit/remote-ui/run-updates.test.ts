@@ -36,7 +36,10 @@ function bigRun(jobs: number, state: JobState): Record<string, JobState> {
 
 describe('changedStates', () => {
   it('lists the jobs whose state differs, and refuses when a job disappeared', () => {
-    expect(changedStates({ a: 'queued', b: 'queued' }, { a: 'running', b: 'queued', c: 'unready' })).toEqual({ a: 'running', c: 'unready' });
+    expect(changedStates({ a: 'queued', b: 'queued' }, { a: 'running', b: 'queued', c: 'unready' })).toEqual({
+      a: 'running',
+      c: 'unready',
+    });
     expect(changedStates({ a: 'queued', b: 'queued' }, { a: 'queued' })).toBeNull();
   });
 });
@@ -97,7 +100,11 @@ describe('the page applying changed-only updates', () => {
     expect(Object.keys(run.jobStates)).toHaveLength(100_001);
     expect([run.jobStates['work_5'], run.jobStates['work_6'], run.counts.running]).toEqual(['running', 'queued', 1]);
     const repainted = runStatesStore.getState().jobs;
-    expect([repainted.get('work_5'), repainted.get('work_6'), repainted.get('work_99_999')]).toEqual(['running', 'queued', 'held']);
+    expect([repainted.get('work_5'), repainted.get('work_6'), repainted.get('work_99_999')]).toEqual([
+      'running',
+      'queued',
+      'held',
+    ]);
     // The 100,000 states were extended, not copied, and the map handed out before is unchanged.
     expect((repainted as unknown as { base: unknown }).base).toBe((painted as unknown as { base: unknown }).base);
     expect(painted.get('work_5')).toBe('queued');
