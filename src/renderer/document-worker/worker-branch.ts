@@ -146,6 +146,12 @@ export function documentWorkerMessage(data: unknown): boolean {
     port.close();
     return true;
   }
-  follow(data);
+  try {
+    follow(data);
+  } catch {
+    // Never in the way of the worker's own work: without a copy, requests are refused (and go the old way).
+    current = null;
+    written = null;
+  }
   return false;
 }

@@ -107,3 +107,13 @@ describe('the document worker branch', () => {
     expect(body(ok)).toMatchObject({ workflow, layout: null });
   });
 });
+
+describe('the document worker branch, when a patch does not apply', () => {
+  it('leaves the message to the worker and refuses requests until the next load', async () => {
+    documentWorkerMessage({ kind: 'load', seq: 1, workflow, catalogs: {} });
+    expect(documentWorkerMessage({ kind: 'patch', seq: 2, patch: null })).toBe(false);
+    expect(await ask({ patches: 1, jobs: 1, dependencies: 0, name: 'w' })).toEqual({ ok: false, reason: 'the worker has no document yet' });
+    documentWorkerMessage({ kind: 'load', seq: 3, workflow, catalogs: {} });
+    expect(await ask({ patches: 0, jobs: 1, dependencies: 0, name: 'w' })).toMatchObject({ ok: true });
+  });
+});
