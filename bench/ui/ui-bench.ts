@@ -13,14 +13,13 @@
  * Frames are rAF timestamps in the page, input is real mouse and wheel input.
  * Options: `--sizes=1000,10000` `--shapes=montage` `--live-ms=6000` (each live view) `--only=live` `--live=no`.
  */
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchApp } from '../../test/e2e/support/app';
-import { type ScaleShape, scaleWorkflow } from '../../test/e2e/scale/scale-workflows';
-import { writeWorkflow } from '../../src/shared/formats/pegasus-yaml';
-import type { Workflow } from '../../src/shared/model';
+import type { ScaleShape } from '../../test/e2e/scale/scale-workflows';
+import { writeRunnableScaleWorkflow } from '../../test/e2e/local-run/runnable-workflow';
 import { JobStateMap } from '../../src/shared/run/job-state-map';
 import { JOB_STATES, type JobState } from '../../src/shared/run/run-state';
 import { montageLayoutInput } from './layout-bench';
@@ -211,65 +210,6 @@ async function timed(
   const ms = Date.now() - started;
   const frames = await stopFrames(page);
   return { ms, max: frames.max };
-}
-
-/** Writes `text` as an executable script. */
-async function script(file: string, text: string): Promise<void> {
-  await writeFile(file, text);
-  await chmod(file, 0o755);
-}
-
-/**
- * The scale workflow made runnable here: every transformation is a shell script in `dir/bin`
- * that writes the job's outputs (`split` writes the N chunks with one `seq | xargs touch`,
- * the others the file after `-o`), and every raw input is a file of `dir`. Montage-like jobs
- * get their output as `-o <lfn>`. Returns the workflow file.
- */
-async function writeRunnableScaleWorkflow(dir: string, shape: ScaleShape, jobs: number): Promise<string> {
-  const bin = path.join(dir, 'bin');
-  await mkdir(bin, { recursive: true });
-  await script(
-    path.join(bin, 'out.sh'),
-    '#!/bin/sh\nwhile [ $# -gt 0 ]; do if [ "$1" = -o ]; then : > "$2"; shift; fi; shift; done\n',
-  );
-  await script(
-    path.join(bin, 'split.sh'),
-    '#!/bin/sh\nwhile [ $# -gt 0 ]; do if [ "$1" = -n ]; then n=$2; shift; fi; shift; done\nseq -f "chunk_%07.0f.dat" 0 $((n - 1)) | xargs touch\n',
-  );
-  await writeFile(path.join(dir, 'input.dat'), 'input\n');
-  const workflow: Workflow = scaleWorkflow(shape, jobs);
-  const installed = (pfn: string) => [{ name: 'local', pfn, type: 'installed' as const }];
-  if (shape === 'fanout') {
-    workflow.transformationCatalog = {
-      transformations: [
-        { name: 'split', sites: installed(path.join(bin, 'split.sh')) },
-        { name: 'work', sites: installed(path.join(bin, 'out.sh')) },
-        { name: 'merge', sites: installed(path.join(bin, 'out.sh')) },
-      ],
-    };
-    workflow.replicaCatalog = {
-      replicas: [{ lfn: 'input.dat', pfns: [{ site: 'local', pfn: path.join(dir, 'input.dat') }] }],
-    };
-  } else {
-    const names = new Set<string>();
-    const raw: string[] = [];
-    for (const job of workflow.jobs) {
-      if (job.type !== 'job') continue;
-      names.add(job.name);
-      const output = job.uses.find((u) => u.type === 'output');
-      if (output) job.arguments = ['-o', output.lfn];
-      for (const use of job.uses) if (use.type === 'input' && use.lfn.startsWith('raw_')) raw.push(use.lfn);
-    }
-    workflow.transformationCatalog = {
-      transformations: [...names].map((name) => ({ name, sites: installed(path.join(bin, 'out.sh')) })),
-    };
-    workflow.replicaCatalog = {
-      replicas: raw.map((lfn) => ({ lfn, pfns: [{ site: 'local', pfn: path.join(dir, 'input.dat') }] })),
-    };
-  }
-  const file = path.join(dir, `${shape}-${jobs}.yml`);
-  await writeFile(file, writeWorkflow(workflow));
-  return file;
 }
 
 interface LiveWindow {
