@@ -87,7 +87,7 @@ export type AppEvent =
    */
   | { type: 'run.update'; run: RunSummary; changedOnly?: true }
   | { type: 'annex.line'; line: string }
-  /** A batch of job changes of a local run (at most four a second, at most 10,000 jobs each). */
+  /** A batch of job changes of a local run (at most four batches a second; a batch of more than 10,000 jobs comes as several). */
   | { type: 'localRun.update'; update: LocalRunUpdate };
 
 const EVENT_TYPES: ReadonlySet<string> = new Set(['prompt', 'prompt.closed', 'connection.state', 'run.update', 'annex.line', 'localRun.update']);
