@@ -99,12 +99,19 @@ export function isFramePart(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && PART_MAGIC.every((b, i) => bytes[i] === b);
 }
 
-/** The part of `frame` from `offset` (at most {@link FRAME_PART_BYTES}), for request `id`. Cost: a copy of the part. */
-export function framePart(frame: Uint8Array, id: number, offset: number): Uint8Array<ArrayBuffer> {
+/** Bytes a part needs at most (header and data): the size of a buffer to pass to {@link framePart}. */
+export const FRAME_PART_MAX = PART_HEADER + FRAME_PART_BYTES;
+
+/**
+ * The part of `frame` from `offset` (at most {@link FRAME_PART_BYTES}), for request `id`,
+ * written into `into` when given (a sender that copies what it sends, as `WebSocket.send`
+ * does, can reuse one buffer for every part). Cost: a copy of the part.
+ */
+export function framePart(frame: Uint8Array, id: number, offset: number, into?: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
   const data = frame.subarray(offset, Math.min(frame.length, offset + FRAME_PART_BYTES));
-  const part = new Uint8Array(PART_HEADER + data.length);
+  const part = into && into.length >= PART_HEADER + data.length ? into.subarray(0, PART_HEADER + data.length) : new Uint8Array(PART_HEADER + data.length);
   part.set(PART_MAGIC, 0);
-  const view = new DataView(part.buffer);
+  const view = new DataView(part.buffer, part.byteOffset, part.byteLength);
   view.setUint32(4, id >>> 0, true);
   view.setUint32(8, frame.length, true);
   part.set(data, PART_HEADER);

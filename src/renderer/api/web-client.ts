@@ -9,7 +9,7 @@
  */
 import { APP_COMMANDS, CHANNEL_NAMES, WEB_SOCKET_PATH, methodName, type AppCommand } from '../../shared/ipc-channels';
 import { isAppEvent, type AppEvent } from '../../shared/ipc-events';
-import { FRAME_PART_BYTES, framePart, setFrameId } from '../../shared/ipc-frame';
+import { FRAME_PART_BYTES, FRAME_PART_MAX, framePart, setFrameId } from '../../shared/ipc-frame';
 import { yieldToPage } from '../document-worker/port';
 import type { Channel, IpcResult, WindowApi, WireMessage, WireRequest } from '../../shared/ipc';
 
@@ -112,9 +112,11 @@ export function createWebClient(url: string, connect: (url: string) => WebSocket
     else {
       // In parts, yielding now and then: one send of 40 MB held the page for hundreds of ms.
       let started = performance.now();
+      // `send` copies what it is given, so one buffer serves every part (no 50 MB of garbage).
+      const buffer = new Uint8Array(FRAME_PART_MAX);
       for (let offset = 0; offset < bytes.length; offset += FRAME_PART_BYTES) {
         if (ws.readyState !== ws.OPEN) break; // The close fails the answer.
-        ws.send(framePart(bytes, id, offset));
+        ws.send(framePart(bytes, id, offset, buffer));
         if (performance.now() - started > SEND_SLICE_MS) {
           await yieldToPage();
           started = performance.now();

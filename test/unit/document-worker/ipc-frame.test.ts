@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FRAME_PART_BYTES, FrameAssembler, frameHeader, framePart, isFramePart, joinFrame, setFrameId, splitFrame } from '../../../src/shared/ipc-frame';
+import { FRAME_PART_BYTES, FRAME_PART_MAX, FrameAssembler, frameHeader, framePart, isFramePart, joinFrame, setFrameId, splitFrame } from '../../../src/shared/ipc-frame';
 import { readRequestFrame } from '../../../src/main/browser-mode/request-frame';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -69,6 +69,19 @@ describe('request frames: parts', () => {
     expect(results.map((r) => r.kind)).toEqual(['more', 'more', 'more', 'more', 'frame', 'frame']);
     expect(results[4]).toEqual({ kind: 'frame', frame: b });
     expect(results[5]).toEqual({ kind: 'frame', frame: a });
+  });
+
+  it('writes parts into one reused buffer the same as into new ones', () => {
+    const frame = big(2 * FRAME_PART_BYTES + 5);
+    const buffer = new Uint8Array(FRAME_PART_MAX);
+    const assembler = new FrameAssembler(1 << 30);
+    const results = [0, FRAME_PART_BYTES, 2 * FRAME_PART_BYTES].map((offset) => {
+      const part = framePart(frame, 11, offset, buffer);
+      expect(part.buffer).toBe(buffer.buffer);
+      expect(part).toEqual(framePart(frame, 11, offset));
+      return assembler.add(part.slice());
+    });
+    expect(results[2]).toEqual({ kind: 'frame', frame });
   });
 
   it('refuses a frame larger than allowed, too many at once, and a part that does not fit', () => {
