@@ -42,13 +42,14 @@ export function useJobRunState(jobId: string): JobState | undefined {
 /**
  * Shows a whole run (opening it, or a remote run's summary). The run already on show is
  * updated with the jobs whose state differs (O(jobs) look-ups, no copy, no re-render of the
- * others); another run replaces it.
+ * others); another run replaces it. `stateOf` reads a state out of richer values (a local
+ * run's jobs), so no record of states is built in between.
  */
-export function showRun(source: RunSource, runState: RunState, jobs: Record<string, JobState>, counts: JobCounts): void {
+export function showRun<T = JobState>(source: RunSource, runState: RunState, jobs: Readonly<Record<string, T>>, counts: JobCounts, stateOf?: (value: T) => JobState): void {
   const current = runStatesStore.getState();
   const shown = current.source?.kind === source.kind && current.source.id === source.id ? current.jobs : null;
-  const changes = shown?.changesTo(jobs);
-  const next = shown && changes ? shown.with(changes) : JobStateMap.fromRecord(jobs);
+  const changes = shown?.changesTo(jobs, stateOf);
+  const next = shown && changes ? shown.with(changes) : JobStateMap.fromRecord(jobs, stateOf);
   runStatesStore.setState({ source, runState, jobs: next, counts });
 }
 

@@ -12,6 +12,8 @@ export interface JobStateChange {
 
 const EMPTY: ReadonlyMap<string, JobState> = new Map();
 
+const asState = <T>(value: T): JobState => value as unknown as JobState;
+
 /**
  * Job id → state, never changed once made: {@link JobStateMap.with} returns a new map and
  * leaves this one as it was, so code that kept an older map (a React render, a memo) still
@@ -45,10 +47,17 @@ export class JobStateMap implements ReadonlyMap<string, JobState> {
     return new JobStateMap(base, EMPTY, 0);
   }
 
-  /** The map of a record's states (no array of entries in between). Cost: O(jobs). */
-  static fromRecord(states: Readonly<Record<string, JobState>>): JobStateMap {
+  /**
+   * The map of a record's states (no array of entries in between); `stateOf` reads the state
+   * of a record whose values are more than a state (a local run's `{ state, attempts }`).
+   * Cost: O(jobs).
+   */
+  static fromRecord<T = JobState>(
+    states: Readonly<Record<string, T>>,
+    stateOf: (value: T) => JobState = asState,
+  ): JobStateMap {
     const base = new Map<string, JobState>();
-    for (const id in states) base.set(id, states[id]!);
+    for (const id in states) base.set(id, stateOf(states[id]!));
     return new JobStateMap(base, EMPTY, 0);
   }
 
@@ -134,11 +143,14 @@ export class JobStateMap implements ReadonlyMap<string, JobState> {
    * summary carries them); null when `states` lacks a job this map has, so the caller starts
    * afresh. Cost: O(jobs) look-ups, no copy.
    */
-  changesTo(states: Readonly<Record<string, JobState>>): JobStateChange[] | null {
+  changesTo<T = JobState>(
+    states: Readonly<Record<string, T>>,
+    stateOf: (value: T) => JobState = asState,
+  ): JobStateChange[] | null {
     const changes: JobStateChange[] = [];
     let known = 0;
     for (const jobId in states) {
-      const state = states[jobId]!;
+      const state = stateOf(states[jobId]!);
       const current = this.get(jobId);
       if (current !== undefined) known++;
       if (current !== state) changes.push({ jobId, state });

@@ -39,4 +39,16 @@ describe('the run states the canvas paints', () => {
     showRun({ ...source, id: 'r2' }, 'running', { a: 'queued' }, countStates(['queued']));
     expect(Object.fromEntries(runStatesStore.getState().jobs)).toEqual({ a: 'queued' });
   });
+
+  it("shows a local run's jobs (state and attempts) without a record of states in between, and diffs the same run's next snapshot", () => {
+    const source = { kind: 'local' as const, id: '/runs/c', label: 'c' };
+    const jobs = { a: { state: 'running' as const, attempts: 1 }, b: { state: 'unready' as const, attempts: 0 } };
+    showRun(source, 'running', jobs, countStates(['running', 'unready']), (job) => job.state);
+    const first = runStatesStore.getState().jobs;
+    expect(Object.fromEntries(first)).toEqual({ a: 'running', b: 'unready' });
+    const cancelled = { a: { state: 'cancelled' as const, attempts: 1 }, b: { state: 'unready' as const, attempts: 0 } };
+    showRun(source, 'cancelled', cancelled, countStates(['cancelled', 'unready']), (job) => job.state);
+    expect(Object.fromEntries(runStatesStore.getState().jobs)).toEqual({ a: 'cancelled', b: 'unready' });
+    expect(first.get('a')).toBe('running');
+  });
 });

@@ -8,7 +8,7 @@ import { useStore } from 'zustand';
 import type { AppEvent } from '../../../shared/ipc';
 import type { LocalRunEntry, LocalRunLog, LocalRunSnapshot, LocalRunStartValue, LocalRunUpdate } from '../../../shared/ipc-local-run';
 import type { Diagnostic } from '../../../shared/model';
-import type { JobState, RunState } from '../../../shared/run/run-state';
+import type { RunState } from '../../../shared/run/run-state';
 import { getApi } from '../../api/get-api';
 import { save, saveWithDialog } from '../../commands/file-commands';
 import { documentStore, isDirty } from '../../store/document-store';
@@ -42,14 +42,8 @@ export function useLocalRun<T>(selector: (state: LocalRunUiState) => T): T {
   return useStore(localRunStore, selector);
 }
 
-function jobStates(run: LocalRunSnapshot): Record<string, JobState> {
-  const states: Record<string, JobState> = {};
-  for (const id in run.jobs) states[id] = run.jobs[id]!.state;
-  return states;
-}
-
 function show(run: LocalRunSnapshot): void {
-  showRun({ kind: 'local', id: run.runDir, label: run.name }, run.state, jobStates(run), run.counts);
+  showRun({ kind: 'local', id: run.runDir, label: run.name }, run.state, run.jobs, run.counts, (job) => job.state);
   localRunStore.setState({ current: { runDir: run.runDir, name: run.name, state: run.state }, refused: null, logs: null });
 }
 
