@@ -11,11 +11,24 @@ import { APP_COMMANDS, CHANNEL_NAMES, WEB_SOCKET_PATH, methodName, type AppComma
 import { isAppEvent, type AppEvent } from '../../shared/ipc-events';
 import { FRAME_PART_BYTES, FRAME_PART_MAX, framePart, setFrameId } from '../../shared/ipc-frame';
 import { yieldToPage } from '../document-worker/port';
+import { rememberWireText } from './wire-text';
 import type { Channel, IpcResult, WindowApi, WireMessage, WireRequest } from '../../shared/ipc';
 
 /** Where the socket is: the page's own origin. */
 export function webSocketUrl(location: { protocol: string; host: string }): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${WEB_SOCKET_PATH}`;
+}
+
+/** Replies longer than this keep their text for the workflow they carry (see wire-text.ts). */
+const KEEP_TEXT_CHARS = 1 << 20;
+
+/** A reply carrying a large workflow (`document.open`, recovery): remember the text it came in. */
+function keepWorkflowText(message: WireMessage, text: string): void {
+  if (text.length < KEEP_TEXT_CHARS || !('response' in message) || !message.response.ok) return;
+  const value = message.response.value as { bundle?: { workflow?: unknown } } | null;
+  const workflow = value?.bundle?.workflow;
+  if (typeof workflow === 'object' && workflow !== null)
+    rememberWireText(workflow, text, ['response', 'value', 'bundle', 'workflow']);
 }
 
 /** Work on the page's thread between two yields while a large request is sent. */
@@ -47,8 +60,9 @@ export function createWebClient(url: string, connect: (url: string) => WebSocket
       ws.addEventListener('open', () => resolve(ws));
       ws.addEventListener('message', (event: MessageEvent) => {
         let message: WireMessage;
+        const text = String(event.data);
         try {
-          message = JSON.parse(String(event.data)) as WireMessage;
+          message = JSON.parse(text) as WireMessage;
         } catch {
           return; // The server only sends JSON; anything else is ignored rather than trusted.
         }
@@ -65,6 +79,7 @@ export function createWebClient(url: string, connect: (url: string) => WebSocket
         const entry = pending.get(message.id);
         if (!entry) return;
         pending.delete(message.id);
+        keepWorkflowText(message, text);
         entry.resolve(message.response);
       });
       const dropped = (): void => {

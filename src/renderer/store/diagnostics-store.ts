@@ -19,9 +19,11 @@ import {
   type ValidationRequest,
   ValidationSession,
   combineReplies,
+  loadFromText,
 } from '../validation/validation-session';
 import { documentStore, subscribePatches } from './document-store';
 import { registerDocumentWorker } from '../document-worker/worker-registry';
+import { takeWireText } from '../api/wire-text';
 
 export interface DiagnosticsState {
   /** Every diagnostic, in the canonical order of `compareDiagnostics` (errors first, then by code and message). */
@@ -162,6 +164,8 @@ function touchesWorkflow(patch: Patch): boolean {
 interface Channel {
   post(request: ValidationRequest): void;
   stop(): void;
+  /** The requests go to a worker (where parsing a load's text costs the page nothing). */
+  inWorker: boolean;
 }
 
 /**
@@ -191,7 +195,11 @@ function workerChannel(onReply: (reply: ValidationReply) => void, onFailure: () 
   worker.onmessage = (event) => onReply(event.data);
   // The worker could not run (a blocked script, say): check on this thread from now on.
   worker.onerror = () => onFailure();
-  return { post: (request) => worker.postMessage(request), stop: () => worker.terminate() };
+  return { post: (request) => worker.postMessage(request), stop: () => worker.terminate(), inWorker: true };
+}
+
+function loadInSession(session: ValidationSession, request: Extract<ValidationRequest, { kind: 'load' }>): ValidationReply | undefined {
+  return session.load(request.seq, request.workflow, request.catalogs);
 }
 
 /** The same session on this thread; replies come in a later task, so a burst of edits is answered once. */
@@ -202,8 +210,8 @@ function mainThreadChannel(onReply: (reply: ValidationReply) => void): Channel {
   return {
     post(request) {
       const reply =
-        request.kind === 'load'
-          ? session.load(request.seq, request.workflow, request.catalogs)
+        request.kind === 'load' || request.kind === 'loadText'
+          ? loadInSession(session, request.kind === 'load' ? request : loadFromText(request))
           : session.patch(request.seq, request.patch);
       if (!reply) return;
       waiting = waiting ? combineReplies(waiting, reply) : reply;
@@ -217,6 +225,7 @@ function mainThreadChannel(onReply: (reply: ValidationReply) => void): Channel {
     stop() {
       if (timer !== undefined) clearTimeout(timer);
     },
+    inWorker: false,
   };
 }
 
@@ -242,7 +251,14 @@ export function startValidation(): () => void {
   };
   const load = (): void => {
     const { doc, catalogs } = documentStore.getState();
-    channel.post({ kind: 'load', seq: ++seq, workflow: doc.workflow, catalogs });
+    // The worker parses the JSON the document arrived in (browser mode) rather than the page
+    // copying 10^5 jobs into it; after an edit, or without that text, the workflow itself goes.
+    const wire = channel.inWorker ? takeWireText(doc.workflow) : undefined;
+    channel.post(
+      wire
+        ? { kind: 'loadText', seq: ++seq, text: wire.text, path: wire.path, catalogs }
+        : { kind: 'load', seq: ++seq, workflow: doc.workflow, catalogs },
+    );
     diagnosticsStore.setState({ pending: true });
   };
   // A new document goes to the worker when the page is next idle (while the layout worker

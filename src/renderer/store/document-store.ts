@@ -178,6 +178,8 @@ export function redo(): string | undefined {
  */
 export function setLayoutPositions(positions: ReadonlyMap<string, Position>): void {
   documentStore.setState((state) => {
+    // A document opened without a layout takes the map as it is (no copy of 10^5 entries).
+    if (state.doc.positions.size === 0) return { doc: { ...state.doc, positions }, revision: state.revision + 1, needsLayout: false };
     const merged = new Map(state.doc.positions);
     for (const [key, p] of positions) if (!merged.has(key)) merged.set(key, p);
     return { doc: { ...state.doc, positions: merged }, revision: state.revision + 1, needsLayout: false };

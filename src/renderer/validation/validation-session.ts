@@ -3,6 +3,7 @@
  * fallback when no worker can start): `load` checks the whole document once and keeps an
  * incremental validator; `patch` applies an edit's patch to it and answers with the delta.
  */
+import { parseAtPath } from '../api/wire-text';
 import type { Patch } from '../../shared/edit';
 import {
   IncrementalValidator,
@@ -15,7 +16,15 @@ import type { CatalogFiles, Workflow } from '../../shared/model';
 
 export type ValidationRequest =
   | { kind: 'load'; seq: number; workflow: Workflow; catalogs: CatalogFiles }
+  /** A load whose workflow is what `text` parses to at `path` (the JSON it reached the page in). */
+  | { kind: 'loadText'; seq: number; text: string; path: readonly string[]; catalogs: CatalogFiles }
   | { kind: 'patch'; seq: number; patch: Patch };
+
+/** The load a `loadText` request stands for (parsing it: on the worker's thread). */
+export function loadFromText(request: Extract<ValidationRequest, { kind: 'loadText' }>): Extract<ValidationRequest, { kind: 'load' }> {
+  const workflow = parseAtPath(request.text, request.path) as Workflow;
+  return { kind: 'load', seq: request.seq, workflow, catalogs: request.catalogs };
+}
 
 /**
  * `reset`: every diagnostic, in canonical order (after a load, or when the validator had to

@@ -7,7 +7,7 @@
  * are answered once, as soon as the queue is empty (no fixed delay).
  */
 import { documentWorkerMessage } from '../document-worker/worker-branch';
-import { type ValidationReply, type ValidationRequest, ValidationSession, combineReplies } from './validation-session';
+import { type ValidationReply, type ValidationRequest, ValidationSession, combineReplies, loadFromText } from './validation-session';
 
 export type { ValidationReply, ValidationRequest } from './validation-session';
 
@@ -31,15 +31,18 @@ function send(reply: ValidationReply | undefined): void {
 }
 
 scope.onmessage = (event: MessageEvent<ValidationRequest>) => {
+  // A large document comes as the JSON it reached the page in: parsed here, off the page's thread.
+  const message = event.data.kind === 'loadText' ? loadFromText(event.data) : event.data;
   // Save requests are written from the document this worker follows (document-worker/worker-branch.ts).
-  if (documentWorkerMessage(event.data)) return;
-  const message = event.data;
+  if (documentWorkerMessage(message)) return;
   switch (message.kind) {
     case 'load':
       send(session.load(message.seq, message.workflow, message.catalogs));
       break;
     case 'patch':
       send(session.patch(message.seq, message.patch));
+      break;
+    default:
       break;
   }
 };

@@ -23,8 +23,16 @@ const start: Workflow = {
   transformationCatalog: { transformations: [{ name: 't', sites: [] }] },
 };
 
-/** Replies come in a later task (the session on this thread: Node has no Worker). */
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
+/**
+ * Replies come in a later task (the session on this thread: Node has no Worker), and a new
+ * document is sent when the thread is idle: wait until the store has nothing pending.
+ */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (!diagnosticsStore.getState().pending) return;
+  }
+}
 
 /** What the store must show: a full check of the current document, and badges counted from it. */
 function expectStoreMatchesDocument(): void {
