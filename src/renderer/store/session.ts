@@ -57,10 +57,16 @@ function paint(run: RunSummary): void {
  */
 function withKnownStates(update: RunSummary): RunSummary {
   const known = sessionStore.getState().runs[update.id];
-  if (!known) return update;
+  if (!known) {
+    partial.add(update.id);
+    return update;
+  }
   Object.assign(known.jobStates, update.jobStates);
   return { ...update, jobStates: known.jobStates };
 }
+
+/** Runs whose known job states are only the changes heard so far (the page had not listed them). */
+const partial = new Set<string>();
 
 const MAX_ANNEX_LINES = 500;
 
@@ -95,14 +101,26 @@ export function applyEvent(event: AppEvent): void {
   }
 }
 
+/**
+ * Takes runs from an answer (the run list, a submit, a rerun). A summary older than the one the
+ * page has (its `updatedAt`) does not undo the updates that came before the answer was handled
+ * (the next updates carry only what changed after them): it is left out, or only fills in the
+ * jobs the page had heard nothing of.
+ */
 export function setRuns(runs: RunSummary[]): void {
   sessionStore.setState((s) => {
     const next: Record<string, RunSummary> = { ...s.runs };
-    for (const run of runs) next[run.id] = run;
+    for (const run of runs) {
+      const known = s.runs[run.id];
+      if (!known || known.updatedAt <= run.updatedAt) next[run.id] = run;
+      // Changes heard before the list came are newer than it, for their jobs only.
+      else if (partial.has(run.id)) next[run.id] = { ...known, jobStates: { ...run.jobStates, ...known.jobStates } };
+      partial.delete(run.id);
+    }
     return { runs: next };
   });
   const active = sessionStore.getState().activeRunId;
-  const shown = runs.find((run) => run.id === active);
+  const shown = active !== null && runs.some((run) => run.id === active) ? sessionStore.getState().runs[active] : undefined;
   if (shown) paint(shown);
 }
 

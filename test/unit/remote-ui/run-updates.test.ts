@@ -9,9 +9,14 @@ import type { RunSummary } from '../../../src/shared/ipc-events';
 import { changedStates } from '../../../src/shared/run/job-state-map';
 import { countStates, type JobState } from '../../../src/shared/run/run-state';
 import { clearRun, runStatesStore } from '../../../src/renderer/store/run-states-store';
-import { applyEvent, sessionStore, showRun } from '../../../src/renderer/store/session';
+import { applyEvent, sessionStore, setRuns, showRun } from '../../../src/renderer/store/session';
 
-function summary(id: string, state: RunSummary['state'], jobStates: Record<string, JobState>): RunSummary {
+function summary(
+  id: string,
+  state: RunSummary['state'],
+  jobStates: Record<string, JobState>,
+  updatedAt = '2026-11-25T01:00:00.000Z',
+): RunSummary {
   return {
     id,
     workflowName: 'big',
@@ -24,7 +29,7 @@ function summary(id: string, state: RunSummary['state'], jobStates: Record<strin
     total: Object.keys(jobStates).length,
     percentDone: 0,
     createdAt: '2026-11-25T01:00:00.000Z',
-    updatedAt: '2026-11-25T01:00:00.000Z',
+    updatedAt,
   };
 }
 
@@ -111,8 +116,31 @@ describe('the page applying changed-only updates', () => {
   });
 
   it('keeps the changes of a run the page does not know yet, until its run list brings the rest', () => {
-    applyEvent({ type: 'run.update', run: summary('later', 'running', { a: 'running' }), changedOnly: true });
+    applyEvent({
+      type: 'run.update',
+      run: summary('later', 'running', { a: 'running' }, '2026-11-25T01:00:05.000Z'),
+      changedOnly: true,
+    });
     expect(sessionStore.getState().runs['later']?.jobStates).toEqual({ a: 'running' });
     expect(runStatesStore.getState().source).toBeNull();
+    // The list, older than that change, fills in the other jobs and keeps the change.
+    setRuns([summary('later', 'running', { a: 'queued', b: 'queued' }, '2026-11-25T01:00:01.000Z')]);
+    expect(sessionStore.getState().runs['later']?.jobStates).toEqual({ a: 'running', b: 'queued' });
+  });
+
+  it('keeps updates that came before an older answer (a submit answered after the first polls)', () => {
+    const events = new RunUpdateEvents(() => 0);
+    const t = (s: number) => `2026-11-25T01:00:0${s}.000Z`;
+    const submitted = summary('r', 'running', { a: 'queued', b: 'queued' }, t(0));
+    applyEvent(events.eventFor(summary('r', 'running', { a: 'queued', b: 'queued' }, t(1))));
+    applyEvent(events.eventFor(summary('r', 'running', { a: 'held', b: 'queued' }, t(2))));
+    // The submit's answer, computed before those polls, is handled after them.
+    setRuns([submitted]);
+    showRun('r');
+    expect(sessionStore.getState().runs['r']!.jobStates).toEqual({ a: 'held', b: 'queued' });
+    expect(runStatesStore.getState().jobs.get('a')).toBe('held');
+    // A newer answer is taken.
+    setRuns([summary('r', 'running', { a: 'running', b: 'queued' }, t(3))]);
+    expect(runStatesStore.getState().jobs.get('a')).toBe('running');
   });
 });
