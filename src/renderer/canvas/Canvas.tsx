@@ -15,7 +15,7 @@ import {
   ReactFlow,
   type ReactFlowInstance,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type DragEvent, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { type NodeRef, type Position, connect, moveNodes, parseKey } from '../../shared/edit';
 import { applyEdit, documentStore, setLayoutPositions, useDocument } from '../store/document-store';
 import { useDiagnostics } from '../store/diagnostics-store';
@@ -82,7 +82,9 @@ export function Canvas() {
   const selectedEdges = useUi((s) => s.selectedEdges);
   const focusRequest = useUi((s) => s.focusRequest);
   const fitRequest = useUi((s) => s.fitRequest);
-  const badges = useDiagnostics((s) => s.badges);
+  // Badges follow the diagnostics a render later: the Diagnostics panel shows a check's result
+  // first, and redrawing the nodes in view never holds it up.
+  const badges = useDeferredValue(useDiagnostics((s) => s.badges));
   const cache = useRef(new NodeCache());
   const [drag, setDrag] = useState<ReadonlyMap<string, Position> | null>(null);
 

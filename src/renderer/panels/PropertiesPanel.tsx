@@ -2,7 +2,7 @@
 import { memo, useMemo } from 'react';
 import { parseKey, renameWorkflow } from '../../shared/edit';
 import { graphModel } from '../canvas/graph-model';
-import { INDEX_MIN_JOBS, currentCanvasIndex } from '../canvas/scale/canvas-index-store';
+import { INDEX_MIN_JOBS, currentCanvasIndex, jobWithId } from '../canvas/scale/canvas-index-store';
 import { applyEdit, documentStore, useDocument } from '../store/document-store';
 import { toast, useUi } from '../store/ui-store';
 import { TextField } from './fields';
@@ -29,7 +29,7 @@ export const PropertiesPanel = memo(function PropertiesPanel() {
   const ref = selected.size === 1 ? parseKey([...selected][0]!) : undefined;
   let body;
   if (ref?.kind === 'job') {
-    const job = workflow.jobs.find((j) => j.id === ref.id);
+    const job = jobWithId(workflow, ref.id);
     body = job ? <JobProperties key={job.id} job={job} /> : null;
   } else if (ref?.kind === 'file') {
     body = <FileProperties key={ref.lfn} lfn={ref.lfn} info={model ? model.files.get(ref.lfn) : index?.fileInfo(ref.lfn)} />;

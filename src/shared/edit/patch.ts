@@ -2,6 +2,7 @@ import type { ReplicaCatalog } from '../model/catalogs';
 import type { Job } from '../model/job';
 import type { Dependency, Workflow } from '../model/workflow';
 import type { EditableDocument, Position } from './document';
+import { LayeredMap } from './layered-map';
 
 /**
  * One reversible change to an {@link EditableDocument}. Lists change by splices (remove
@@ -60,12 +61,13 @@ function invertOp(op: PatchOp): PatchOp {
 /**
  * Applies a patch and returns a new document; the input is not modified, and parts the
  * patch does not touch are shared. Each list is copied at most once per patch, so a
- * patch costs O(jobs + ops) however many ops it holds.
+ * patch costs O(jobs + ops) however many ops it holds; positions are not copied (see
+ * {@link LayeredMap}).
  */
 export function applyPatch(doc: EditableDocument, patch: Patch): EditableDocument {
   let jobs: Job[] | undefined;
   let dependencies: Dependency[] | undefined;
-  let positions: Map<string, Position> | undefined;
+  let positions: Array<readonly [string, Position | undefined]> | undefined;
   let workflow: Workflow = doc.workflow;
   for (const op of patch) {
     switch (op.kind) {
@@ -90,16 +92,14 @@ export function applyPatch(doc: EditableDocument, patch: Patch): EditableDocumen
         workflow = op.after;
         break;
       case 'positions':
-        positions ??= new Map(doc.positions);
-        for (const [key, , after] of op.entries) {
-          if (after === undefined) positions.delete(key);
-          else positions.set(key, after);
-        }
+        positions ??= [];
+        for (const [key, , after] of op.entries) positions.push([key, after]);
         break;
     }
   }
   if (jobs || dependencies) workflow = { ...workflow, jobs: jobs ?? workflow.jobs, dependencies: dependencies ?? workflow.dependencies };
-  return { ...doc, workflow, positions: positions ?? doc.positions };
+  // Positions change a few keys of up to 10^5: the new map shares the old one (LayeredMap).
+  return { ...doc, workflow, positions: positions ? LayeredMap.with(doc.positions, positions) : doc.positions };
 }
 
 function withField<K extends keyof Workflow>(workflow: Workflow, key: K, value: Workflow[K] | undefined): Workflow {

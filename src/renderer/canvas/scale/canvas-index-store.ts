@@ -5,7 +5,7 @@
  * another view, other catalogs) makes the next reader build a new one.
  */
 import type { EditableDocument } from '../../../shared/edit';
-import type { CatalogFiles } from '../../../shared/model';
+import type { CatalogFiles, Job, Workflow } from '../../../shared/model';
 import { documentStore, subscribePatches } from '../../store/document-store';
 import type { CanvasView } from '../mapping';
 import { CanvasIndex } from './canvas-index';
@@ -44,6 +44,15 @@ export function canvasIndexFor(doc: EditableDocument, catalogs: CatalogFiles, vi
   if (current && current.doc === doc && current.catalogs === catalogs && current.view === view) return current;
   current = new CanvasIndex(doc, catalogs, view);
   return current;
+}
+
+/**
+ * The job `id` of `workflow` (the first with that id): from the canvas index when it shows
+ * this workflow, O(1), else a scan. For what renders on every edit of a large document.
+ */
+export function jobWithId(workflow: Workflow, id: string): Job | undefined {
+  if (current && current.doc.workflow === workflow) return current.job(id);
+  return workflow.jobs.find((job) => job.id === id);
 }
 
 /** The index as it is, if one was built for the open document (for panels that read file facts). */

@@ -76,6 +76,13 @@ function atLeastPane(rect: Rect, zoom: number): Rect {
   return { x: rect.x + rect.width / 2 - width / 2, y: rect.y + rect.height / 2 - height / 2, width, height };
 }
 
+/** True when two lists hold the same objects in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The groups of one index version, with the graph they were counted on. */
 interface Groups {
   index: CanvasIndex;
@@ -246,6 +253,7 @@ export function useLevelOfDetail(
     return groupElements(groups, selection, badges, runStates, jobIds);
   }, [groups, decision.mode, selection, badges, runStates, jobIds]);
 
+  const lastWindow = useRef<{ nodes: Node[]; edges: Edge[] } | null>(null);
   const windowed = useMemo(() => {
     if (!index || decision.mode !== 'windowed' || !decision.window) return null;
     const inside: Node[] = [];
@@ -264,7 +272,16 @@ export function useLevelOfDetail(
       const slot = index.slotOfKey(key);
       if (slot !== undefined) add(slot);
     }
-    return { nodes: inside, edges: index.edgesAmong(keys) as Edge[] };
+    const edges = index.edgesAmong(keys) as Edge[];
+    // The same objects as last time (a badge changed off screen, say): hand React Flow the same
+    // arrays, so that it does not go over every node and edge it holds again.
+    const last = lastWindow.current;
+    const result = {
+      nodes: last && sameItems(last.nodes, inside) ? last.nodes : inside,
+      edges: last && sameItems(last.edges, edges) ? last.edges : edges,
+    };
+    lastWindow.current = result;
+    return result;
     // `version` changes when the index does (same object, new content).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [index, version, decision, selection, drag, badges]);

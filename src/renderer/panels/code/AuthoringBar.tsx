@@ -5,7 +5,8 @@
 import { parseKey } from '../../../shared/edit';
 import { ExportMenu } from '../../export/ExportMenu';
 import { useUi } from '../../store/ui-store';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { jobWithId } from '../../canvas/scale/canvas-index-store';
 import { focusSearch } from '../search/SearchPanel';
 import { SweepDialog } from '../sweep/SweepDialog';
 import { scriptFile } from '../subworkflow/local-paths';
@@ -37,13 +38,14 @@ export function AuthoringBar() {
   const panel = useDock((s) => s.panel);
   const dialog = useDock((s) => s.dialog);
   const selectedJob = useSelectedJob();
-  const selectedKind = useDocument((s) =>
-    selectedJob ? s.doc.workflow.jobs.find((j) => j.id === selectedJob)?.type : undefined,
-  );
-  const script = useDocument((s) => {
-    const job = selectedJob ? s.doc.workflow.jobs.find((j) => j.id === selectedJob) : undefined;
-    return job ? scriptFile(job, s.doc.workflow, s.catalogs, s.file?.path) : undefined;
-  });
+  // Selectors run on every store change: they pick references, and the job is looked up on
+  // render, through the canvas index of a large document (no scan of 10^5 jobs per edit).
+  const workflow = useDocument((s) => s.doc.workflow);
+  const catalogs = useDocument((s) => s.catalogs);
+  const path = useDocument((s) => s.file?.path);
+  const job = useMemo(() => (selectedJob ? jobWithId(workflow, selectedJob) : undefined), [workflow, selectedJob]);
+  const selectedKind = job?.type;
+  const script = useMemo(() => (job ? scriptFile(job, workflow, catalogs, path) : undefined), [job, workflow, catalogs, path]);
 
   // Ctrl+F (Cmd+F): the search panel, its box focused. Capture, so the browser's own find stays out.
   useEffect(() => {
