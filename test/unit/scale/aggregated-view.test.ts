@@ -3,11 +3,16 @@ import { type GraphModel, graphModel } from '../../../src/renderer/canvas/graph-
 import type { Position } from '../../../src/shared/edit';
 import {
   groupElements,
+  groupMarks,
+  groupStateRows,
+  updatedGroupStateRows,
   groupLayout,
   groupMemberKeys,
   groupOfNode,
 } from '../../../src/renderer/canvas/scale/aggregated-view';
 import { montageLike } from '../../e2e/scale/scale-workflows';
+import { JobStateMap } from '../../../src/shared/run/job-state-map';
+import type { JobState } from '../../../src/shared/run/run-state';
 
 function jobPositions(model: GraphModel): (key: string) => Position | undefined {
   const positions = new Map<string, Position>();
@@ -27,13 +32,7 @@ describe('the aggregated view', () => {
       ['mAdd', 3, 100],
       ['mViewer', 4, 100],
     ]);
-    const { edges } = groupElements(
-      layout,
-      new Set(),
-      new Map(),
-      new Map(),
-      model.workflow.jobs.map((j) => j.id),
-    );
+    const { edges } = groupElements(layout, groupMarks(layout, new Set(), new Map()), undefined);
     expect(edges.map((e) => [e.source, e.target])).toEqual([
       ['g:0:mProject', 'g:1:mDiffFit'],
       ['g:1:mDiffFit', 'g:2:mBackground'],
@@ -53,7 +52,7 @@ describe('the aggregated view', () => {
       ['mAdd_3_0', 'running' as const],
       ['mAdd_3_1', 'failed' as const],
     ]);
-    const { nodes } = groupElements(layout, selection, badges, states, ids);
+    const { nodes } = groupElements(layout, groupMarks(layout, selection, badges), groupStateRows(layout, states, ids));
     const add = nodes.find((n) => n.data.label === 'mAdd')!;
     expect(add.data).toMatchObject({ count: 100, selected: 2, errors: 2, warnings: 1 });
     expect(add.data.states).toEqual([
@@ -70,5 +69,26 @@ describe('the aggregated view', () => {
     expect(members[0]).toBe('j:mDiffFit_1_0');
     expect(groupOfNode(layout, model, 'j:mDiffFit_1_42')).toBe(g);
     expect(groupOfNode(layout, model, 'f:t_1_42.fits')).toBe(-1);
+  });
+
+  it('moves the per-group run counts by a batch of changes to what a recount gives', () => {
+    const ids = model.workflow.jobs.map((j) => j.id);
+    const jobIndex = new Map(ids.map((id, v) => [id, v]));
+    let states = JobStateMap.from(ids.map((id) => [id, 'ready'] as const));
+    let rows = groupStateRows(layout, states, ids)!;
+    let moved = 0;
+    for (let step = 0; step < 12; step++) {
+      const batch = ids.slice(step * 7, step * 7 + 12).map((jobId, i) => ({ jobId, state: (i % 3 === 0 ? 'failed' : 'running') as JobState }));
+      const next = states.with(batch);
+      // Maps that do not share a base (the overlay was folded) are counted afresh, as the view does.
+      const changes = next.changesSince(states);
+      if (changes) {
+        rows = updatedGroupStateRows(layout, rows, changes, jobIndex);
+        moved++;
+      } else rows = groupStateRows(layout, next, ids)!;
+      states = next;
+      expect(rows.map((row) => Array.from(row))).toEqual(groupStateRows(layout, states, ids)!.map((row) => Array.from(row)));
+    }
+    expect(moved).toBeGreaterThan(6);
   });
 });

@@ -150,38 +150,72 @@ export function groupMemberKeys(layout: GroupLayout, g: number): string[] {
   return keys;
 }
 
-/** Group nodes and group edges for React Flow, with the counts of the current selection, badges and run. */
-export function groupElements(
-  layout: GroupLayout,
-  selection: ReadonlySet<string>,
-  badges: ReadonlyMap<string, Badge>,
-  runStates: ReadonlyMap<string, JobState>,
-  jobIds: readonly string[],
-): { nodes: JobGroupNode[]; edges: Edge[] } {
+/** Per group: members selected, and their errors and warnings. */
+export interface GroupMarks {
+  selected: Uint32Array;
+  errors: Uint32Array;
+  warnings: Uint32Array;
+}
+
+/** Counts the selection and the badges per group. Cost: O(jobs). */
+export function groupMarks(layout: GroupLayout, selection: ReadonlySet<string>, badges: ReadonlyMap<string, Badge>): GroupMarks {
   const { aggregation, keys } = layout;
   const groupCount = aggregation.groups.length;
-  const selected = new Uint32Array(groupCount);
-  const errors = new Uint32Array(groupCount);
-  const warnings = new Uint32Array(groupCount);
+  const marks: GroupMarks = { selected: new Uint32Array(groupCount), errors: new Uint32Array(groupCount), warnings: new Uint32Array(groupCount) };
+  if (selection.size === 0 && badges.size === 0) return marks;
   for (let v = 0; v < keys.length; v++) {
     const g = aggregation.groupOf[v]!;
     const key = keys[v]!;
-    if (selection.has(key)) selected[g]!++;
+    if (selection.has(key)) marks.selected[g]!++;
     const badge = badges.get(key);
     if (badge) {
-      errors[g]! += badge.errors;
-      warnings[g]! += badge.warnings;
+      marks.errors[g]! += badge.errors;
+      marks.warnings[g]! += badge.warnings;
     }
   }
-  let stateRows: Uint32Array[] | undefined;
-  if (runStates.size > 0) {
-    const codes = new Uint8Array(keys.length).fill(JOB_STATES.length);
-    for (let v = 0; v < jobIds.length; v++) {
-      const state = runStates.get(jobIds[v]!);
-      if (state) codes[v] = JOB_STATES.indexOf(state);
-    }
-    stateRows = groupStateCounts(aggregation, codes, JOB_STATES.length);
+  return marks;
+}
+
+/** Members per run state of each group (rows in JOB_STATES order); undefined without a run. Cost: O(jobs). */
+export function groupStateRows(layout: GroupLayout, runStates: ReadonlyMap<string, JobState>, jobIds: readonly string[]): Uint32Array[] | undefined {
+  if (runStates.size === 0) return undefined;
+  const codes = new Uint8Array(layout.keys.length).fill(JOB_STATES.length);
+  for (let v = 0; v < jobIds.length; v++) {
+    const state = runStates.get(jobIds[v]!);
+    if (state) codes[v] = JOB_STATES.indexOf(state);
   }
+  return groupStateCounts(layout.aggregation, codes, JOB_STATES.length);
+}
+
+/**
+ * `rows` moved on by a batch of changed jobs (a copy; `rows` stays as it was): one job leaves
+ * the row of its old state and joins the row of its new one. Cost: O(changes + groups).
+ */
+export function updatedGroupStateRows(
+  layout: GroupLayout,
+  rows: readonly Uint32Array[],
+  changes: ReadonlyArray<{ jobId: string; from: JobState | undefined; to: JobState | undefined }>,
+  jobIndex: ReadonlyMap<string, number>,
+): Uint32Array[] {
+  const next = rows.map((row) => row.slice());
+  for (const { jobId, from, to } of changes) {
+    const v = jobIndex.get(jobId);
+    if (v === undefined) continue;
+    const row = next[layout.aggregation.groupOf[v]!]!;
+    if (from) row[JOB_STATES.indexOf(from)]!--;
+    if (to) row[JOB_STATES.indexOf(to)]!++;
+  }
+  return next;
+}
+
+/** Group nodes and group edges for React Flow, with the counts of the selection, badges and run. Cost: O(groups + group edges). */
+export function groupElements(
+  layout: GroupLayout,
+  marks: GroupMarks,
+  stateRows: readonly Uint32Array[] | undefined,
+): { nodes: JobGroupNode[]; edges: Edge[] } {
+  const { aggregation } = layout;
+  const { selected, errors, warnings } = marks;
   const nodes = aggregation.groups.map((group, g): JobGroupNode => {
     const row = stateRows?.[g];
     return {

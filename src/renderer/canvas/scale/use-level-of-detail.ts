@@ -16,12 +16,17 @@ import { inferDependencies } from '../../../shared/infer';
 import type { GraphModel } from '../graph-model';
 import type { Badge, CanvasNode } from '../node-types';
 import type { CanvasIndex } from './canvas-index';
+import { JobStateMap } from '../../../shared/run/job-state-map';
+import type { JobState } from '../../../shared/run/run-state';
 import { currentViewport, setFitBounds, setViewportTo } from '../viewport';
 import {
   GROUP_SIZE,
   type GroupLayout,
   groupBox,
   groupElements,
+  groupMarks,
+  groupStateRows,
+  updatedGroupStateRows,
   groupLayout,
   groupMemberKeys,
   groupNear,
@@ -76,6 +81,8 @@ function atLeastPane(rect: Rect, zoom: number): Rect {
   return { x: rect.x + rect.width / 2 - width / 2, y: rect.y + rect.height / 2 - height / 2, width, height };
 }
 
+const NO_STATES: ReadonlyMap<string, JobState> = new Map();
+
 /** True when two lists hold the same objects in the same order. */
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
@@ -90,13 +97,18 @@ interface Groups {
   layout: GroupLayout;
   model: Pick<GraphModel, 'graph'>;
   jobIds: string[];
+  /** Job id → job index (the first job with that id), for run-state batches. */
+  jobIndex: Map<string, number>;
 }
 
 function computeGroups(index: CanvasIndex): Groups {
   const workflow = index.doc.workflow;
   const model = { workflow, graph: inferDependencies(workflow) };
   const layout = groupLayout(model, (key) => (index.slotOfKey(key) === undefined ? undefined : index.positionOf(key)));
-  return { index, version: index.version, layout, model, jobIds: workflow.jobs.map((j) => j.id) };
+  const jobIds = workflow.jobs.map((j) => j.id);
+  const jobIndex = new Map<string, number>();
+  for (let v = jobIds.length - 1; v >= 0; v--) jobIndex.set(jobIds[v]!, v);
+  return { index, version: index.version, layout, model, jobIds, jobIndex };
 }
 
 /**
@@ -112,10 +124,11 @@ export function useLevelOfDetail(
   drag: ReadonlyMap<string, Position> | null,
   badges: ReadonlyMap<string, Badge>,
 ): LevelOfDetail {
-  const runStates = useRunStates((s) => s.jobs);
   const grid = index?.grid ?? null;
 
   const [decision, setDecision] = useState<Decision>({ mode: index ? 'aggregated' : 'all', window: null });
+  // Run states count per group only while the groups are drawn; members read their own state.
+  const runStates = useRunStates((s) => (decision.mode === 'windowed' ? NO_STATES : s.jobs));
   const decisionRef = useRef(decision);
   decisionRef.current = decision;
   const change = useCallback((next: Decision) => {
@@ -246,12 +259,33 @@ export function useLevelOfDetail(
   );
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
-  const jobIds = groupsState?.jobIds;
+  const marks = useMemo(() => (groups ? groupMarks(groups, selection, badges) : null), [groups, selection, badges]);
+  // A run's batch moves the per-group state counts by its changes (a recount of 10^5 jobs
+  // per batch would cost a frame at every update).
+  const stateCounts = useRef<{ groups: Groups; states: ReadonlyMap<string, JobState>; rows: Uint32Array[] | undefined } | null>(null);
+  const stateRows = useMemo(() => {
+    if (!groupsState || decision.mode === 'windowed') return undefined;
+    const last = stateCounts.current;
+    let rows: Uint32Array[] | undefined;
+    const changes =
+      last &&
+      last.groups === groupsState &&
+      last.rows &&
+      groupsState.jobIndex.size === groupsState.jobIds.length && // no repeated ids (each id is one job)
+      runStates instanceof JobStateMap &&
+      last.states instanceof JobStateMap
+        ? runStates.changesSince(last.states)
+        : null;
+    if (changes && last?.rows && runStates.size > 0) rows = updatedGroupStateRows(groupsState.layout, last.rows, changes, groupsState.jobIndex);
+    else rows = groupStateRows(groupsState.layout, runStates, groupsState.jobIds);
+    stateCounts.current = { groups: groupsState, states: runStates, rows };
+    return rows;
+  }, [groupsState, decision.mode, runStates]);
   const groupView = useMemo(() => {
     // Large and not windowed (also before the first decision): groups, never 10^5 nodes.
-    if (!groups || !jobIds || decision.mode === 'windowed') return null;
-    return groupElements(groups, selection, badges, runStates, jobIds);
-  }, [groups, decision.mode, selection, badges, runStates, jobIds]);
+    if (!groups || !marks || decision.mode === 'windowed') return null;
+    return groupElements(groups, marks, stateRows);
+  }, [groups, decision.mode, marks, stateRows]);
 
   const lastWindow = useRef<{ nodes: Node[]; edges: Edge[] } | null>(null);
   const windowed = useMemo(() => {

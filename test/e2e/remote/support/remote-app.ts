@@ -43,7 +43,7 @@ export async function launchRemoteApp(browser: Browser, workflow: string, option
   // A given data folder is the same app started again (its profiles and runs are remembered there).
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'pegasus-canvas-e2e-data-')));
   const server = await startWebServer({
-    rendererDir: defaultRendererDir(),
+    rendererDir: process.env.PEGASUS_CANVAS_RENDERER_DIR || defaultRendererDir(),
     roots: [workspace],
     appDataDir: dataDir,
     initialFile: workflow,
