@@ -73,6 +73,38 @@ describe('submit to the ACCESS host (real sshd, stand-in Pegasus tools)', () => 
     expect(await readFile(path.join(outputs, 'f.d'), 'utf8')).toContain('f.d written by job analyze');
   });
 
+  it('reads jobstate.log every poll and pegasus-status only every few, saving the record with pegasus-status', async () => {
+    const record = await submit('diamond-cadence');
+    // A clock the watch's sleeps move: pegasus-status every third poll, deterministically.
+    let clock = Date.parse('2026-11-25T00:00:00Z');
+    const now = (): Date => new Date(clock);
+    let saves = 0;
+    const counting = Object.create(store) as RunStore;
+    counting.save = async (r) => {
+      saves++;
+      return store.save(r);
+    };
+    const updates: RunUpdate[] = [];
+    const done = await watchRun(remote, record, {
+      store: counting,
+      intervalMs: 10,
+      statusIntervalMs: 30,
+      now,
+      sleep: async (ms) => {
+        clock += ms;
+      },
+      onUpdate: (update) => updates.push(structuredClone(update)),
+    });
+    expect(done.state).toBe('succeeded');
+    // Polls between two reads of pegasus-status changed the record without writing it.
+    expect(updates.some((update) => update.unsaved)).toBe(true);
+    expect(saves).toBeLessThan(updates.length);
+    expect(updates.at(-1)!.unsaved).toBeUndefined();
+    expect((await new RunStore(store.dir).load(record.id)).state).toBe('succeeded');
+    const seen = (jobId: string): string[] => [...new Set(updates.map((update) => Object.values(update.record.jobs).find((job) => job.jobId === jobId)?.state).filter(Boolean))] as string[];
+    for (const jobId of DIAMOND_JOBS) expect(seen(jobId), jobId).toEqual(['queued', 'running', 'succeeded']);
+  });
+
   it('a failing run ends failed; the analyzer brings the failed job\'s exit code and stderr; rerun resubmits it to success', async () => {
     const record = await submit('diamond-fail');
     const failed = await watchRun(remote, record, { store, intervalMs: 10 });

@@ -13,6 +13,8 @@ export interface RunUpdate {
   record: RemoteRunRecord;
   progress: RemoteProgress;
   status: StatusReport;
+  /** The record changed and is not on disk yet (a poll between two reads of pegasus-status). */
+  unsaved?: true;
 }
 
 /**
@@ -21,13 +23,22 @@ export interface RunUpdate {
  * idempotent reads, so a poll cut by a dropped connection is simply repeated. The record is
  * saved before returning.
  */
-export async function pollRun(host: SubmitHost, record: RemoteRunRecord, store: RunStore, now: () => Date = () => new Date()): Promise<RunUpdate> {
+export async function pollRun(
+  host: SubmitHost,
+  record: RemoteRunRecord,
+  store: RunStore,
+  now: () => Date = () => new Date(),
+  options: PollOptions = {},
+): Promise<RunUpdate> {
   const submitDir = record.submitDir;
   if (submitDir === undefined) throw new SubmitError('NOT_PLANNED', `run ${record.id} has no submit directory yet (stage: ${record.stage})`);
-  const statusArgv = buildStatusCommand(submitDir);
-  const statusResult = await runTool(host, statusArgv);
-  if (statusResult.exitCode !== 0) throw toolFailure(statusArgv, statusResult);
-  const status = parsed(parseStatusJson(statusResult.stdout));
+  let status = options.lastStatus;
+  if (!status) {
+    const statusArgv = buildStatusCommand(submitDir);
+    const statusResult = await runTool(host, statusArgv);
+    if (statusResult.exitCode !== 0) throw toolFailure(statusArgv, statusResult);
+    status = parsed(parseStatusJson(statusResult.stdout));
+  }
 
   let chunk = await readJobstate(host, submitDir, record.jobstateOffset);
   if (chunk === 'rotated') {
@@ -50,12 +61,23 @@ export async function pollRun(host: SubmitHost, record: RemoteRunRecord, store: 
   record.status = { totals: status.totals, dagState: status.state, at: now().toISOString() };
   record.state = state;
   delete record.error;
-  // The record is rewritten only when something changed (it holds every job: large workflows).
-  if (changed) {
-    record.updatedAt = now().toISOString();
-    await store.save(record);
-  }
-  return { record, progress: remoteProgress(record), status };
+  // The record is rewritten only when something changed (it holds every job: large workflows),
+  // and, between two reads of pegasus-status, not at all: the watch saves it with the next one.
+  if (changed) record.updatedAt = now().toISOString();
+  const unsaved = (changed || options.unsaved === true) && options.lastStatus !== undefined && !isRunFinal(state);
+  if ((changed || options.unsaved) && !unsaved) await store.save(record);
+  return { record, progress: remoteProgress(record), status, ...(unsaved ? { unsaved } : {}) };
+}
+
+export interface PollOptions {
+  /**
+   * pegasus-status's report from an earlier poll: this poll reads only the new part of
+   * jobstate.log (one cheap read), keeps DAGMan's counts and the queue as they were, and
+   * leaves the record to be saved by the next full poll.
+   */
+  lastStatus?: StatusReport;
+  /** Earlier polls changed the record without saving it. */
+  unsaved?: boolean;
 }
 
 async function readJobstate(host: SubmitHost, submitDir: string, offset: number): Promise<ReturnType<typeof parseJobstateChunk> | 'rotated'> {
@@ -70,6 +92,11 @@ export interface WatchOptions {
   store: RunStore;
   /** Time between polls. */
   intervalMs: number;
+  /**
+   * Time between two runs of pegasus-status (which asks HTCondor); polls in between read only
+   * the new lines of jobstate.log. Default: every poll.
+   */
+  statusIntervalMs?: number;
   /** Longest wait between retries after errors (doubling from intervalMs). Default 60 s. */
   maxBackoffMs?: number;
   /** Consecutive failed polls (bad output, tool errors, lost connection) before giving up. Default 20. */
@@ -95,10 +122,20 @@ export async function watchRun(host: SubmitHost, record: RemoteRunRecord, option
   const sleep = options.sleep ?? abortableSleep;
   const maxFailures = options.maxFailures ?? 20;
   let failures = 0;
+  const now = options.now ?? (() => new Date());
+  // The last report of pegasus-status and when it was read (jobstate.log is read every poll).
+  let lastStatus: { report: StatusReport; at: number } | undefined;
+  let unsaved = false;
   while (!options.signal?.aborted) {
     let wait = options.intervalMs;
     try {
-      const update = await pollRun(host, record, options.store, options.now);
+      const fresh = !lastStatus || now().getTime() - lastStatus.at >= (options.statusIntervalMs ?? 0);
+      const update = await pollRun(host, record, options.store, now, {
+        ...(fresh || !lastStatus ? {} : { lastStatus: lastStatus.report }),
+        unsaved,
+      });
+      if (fresh) lastStatus = { report: update.status, at: now().getTime() };
+      unsaved = update.unsaved === true;
       failures = 0;
       options.onUpdate?.(update);
       if (isRunFinal(update.record.state) || update.record.state === 'cancelled') return update.record;

@@ -20,8 +20,13 @@ export interface SubmitServiceOptions {
   store: RunStore;
   /** Opens a connection for a host (the app's connection manager: prompts, known_hosts, agent). */
   connect: (host: RemoteHostRef) => Promise<ClosableHost>;
-  /** Time between polls of a running workflow. Default 5 s. */
+  /**
+   * Time between polls of a running workflow (each reads the new lines of jobstate.log).
+   * Default 1 s.
+   */
   intervalMs?: number;
+  /** Time between two runs of pegasus-status. Default 5 s, or every poll when `intervalMs` is given. */
+  statusIntervalMs?: number;
   maxBackoffMs?: number;
 }
 
@@ -90,7 +95,9 @@ export class SubmitService {
       const host = await this.host(record.host);
       return watchRun(host, record, {
         store: this.options.store,
-        intervalMs: this.options.intervalMs ?? 5000,
+        // jobstate.log every second (the canvas follows the run live), pegasus-status every 5 s.
+        intervalMs: this.options.intervalMs ?? 1000,
+        statusIntervalMs: this.options.statusIntervalMs ?? (this.options.intervalMs === undefined ? 5000 : this.options.intervalMs),
         ...(this.options.maxBackoffMs === undefined ? {} : { maxBackoffMs: this.options.maxBackoffMs }),
         signal: controller.signal,
         onUpdate: (update) => this.emit({ kind: 'update', update }),
