@@ -2,7 +2,7 @@
  * Save, Save As, Export and autosave send the document as bytes written by the worker that follows
  * it (request frames): what reaches the disk is the document on screen, edits included.
  */
-import { copyFile, readFile, readdir } from 'node:fs/promises';
+import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,25 @@ describe('saving through request frames', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('keeps the comments of the file it saves (merged by the worker, not on the page)', async () => {
+    const { page, workspace } = app;
+    const file = path.join(workspace, 'diamond-commented.yml');
+    const text = await readFile(sharedPath('examples', 'diamond.yml'), 'utf8');
+    await writeFile(file, text.replace(/^jobs:$/m, '# The four steps of the diamond.\njobs:'));
+    await openFile(page, file);
+    await expect.poll(() => jobCount(page)).toBe(4);
+    await addJob(page);
+    await page.keyboard.press('Control+S');
+    await page.locator('body[data-dirty="false"]').waitFor();
+    const saved = await readFile(file, 'utf8');
+    expect(saved).toContain('# The four steps of the diamond.\njobs:');
+    expect((await readDoc(file)).ids).toHaveLength(5);
+    // The tests below go on with the first test's document.
+    await openFile(page, path.join(workspace, 'diamond.yml'));
+    await expect.poll(() => jobCount(page)).toBe(5);
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('saves under a new name as one binary request', async () => {
     const { page, workspace } = app;
     await addJob(page);
@@ -134,4 +153,5 @@ describe('saving through request frames', () => {
     expect(await page.getByTestId('doc-name').textContent()).toBe('• copie «6».yml');
     expect(app.pageErrors).toEqual([]);
   });
+
 });

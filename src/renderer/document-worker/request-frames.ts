@@ -14,9 +14,18 @@ import type { FrameChannel } from '../../shared/ipc-frame';
 import type { Workflow } from '../../shared/model';
 import { subscribePatches } from '../store/document-store';
 import type { LayoutFields } from './layout-json';
-import { onPortMessage, yieldToPage } from './port';
+import { type PortLike, onPortMessage, yieldToPage } from './port';
 import type { RequestHead } from './serialize-request';
-import type { DocumentCheck, PortMessage, PositionsSlice, ProbeMessage, SerializeMessage, SerializeReply } from './worker-branch';
+import type {
+  DocumentCheck,
+  KeepCommentsMessage,
+  KeepCommentsReply,
+  PortMessage,
+  PositionsSlice,
+  ProbeMessage,
+  SerializeMessage,
+  SerializeReply,
+} from './worker-branch';
 import { type DocumentWorkerHandle, documentWorker } from './worker-registry';
 
 /** Workflow patches sent to the worker since the last load; it counts the same messages. */
@@ -54,7 +63,7 @@ const SLICE_MS = 8;
  * Sends the positions to the worker in slices, yielding to the page between them. Positions
  * maps are never changed in place (an edit makes a new map), so the slices read one snapshot.
  */
-async function sendPositions(port: MessagePort, positions: ReadonlyMap<string, Position>): Promise<void> {
+async function sendPositions(port: PortLike, positions: ReadonlyMap<string, Position>): Promise<void> {
   let started = performance.now();
   let keys: string[] = [];
   let xy = new Float64Array(2 * Math.min(SLICE, positions.size));
@@ -135,4 +144,31 @@ export async function requestFrameFromWorker(
   const answer = await reply;
   port1.close();
   return answer.ok ? answer.frame : null;
+}
+
+/**
+ * `original` (the file's YAML) merged up to `workflow` by the worker, comments and key order
+ * kept, or `null` when the worker cannot (then the caller merges on this thread). `workflow`
+ * must be the document's workflow now.
+ */
+export async function keepCommentsInWorker(original: string, workflow: Workflow): Promise<string | null> {
+  const worker = documentWorker();
+  if (!worker || !following) return null;
+  if (!capable.has(worker)) {
+    probe(worker);
+    return null;
+  }
+  const expect: DocumentCheck = { patches: patchesSinceLoad, jobs: workflow.jobs.length, dependencies: workflow.dependencies.length, name: workflow.name };
+  const { port1, port2 } = new MessageChannel();
+  const reply = new Promise<KeepCommentsReply>((resolve) => {
+    const timer = setTimeout(() => resolve({ ok: false, reason: 'the worker did not answer' }), WORKER_TIMEOUT_MS);
+    onPortMessage<KeepCommentsReply>(port1, (data) => {
+      clearTimeout(timer);
+      resolve(data);
+    });
+  });
+  worker.postMessage({ kind: 'keepComments', port: port2, original, expect } satisfies KeepCommentsMessage, [port2]);
+  const answer = await reply;
+  port1.close();
+  return answer.ok ? answer.text : null;
 }

@@ -198,7 +198,10 @@ function workerChannel(onReply: (reply: ValidationReply) => void, onFailure: () 
   return { post: (request) => worker.postMessage(request), stop: () => worker.terminate(), inWorker: true };
 }
 
-function loadInSession(session: ValidationSession, request: Extract<ValidationRequest, { kind: 'load' }>): ValidationReply | undefined {
+function loadInSession(
+  session: ValidationSession,
+  request: Extract<ValidationRequest, { kind: 'load' }>,
+): ValidationReply | undefined {
   return session.load(request.seq, request.workflow, request.catalogs);
 }
 
@@ -254,10 +257,12 @@ export function startValidation(): () => void {
     // The worker parses the JSON the document arrived in (browser mode) rather than the page
     // copying 10^5 jobs into it; after an edit, or without that text, the workflow itself goes.
     const wire = channel.inWorker ? takeWireText(doc.workflow) : undefined;
+    const edits = folded > 0 ? { folded } : {};
+    folded = 0;
     channel.post(
       wire
-        ? { kind: 'loadText', seq: ++seq, text: wire.text, path: wire.path, catalogs }
-        : { kind: 'load', seq: ++seq, workflow: doc.workflow, catalogs },
+        ? { kind: 'loadText', seq: ++seq, text: wire.text, path: wire.path, catalogs, ...edits }
+        : { kind: 'load', seq: ++seq, workflow: doc.workflow, catalogs, ...edits },
     );
     diagnosticsStore.setState({ pending: true });
   };
@@ -265,7 +270,10 @@ export function startValidation(): () => void {
   // runs, for a large one): copying 10^5 jobs into the worker takes hundreds of milliseconds
   // that the first picture need not wait for. Edits until then are in the document it reads.
   let loadWaiting = false;
+  /** Workflow edits made while the load waited: in the document it sends, counted for the save path. */
+  let folded = 0;
   const scheduleLoad = (): void => {
+    folded = 0;
     diagnosticsStore.setState({ pending: true });
     if (loadWaiting) return;
     loadWaiting = true;
@@ -283,8 +291,9 @@ export function startValidation(): () => void {
   scheduleLoad();
   const unsubscribe = subscribePatches((patch) => {
     if (patch === null) scheduleLoad();
-    else if (loadWaiting) return;
-    else if (touchesWorkflow(patch)) {
+    else if (loadWaiting) {
+      if (touchesWorkflow(patch)) folded++;
+    } else if (touchesWorkflow(patch)) {
       channel.post({ kind: 'patch', seq: ++seq, patch });
       diagnosticsStore.setState({ pending: true });
     }

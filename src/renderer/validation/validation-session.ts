@@ -15,15 +15,16 @@ import {
 import type { CatalogFiles, Workflow } from '../../shared/model';
 
 export type ValidationRequest =
-  | { kind: 'load'; seq: number; workflow: Workflow; catalogs: CatalogFiles }
+  /** `folded`: edits made before the load was sent, already in its workflow (the save path counts them). */
+  | { kind: 'load'; seq: number; workflow: Workflow; catalogs: CatalogFiles; folded?: number }
   /** A load whose workflow is what `text` parses to at `path` (the JSON it reached the page in). */
-  | { kind: 'loadText'; seq: number; text: string; path: readonly string[]; catalogs: CatalogFiles }
+  | { kind: 'loadText'; seq: number; text: string; path: readonly string[]; catalogs: CatalogFiles; folded?: number }
   | { kind: 'patch'; seq: number; patch: Patch };
 
 /** The load a `loadText` request stands for (parsing it: on the worker's thread). */
 export function loadFromText(request: Extract<ValidationRequest, { kind: 'loadText' }>): Extract<ValidationRequest, { kind: 'load' }> {
   const workflow = parseAtPath(request.text, request.path) as Workflow;
-  return { kind: 'load', seq: request.seq, workflow, catalogs: request.catalogs };
+  return { kind: 'load', seq: request.seq, workflow, catalogs: request.catalogs, ...(request.folded ? { folded: request.folded } : {}) };
 }
 
 /**
