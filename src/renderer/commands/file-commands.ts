@@ -57,6 +57,22 @@ async function sendWithDocument<C extends FrameChannel>(
   return sendObject({ ...head, workflow: state.doc.workflow, ...(layout ? { layout: layoutOf(layout) } : {}) } as IpcRequest<C>);
 }
 
+/** Saves and Save As on their way to disk: autosave waits for them. */
+let savesInFlight = 0;
+
+/** How often autosave looks at the document. */
+const AUTOSAVE_TICK_MS = 500;
+
+/** Runs a save, counted in {@link savesInFlight}. */
+async function counted<T>(save: () => Promise<T>): Promise<T> {
+  savesInFlight++;
+  try {
+    return await save();
+  } finally {
+    savesInFlight--;
+  }
+}
+
 /** Placeholder in a request head: the worker writes the workflow or the layout there. */
 const FILLED_IN = true;
 
@@ -162,7 +178,7 @@ export async function save(): Promise<boolean> {
     ...(hasCatalogs(state) ? { catalogs: state.catalogs } : {}),
     ...(text !== undefined ? { text } : {}),
   };
-  const answer = await sendWithDocument('document.save', head, state, (request) => getApi().documentSave(request));
+  const answer = await counted(() => sendWithDocument('document.save', head, state, (request) => getApi().documentSave(request)));
   if (!answer.ok) {
     toast(`Could not save: ${answer.error.message}`, 'error');
     return false;
@@ -187,7 +203,7 @@ export async function saveAs(path: string, overwrite = false): Promise<boolean> 
     ...(hasCatalogs(state) ? { catalogs: state.catalogs } : {}),
     ...(text !== undefined ? { text } : {}),
   };
-  const answer = await sendWithDocument('document.saveAs', head, state, (request) => getApi().documentSaveAs(request));
+  const answer = await counted(() => sendWithDocument('document.saveAs', head, state, (request) => getApi().documentSaveAs(request)));
   if (!answer.ok) {
     if (answer.error.code === 'EXISTS' && !overwrite) {
       const choice = inPageDialogs
@@ -223,17 +239,29 @@ export async function saveThenClose(): Promise<void> {
 }
 
 /**
- * Autosave: every `intervalMs`, while there are unsaved edits that were not yet written,
- * writes the document to the recovery folder. Returns the stop function.
+ * Autosave: once the document has unsaved edits and has stayed as it is for `intervalMs`
+ * (longer for a document that takes long to write: twice its last write), writes it to the
+ * recovery folder, unless a save is under way. Returns the stop function.
  */
 export function startAutosave(intervalMs = 3000): () => void {
   followDocumentForFrames();
   let written = -1;
   let writing = false;
+  let seenRevision = -1;
+  let quietSince = Date.now();
+  /** How long the document must stay as it is before it is written: more for a document that takes long to write. */
+  let quietMs = intervalMs;
   const timer = setInterval(() => {
     const state = documentStore.getState();
-    // One write at a time: a large document may take longer than the interval to write.
-    if (writing || !isDirty(state) || state.revision === written) return;
+    const now = Date.now();
+    if (state.revision !== seenRevision) {
+      seenRevision = state.revision;
+      quietSince = now;
+    }
+    // One write at a time, none while the user saves (the save makes it clean), and only once
+    // the document has stayed as it is for a while: writing 10^5 jobs takes the main process
+    // seconds, which an edit a moment later would waste and a save would have to wait for.
+    if (writing || savesInFlight > 0 || !isDirty(state) || state.revision === written || now - quietSince < quietMs) return;
     written = state.revision;
     writing = true;
     const head = {
@@ -244,10 +272,13 @@ export function startAutosave(intervalMs = 3000): () => void {
       layout: FILLED_IN,
       ...(hasCatalogs(state) ? { catalogs: state.catalogs } : {}),
     };
+    const started = Date.now();
     void sendWithDocument('recovery.write', head, state, (request) => getApi().recoveryWrite(request)).finally(() => {
       writing = false;
+      // A write that took a second waits for two seconds of quiet, and so on (at least the interval).
+      quietMs = Math.max(intervalMs, 2 * (Date.now() - started));
     });
-  }, intervalMs);
+  }, AUTOSAVE_TICK_MS);
   return () => clearInterval(timer);
 }
 
