@@ -94,6 +94,60 @@ function follow(data: unknown): void {
     if (current) current = applyPatch({ workflow: current, positions: NO_POSITIONS }, (data as { patch: Patch }).patch).workflow;
   }
   if (written && written.workflow !== current) written = null;
+  schedulePrewrite();
+}
+
+/** Documents with more jobs than this have their JSON written ahead, once they stay as they are. */
+const PREWRITE_MIN_JOBS = 10_000;
+/** How long a document must stay as it is before its JSON is written ahead. */
+const PREWRITE_QUIET_MS = 1000;
+let prewriteTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Writes the JSON of a large document ahead, a second after the last edit, so that a save
+ * finds it written (half a second at 10^5 jobs it no longer waits for). It is written in
+ * slices with the worker's queue served between them: an edit arriving meanwhile is checked
+ * at once, and stops the writing (the document changed).
+ */
+function schedulePrewrite(): void {
+  if (prewriteTimer !== undefined) clearTimeout(prewriteTimer);
+  prewriteTimer = undefined;
+  if (!current || current.jobs.length <= PREWRITE_MIN_JOBS || written?.workflow === current) return;
+  prewriteTimer = setTimeout(() => {
+    prewriteTimer = undefined;
+    const target = current;
+    if (!target || written?.workflow === target) return;
+    void workflowJsonInSlices(target, () => current !== target).then(
+      (json) => {
+        if (json !== null && current === target) written = { workflow: target, json };
+      },
+      () => undefined,
+    );
+  }, PREWRITE_QUIET_MS);
+}
+
+/** Jobs written per slice (about 10 ms at 10^5-job sizes). */
+const JOBS_PER_SLICE = 2000;
+const JOBS_MARK = '\u0000jobs\u0000';
+
+/**
+ * `JSON.stringify(workflow)`, the same text, made in slices of jobs with a task boundary
+ * between them; `null` when `stop()` says to give up.
+ */
+export async function workflowJsonInSlices(workflow: Workflow, stop: () => boolean): Promise<string | null> {
+  const outline = JSON.stringify({ ...workflow, jobs: JOBS_MARK });
+  const mark = JSON.stringify(JOBS_MARK);
+  const at = outline.indexOf(mark);
+  // The mark once, where the jobs go (a field holding that very text is written in one go).
+  if (at < 0 || outline.indexOf(mark, at + 1) >= 0) return JSON.stringify(workflow);
+  const slices: string[] = [];
+  for (let i = 0; i < workflow.jobs.length; i += JOBS_PER_SLICE) {
+    const slice = workflow.jobs.slice(i, i + JOBS_PER_SLICE);
+    slices.push(slice.map((job) => JSON.stringify(job)).join(','));
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    if (stop()) return null;
+  }
+  return `${outline.slice(0, at)}[${slices.join(',')}]${outline.slice(at + mark.length)}`;
 }
 
 /** Why the worker's copy cannot stand for the page's document, or `null` when it can. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { onPortMessage } from '../../../src/renderer/document-worker/port';
-import { type KeepCommentsReply, documentWorkerMessage } from '../../../src/renderer/document-worker/worker-branch';
+import { type KeepCommentsReply, documentWorkerMessage, workflowJsonInSlices } from '../../../src/renderer/document-worker/worker-branch';
+import { montageLike } from '../../e2e/scale/scale-workflows';
 import { TO_STRING, documentFor } from '../../../src/renderer/panels/code/yaml-sync';
 import { writeWorkflow } from '../../../src/shared/formats/pegasus-yaml';
 import type { Workflow } from '../../../src/shared/model';
@@ -50,5 +51,19 @@ describe('a save that keeps the file’s comments, merged by the document worker
     documentWorkerMessage({ kind: 'load', seq: 3, workflow, catalogs: {}, folded: 2 });
     expect((await ask(2, 2)).ok).toBe(true);
     expect((await ask(2, 0)).ok).toBe(false);
+  });
+});
+
+describe('the workflow JSON a large document has written ahead', () => {
+  it('is JSON.stringify’s text, written in slices', async () => {
+    const big = montageLike(5_003);
+    const json = await workflowJsonInSlices(big, () => false);
+    expect(json).toBe(JSON.stringify(big));
+    const empty = { ...workflow, jobs: [] };
+    expect(await workflowJsonInSlices(empty, () => false)).toBe(JSON.stringify(empty));
+  });
+
+  it('gives up when the document changes meanwhile', async () => {
+    expect(await workflowJsonInSlices(montageLike(5_003), () => true)).toBeNull();
   });
 });

@@ -39,6 +39,19 @@ describe('sidecar', () => {
     await writeFile(sidecarPath(file), '{oops');
     expect((await readSidecar(file)).problem).toContain('not JSON');
   });
+
+  it('writes a small layout indented for reading, a large one on one line, both read back the same', async () => {
+    const small = { version: 1 as const, jobs: { a: { x: 1, y: 2 } }, files: {} };
+    expect(sidecarText(small)).toBe(`${JSON.stringify(small, null, 2)}\n`);
+    const jobs: Record<string, { x: number; y: number }> = {};
+    for (let i = 1; i <= 10_001; i++) jobs[`job_${i}`] = { x: i, y: -i };
+    const large = { version: 1 as const, jobs, files: {} };
+    const text = sidecarText(large);
+    expect(text.split('\n')).toHaveLength(2);
+    const file = path.join(dir, 'large.yml');
+    await writeFile(sidecarPath(file), text);
+    expect((await readSidecar(file)).layout).toEqual(large);
+  });
 });
 
 describe('RecentStore', () => {
