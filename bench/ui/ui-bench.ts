@@ -133,6 +133,13 @@ async function heapMb(page: Page): Promise<number> {
 
 /** Deletes a job in view (not a last-level one, so diagnostics change) and times the diagnostics' update. */
 async function editToDiagnostics(page: Page): Promise<number> {
+  // From a checked document: the first check of a 10^5-job workflow runs in the worker for a
+  // few seconds after it opens, and an edit meanwhile waits for it.
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="diagnostics-panel"]')?.getAttribute('data-pending') === 'false',
+    undefined,
+    { timeout: 120_000, polling: 100 },
+  );
   const key = await page.evaluate(() => {
     const pane = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect();
     for (const n of document.querySelectorAll<HTMLElement>('.react-flow__node-job')) {
