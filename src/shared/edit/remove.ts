@@ -39,10 +39,14 @@ function removeNodeOps(doc: EditableDocument, jobIds: ReadonlySet<string>, lfns:
   if (jobIds.size === 0 && lfns.size === 0) return [];
   const workflow = doc.workflow;
   const ops: PatchOp[] = [];
+  // One job deleted, the usual gesture: a string comparison per job instead of a set lookup
+  // (this loop visits every job of a 10^5-job document on each delete).
+  const only = jobIds.size === 1 ? jobIds.values().next().value : undefined;
+  const removed = only === undefined ? (id: string) => jobIds.has(id) : (id: string) => id === only;
   // Jobs: walk backwards so that each splice index stays valid for the ops after it.
   for (let i = workflow.jobs.length - 1; i >= 0; i--) {
     const job = workflow.jobs[i]!;
-    if (jobIds.has(job.id)) {
+    if (removed(job.id)) {
       ops.push({ kind: 'jobs', index: i, remove: [job], insert: [] });
       continue;
     }
