@@ -18,7 +18,7 @@ import type { Position } from '../../../shared/edit';
 import type { Badge } from '../node-types';
 import { JOB_SIZE, handlesFor } from '../node-types';
 import { layeredLayout } from '../layout/layered';
-import type { Rect } from './spatial-grid';
+import type { Rect } from './dynamic-grid';
 
 export interface JobGroupData extends Record<string, unknown> {
   label: string;

@@ -1,14 +1,22 @@
 /**
- * A uniform grid over node boxes that can change one box at a time: a node added, removed
- * or moved costs the few cells its box covers, so an edit in a 100,000-node canvas never
- * rebuilds the index (the static {@link SpatialGrid} is rebuilt from scratch, O(n)).
+ * A uniform grid over node boxes, so that "which nodes are in this rectangle" costs the cells
+ * the rectangle covers plus the nodes found, not a scan of every node: React Flow's own
+ * visible-only filter loops over all its nodes on every viewport change, which is what makes
+ * panning 100,000 nodes drop frames (../shared/reference/perf.md). It changes one box at a
+ * time: a node added, removed or moved costs the few cells its box covers, so an edit in a
+ * 100,000-node canvas never rebuilds it.
  *
  * The cells are sized from the boxes it is built with and cover their bounds; a box placed
  * later outside them goes to the nearest edge cells (queries clamp the same way, so it is
  * still found) and widens {@link DynamicGrid.bounds}. Items are small integers (slots) the
  * caller allocates; a slot holds at most one box.
  */
-import type { Rect } from './spatial-grid';
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** At most this many cells: fine enough for queries, bounded memory. */
 const MAX_CELLS = 1 << 20;

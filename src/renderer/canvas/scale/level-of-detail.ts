@@ -13,7 +13,7 @@
  * Thresholds come from ../shared/reference/perf.md: React Flow pans at ≤ 17–33 ms with about
  * 500 nodes on screen and degrades past it; its visible-only scan is smooth up to ~20,000.
  */
-import type { Rect } from './spatial-grid';
+import type { Rect } from './dynamic-grid';
 
 /** Views with more nodes than this get level of detail (windowing and the aggregated view). */
 export const SCALE_MIN_NODES = 1_000;

@@ -43,7 +43,7 @@ import {
   tooManyToDraw,
   visibleRect,
 } from './level-of-detail';
-import type { Rect } from './spatial-grid';
+import type { Rect } from './dynamic-grid';
 
 interface Decision {
   mode: DetailMode;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Rect, SpatialGrid } from '../../../src/renderer/canvas/scale/spatial-grid';
+import { DynamicGrid, type Rect } from '../../../src/renderer/canvas/scale/dynamic-grid';
 
 function overlaps(boxes: Float64Array, i: number, r: Rect): boolean {
   const x = boxes[4 * i]!;
@@ -21,12 +21,12 @@ const rect = fc.record({
   height: fc.integer({ min: 0, max: 9000 }),
 });
 
-describe('SpatialGrid', () => {
+describe('DynamicGrid', () => {
   it('finds exactly the boxes a rectangle overlaps, each once, and never estimates fewer', () => {
     fc.assert(
       fc.property(fc.array(box, { maxLength: 400 }), fc.array(rect, { minLength: 1, maxLength: 5 }), (items, rects) => {
         const boxes = Float64Array.from(items.flat());
-        const grid = new SpatialGrid(boxes);
+        const grid = new DynamicGrid(boxes);
         for (const r of rects) {
           const found: number[] = [];
           grid.query(r, (i) => found.push(i));
@@ -39,7 +39,7 @@ describe('SpatialGrid', () => {
   });
 
   it('bounds every box and answers nothing outside them', () => {
-    const grid = new SpatialGrid(Float64Array.from([0, 0, 100, 50, 1000, 400, 100, 50]));
+    const grid = new DynamicGrid(Float64Array.from([0, 0, 100, 50, 1000, 400, 100, 50]));
     expect(grid.bounds).toEqual({ x: 0, y: 0, width: 1100, height: 450 });
     const found: number[] = [];
     grid.query({ x: 2000, y: 0, width: 10, height: 10 }, (i) => found.push(i));
@@ -48,7 +48,7 @@ describe('SpatialGrid', () => {
   });
 
   it('holds an empty list', () => {
-    const grid = new SpatialGrid(new Float64Array(0));
+    const grid = new DynamicGrid(new Float64Array(0));
     const found: number[] = [];
     grid.query({ x: 0, y: 0, width: 100, height: 100 }, (i) => found.push(i));
     expect(found).toEqual([]);
