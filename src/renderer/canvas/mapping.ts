@@ -8,7 +8,7 @@ import type { Edge } from '@xyflow/react';
 import { EdgeFlag } from '../../shared/graph/dag';
 import { type EdgeRef, type EditableDocument, type Position, fileKey, jobKey, parseKey } from '../../shared/edit';
 import type { Job } from '../../shared/model';
-import type { GraphModel } from './graph-model';
+import type { FileInfo, GraphModel } from './graph-model';
 import { type Badge, type CanvasNode, FILE_HANDLES, FILE_SIZE, JOB_HANDLES, JOB_SIZE } from './node-types';
 
 export type CanvasView = 'files' | 'jobs';
@@ -42,7 +42,7 @@ export class NodeCache {
   }
 }
 
-function sameBadge(a: Badge | undefined, b: Badge | undefined): boolean {
+export function sameBadge(a: Badge | undefined, b: Badge | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && a.errors === b.errors && a.warnings === b.warnings);
 }
 
@@ -57,19 +57,7 @@ export function buildNodes(doc: EditableDocument, model: GraphModel, badges: Rea
     seen.add(key);
     const position = doc.positions.get(key) ?? place(key);
     const badge = badges.get(key);
-    nodes.push(
-      cache.get(key, job, badge, position, () => ({
-        id: key,
-        type: job.type === 'job' ? 'job' : 'subworkflow',
-        position,
-        data: { job, badge },
-        width: JOB_SIZE.width,
-        height: JOB_SIZE.height,
-        measured: JOB_SIZE,
-        handles: JOB_HANDLES,
-        ariaLabel: `Job ${job.id}`,
-      })),
-    );
+    nodes.push(cache.get(key, job, badge, position, () => jobNode(key, job, badge, position)));
   }
   if (view === 'files') {
     const addFile = (lfn: string): void => {
@@ -79,19 +67,7 @@ export function buildNodes(doc: EditableDocument, model: GraphModel, badges: Rea
       const info = model.files.get(lfn);
       const position = doc.positions.get(key) ?? place(key);
       const badge = badges.get(key);
-      nodes.push(
-        cache.get(key, info ?? lfn, badge, position, () => ({
-          id: key,
-          type: 'file',
-          position,
-          data: { info, lfn, badge },
-          width: FILE_SIZE.width,
-          height: FILE_SIZE.height,
-          measured: FILE_SIZE,
-          handles: FILE_HANDLES,
-          ariaLabel: `File ${lfn}`,
-        })),
-      );
+      nodes.push(cache.get(key, info ?? lfn, badge, position, () => fileNode(key, info, badge, position)));
     };
     for (const lfn of model.files.keys()) addFile(lfn);
     for (const key of doc.positions.keys()) {
@@ -134,22 +110,11 @@ export function buildEdges(model: GraphModel, view: CanvasView): CanvasEdge[] {
   const { workflow, graph } = model;
   if (view === 'files') {
     for (const job of workflow.jobs) {
-      const target = jobKey(job.id);
       const seen = new Set<string>();
       const use = (lfn: string, direction: 'in' | 'out', link: string): void => {
-        const id = JSON.stringify(['u', job.id, lfn]);
-        if (seen.has(id)) return;
-        seen.add(id);
-        const file = fileKey(lfn);
-        edges.push({
-          id,
-          source: direction === 'in' ? file : target,
-          target: direction === 'in' ? target : file,
-          sourceHandle: 'out',
-          targetHandle: 'in',
-          type: 'use',
-          data: { ref: { kind: 'use', jobId: job.id, lfn }, link },
-        });
+        if (seen.has(lfn)) return;
+        seen.add(lfn);
+        edges.push(fileUseEdge(job.id, lfn, direction, link));
       };
       forEachUse(job, use);
     }
@@ -173,14 +138,16 @@ export function buildEdges(model: GraphModel, view: CanvasView): CanvasEdge[] {
   return edges;
 }
 
-function forEachUse(job: Job, visit: (lfn: string, direction: 'in' | 'out', link: string) => void): void {
+/** A job's file uses as the canvas draws them: uses in order, then stdin, stdout, stderr. */
+export function forEachUse(job: Job, visit: (lfn: string, direction: 'in' | 'out', link: string) => void): void {
   for (const u of job.uses) visit(u.lfn, u.type === 'input' ? 'in' : 'out', u.type);
   if (job.stdin !== undefined) visit(job.stdin, 'in', 'stdin');
   if (job.stdout !== undefined) visit(job.stdout, 'out', 'stdout');
   if (job.stderr !== undefined) visit(job.stderr, 'out', 'stderr');
 }
 
-function dependencyEdge(parent: string, child: string, kind: 'inferred' | 'explicit' | 'both'): CanvasEdge {
+/** The edge of a dependency between two jobs. */
+export function dependencyEdge(parent: string, child: string, kind: 'inferred' | 'explicit' | 'both'): CanvasEdge {
   return {
     id: JSON.stringify(['d', parent, child]),
     source: jobKey(parent),
@@ -189,5 +156,51 @@ function dependencyEdge(parent: string, child: string, kind: 'inferred' | 'expli
     targetHandle: 'in',
     type: 'dependency',
     data: { ref: { kind: 'dependency', parent, child }, dependency: kind },
+  };
+}
+
+/** The node of a job (or sub-workflow job) at `position`. */
+export function jobNode(key: string, job: Job, badge: Badge | undefined, position: Position): CanvasNode {
+  return {
+    id: key,
+    type: job.type === 'job' ? 'job' : 'subworkflow',
+    position,
+    data: { job, badge },
+    width: JOB_SIZE.width,
+    height: JOB_SIZE.height,
+    measured: JOB_SIZE,
+    handles: JOB_HANDLES,
+    ariaLabel: `Job ${job.id}`,
+  };
+}
+
+/** The node of a file (`key` is `f:LFN`) at `position`. */
+export function fileNode(key: string, info: FileInfo | undefined, badge: Badge | undefined, position: Position): CanvasNode {
+  const lfn = key.slice(2);
+  return {
+    id: key,
+    type: 'file',
+    position,
+    data: { info, lfn, badge },
+    width: FILE_SIZE.width,
+    height: FILE_SIZE.height,
+    measured: FILE_SIZE,
+    handles: FILE_HANDLES,
+    ariaLabel: `File ${lfn}`,
+  };
+}
+
+/** The edge of one file use: file → job for a read, job → file for a write. */
+export function fileUseEdge(jobId: string, lfn: string, direction: 'in' | 'out', link: string): CanvasEdge {
+  const job = jobKey(jobId);
+  const file = fileKey(lfn);
+  return {
+    id: JSON.stringify(['u', jobId, lfn]),
+    source: direction === 'in' ? file : job,
+    target: direction === 'in' ? job : file,
+    sourceHandle: 'out',
+    targetHandle: 'in',
+    type: 'use',
+    data: { ref: { kind: 'use', jobId, lfn }, link },
   };
 }

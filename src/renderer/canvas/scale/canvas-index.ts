@@ -17,8 +17,8 @@ import { type EditableDocument, type Patch, type Position, fileKey, jobKey } fro
 import { forEachFileRole } from '../../../shared/infer';
 import type { CatalogFiles, Dependency, Job } from '../../../shared/model';
 import { type FileInfo, fileRole, replicaNames } from '../graph-model';
-import type { CanvasEdge, CanvasView } from '../mapping';
-import { type Badge, type CanvasNode, FILE_HANDLES, FILE_SIZE, JOB_HANDLES, JOB_SIZE } from '../node-types';
+import { type CanvasEdge, type CanvasView, dependencyEdge, fileNode, fileUseEdge, forEachUse, jobNode, sameBadge } from '../mapping';
+import { type Badge, type CanvasNode, FILE_SIZE, JOB_SIZE } from '../node-types';
 import { DynamicGrid } from './dynamic-grid';
 
 /** How one LFN is used: the jobs that write it and read it (Pegasus's inference roles). */
@@ -283,7 +283,7 @@ export class CanvasIndex {
               touchedJobs.add(key.slice(2));
               // Its files without a position of their own move with it.
               const job = this.owners.get(key.slice(2));
-              if (job) forEachMention(job, (lfn) => touchedFiles.add(lfn));
+              if (job) forEachUse(job, (lfn) => touchedFiles.add(lfn));
             }
           }
           break;
@@ -383,7 +383,7 @@ export class CanvasIndex {
       if (f.mentions <= 0 && f.producers.length === 0 && f.consumers.length === 0) this.files.delete(lfn);
     };
     for (const use of job.uses) if (use.type === 'output' && use.stageOut) drop(use.lfn, 'stagedOut');
-    forEachMention(job, (lfn) => drop(lfn, 'mentions'));
+    forEachUse(job, (lfn) => drop(lfn, 'mentions'));
   }
 
   private indexDependency(d: Dependency, delta: 1 | -1): void {
@@ -484,78 +484,4 @@ function bump(map: Map<string, Map<string, number>>, a: string, b: string, delta
   if (count > 0) inner.set(b, count);
   else inner.delete(b);
   if (inner.size === 0) map.delete(a);
-}
-
-function sameBadge(a: Badge | undefined, b: Badge | undefined): boolean {
-  return a === b || (a !== undefined && b !== undefined && a.errors === b.errors && a.warnings === b.warnings);
-}
-
-/** Every LFN a job names: its uses of any type and its stdio files. */
-function forEachMention(job: Job, visit: (lfn: string) => void): void {
-  for (const use of job.uses) visit(use.lfn);
-  if (job.stdin !== undefined) visit(job.stdin);
-  if (job.stdout !== undefined) visit(job.stdout);
-  if (job.stderr !== undefined) visit(job.stderr);
-}
-
-function forEachUse(job: Job, visit: (lfn: string, direction: 'in' | 'out', link: string) => void): void {
-  for (const u of job.uses) visit(u.lfn, u.type === 'input' ? 'in' : 'out', u.type);
-  if (job.stdin !== undefined) visit(job.stdin, 'in', 'stdin');
-  if (job.stdout !== undefined) visit(job.stdout, 'out', 'stdout');
-  if (job.stderr !== undefined) visit(job.stderr, 'out', 'stderr');
-}
-
-function jobNode(key: string, job: Job, badge: Badge | undefined, position: Position): CanvasNode {
-  return {
-    id: key,
-    type: job.type === 'job' ? 'job' : 'subworkflow',
-    position,
-    data: { job, badge },
-    width: JOB_SIZE.width,
-    height: JOB_SIZE.height,
-    measured: JOB_SIZE,
-    handles: JOB_HANDLES,
-    ariaLabel: `Job ${job.id}`,
-  };
-}
-
-function fileNode(key: string, info: FileInfo | undefined, badge: Badge | undefined, position: Position): CanvasNode {
-  const lfn = key.slice(2);
-  return {
-    id: key,
-    type: 'file',
-    position,
-    data: { info, lfn, badge },
-    width: FILE_SIZE.width,
-    height: FILE_SIZE.height,
-    measured: FILE_SIZE,
-    handles: FILE_HANDLES,
-    ariaLabel: `File ${lfn}`,
-  };
-}
-
-function fileUseEdge(jobId: string, lfn: string, direction: 'in' | 'out', link: string): CanvasEdge {
-  const job = jobKey(jobId);
-  const file = fileKey(lfn);
-  return {
-    id: JSON.stringify(['u', jobId, lfn]),
-    source: direction === 'in' ? file : job,
-    target: direction === 'in' ? job : file,
-    sourceHandle: 'out',
-    targetHandle: 'in',
-    type: 'use',
-    data: { ref: { kind: 'use', jobId, lfn }, link },
-  };
-}
-
-function dependencyEdge(parent: string, child: string, kind: 'inferred' | 'explicit' | 'both'): CanvasEdge {
-  return {
-    id: JSON.stringify(['d', parent, child]),
-    source: jobKey(parent),
-    target: jobKey(child),
-    sourceHandle: 'out',
-    targetHandle: 'in',
-    type: 'dependency',
-    data: { ref: { kind: 'dependency', parent, child }, dependency: kind },
-  };
 }
