@@ -110,6 +110,42 @@ function probe(worker: DocumentWorkerHandle): void {
   worker.postMessage({ kind: 'serializeProbe', port: port2 } satisfies ProbeMessage, [port2]);
 }
 
+/** A question to the document worker on a port of its own: the port, and the reply to come. */
+interface WorkerQuestion<R> {
+  worker: DocumentWorkerHandle;
+  /** The page's end of the port. */
+  port: PortLike;
+  /** The worker's end, to send with the message (transferred). */
+  workerPort: PortLike;
+  /** What the page knows of `workflow`, for the worker to check its copy against. */
+  expect: DocumentCheck;
+  /** The worker's answer, or a refusal after {@link WORKER_TIMEOUT_MS}. */
+  reply: Promise<R | { ok: false; reason: string }>;
+}
+
+/**
+ * Opens a question to a worker that can answer one about `workflow` (the document's workflow
+ * now); `null` when there is none yet (the caller then does the work the old way).
+ */
+function askWorker<R>(workflow: Workflow): WorkerQuestion<R> | null {
+  const worker = documentWorker();
+  if (!worker || !following) return null;
+  if (!capable.has(worker)) {
+    probe(worker);
+    return null;
+  }
+  const expect: DocumentCheck = { patches: patchesSinceLoad, jobs: workflow.jobs.length, dependencies: workflow.dependencies.length, name: workflow.name };
+  const { port1, port2 } = new MessageChannel();
+  const reply = new Promise<R | { ok: false; reason: string }>((resolve) => {
+    const timer = setTimeout(() => resolve({ ok: false, reason: 'the worker did not answer' }), WORKER_TIMEOUT_MS);
+    onPortMessage<R>(port1, (data) => {
+      clearTimeout(timer);
+      resolve(data);
+    });
+  });
+  return { worker, port: port1, workerPort: port2, expect, reply };
+}
+
 /**
  * The request frame for `channel`, or `null` when the worker cannot make it. `workflow` must
  * be the document's workflow now (the worker writes its copy as of this call); `head` is the
@@ -121,28 +157,16 @@ export async function requestFrameFromWorker(
   workflow: Workflow,
   layout: LayoutParts | null,
 ): Promise<ArrayBuffer | null> {
-  const worker = documentWorker();
-  if (!worker || !following) return null;
-  if (!capable.has(worker)) {
-    probe(worker);
-    return null;
-  }
-  const expect: DocumentCheck = { patches: patchesSinceLoad, jobs: workflow.jobs.length, dependencies: workflow.dependencies.length, name: workflow.name };
-  const { port1, port2 } = new MessageChannel();
-  const reply = new Promise<SerializeReply>((resolve) => {
-    const timer = setTimeout(() => resolve({ ok: false, reason: 'the worker did not answer' }), WORKER_TIMEOUT_MS);
-    onPortMessage<SerializeReply>(port1, (data) => {
-      clearTimeout(timer);
-      resolve(data);
-    });
-  });
+  const question = askWorker<SerializeReply>(workflow);
+  if (!question) return null;
+  const { worker, port, workerPort, expect } = question;
   const fields: LayoutFields | null = layout ? { view: layout.view, viewport: layout.viewport, extras: layout.extras } : null;
-  const message: SerializeMessage = { kind: 'serializeRequest', port: port2, channel, head, layout: fields, expect };
-  worker.postMessage(message, [port2]);
-  if (layout) await sendPositions(port1, layout.positions);
-  port1.postMessage({ kind: 'end' } satisfies PortMessage);
-  const answer = await reply;
-  port1.close();
+  const message: SerializeMessage = { kind: 'serializeRequest', port: workerPort, channel, head, layout: fields, expect };
+  worker.postMessage(message, [workerPort]);
+  if (layout) await sendPositions(port, layout.positions);
+  port.postMessage({ kind: 'end' } satisfies PortMessage, []);
+  const answer = await question.reply;
+  port.close();
   return answer.ok ? answer.frame : null;
 }
 
@@ -152,23 +176,11 @@ export async function requestFrameFromWorker(
  * must be the document's workflow now.
  */
 export async function keepCommentsInWorker(original: string, workflow: Workflow): Promise<string | null> {
-  const worker = documentWorker();
-  if (!worker || !following) return null;
-  if (!capable.has(worker)) {
-    probe(worker);
-    return null;
-  }
-  const expect: DocumentCheck = { patches: patchesSinceLoad, jobs: workflow.jobs.length, dependencies: workflow.dependencies.length, name: workflow.name };
-  const { port1, port2 } = new MessageChannel();
-  const reply = new Promise<KeepCommentsReply>((resolve) => {
-    const timer = setTimeout(() => resolve({ ok: false, reason: 'the worker did not answer' }), WORKER_TIMEOUT_MS);
-    onPortMessage<KeepCommentsReply>(port1, (data) => {
-      clearTimeout(timer);
-      resolve(data);
-    });
-  });
-  worker.postMessage({ kind: 'keepComments', port: port2, original, expect } satisfies KeepCommentsMessage, [port2]);
-  const answer = await reply;
-  port1.close();
+  const question = askWorker<KeepCommentsReply>(workflow);
+  if (!question) return null;
+  const { worker, port, workerPort, expect } = question;
+  worker.postMessage({ kind: 'keepComments', port: workerPort, original, expect } satisfies KeepCommentsMessage, [workerPort]);
+  const answer = await question.reply;
+  port.close();
   return answer.ok ? answer.text : null;
 }
