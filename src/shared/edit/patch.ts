@@ -110,7 +110,7 @@ function withField<K extends keyof Workflow>(workflow: Workflow, key: K, value: 
 }
 
 /** `Array.prototype.splice` without spreading `insert` into arguments (which overflows past ~10^5 items). */
-function spliceInPlace<T>(list: T[], index: number, removeCount: number, insert: readonly T[]): void {
+export function spliceInPlace<T>(list: T[], index: number, removeCount: number, insert: readonly T[]): void {
   if (insert.length < 10_000) {
     list.splice(index, removeCount, ...insert);
     return;

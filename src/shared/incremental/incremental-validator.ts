@@ -26,7 +26,8 @@ import { closesCycle } from './cycle-check';
 import { bagList } from './job-bag';
 import { DiagnosticGroups, type DiagnosticsDelta, type KeyedDiagnostic } from './keyed';
 import { compareDiagnostics } from './order';
-import { allFiles, jobFiles, spliceInPlace, WorkflowIndex } from './workflow-index';
+import { allFiles, jobFiles, WorkflowIndex } from './workflow-index';
+import { spliceInPlace } from '../edit/patch';
 
 /** The options of `validateWorkflow` that the incremental validator honours. */
 export interface IncrementalValidateOptions {

@@ -1,5 +1,6 @@
 import { isSubWorkflow, type Job, type SubWorkflowJob } from '../model/job';
 import type { Dependency } from '../model/workflow';
+import { spliceInPlace } from '../edit/patch';
 import { bagAdd, bagList, bagRemove, bagSize, type JobBag } from './job-bag';
 
 /** Who touches one LFN, each job listed once (in no particular order; see `WorkflowIndex.inDocumentOrder`). */
@@ -301,14 +302,3 @@ function deleteFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   if (set.size === 0) map.delete(key);
 }
 
-/** `Array.prototype.splice` without spreading `insert` into arguments (which overflows past ~10^5 items). */
-export function spliceInPlace<T>(list: T[], index: number, removeCount: number, insert: readonly T[]): void {
-  if (insert.length < 10_000) {
-    list.splice(index, removeCount, ...insert);
-    return;
-  }
-  const tail = list.slice(index + removeCount);
-  list.length = index;
-  for (const item of insert) list.push(item);
-  for (const item of tail) list.push(item);
-}
