@@ -7,18 +7,7 @@
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { type LayoutInput, layeredLayout } from '../../src/renderer/canvas/layout/layered';
-
-/** Seeded PRNG (mulberry32), so every run lays out the same graph. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../test/e2e/scale/scale-workflows';
 
 /** Montage-like bipartite graph of about `nodes` nodes: job j of level l is node, its output file follows. */
 export function montageLayoutInput(nodes: number): LayoutInput {

@@ -11,8 +11,8 @@ import type { Job, Workflow } from '../../../src/shared/model';
 
 export type ScaleShape = 'fanout' | 'montage';
 
-/** Seeded PRNG (mulberry32), so every run writes the same workflow. */
-function prng(seed: number): () => number {
+/** Seeded PRNG (mulberry32), so every run writes (and lays out) the same workflow. */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
