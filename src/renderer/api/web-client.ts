@@ -96,13 +96,18 @@ export function createWebClient(url: string, connect: (url: string) => WebSocket
     return opened;
   };
 
-  const invoke = async (channel: Channel, request: unknown): Promise<IpcResult<unknown>> => {
-    let ws: WebSocket;
+  /** The open socket, or the answer a request gets when there is none. */
+  const connected = async (): Promise<WebSocket | IpcResult<unknown>> => {
     try {
-      ws = await open();
+      return await open();
     } catch {
       return { ok: false, error: { code: 'IO_ERROR', message: 'Cannot reach the app server; is `npm run web` still running?' } };
     }
+  };
+
+  const invoke = async (channel: Channel, request: unknown): Promise<IpcResult<unknown>> => {
+    const ws = await connected();
+    if ('ok' in ws) return ws;
     const id = nextId++;
     return new Promise<IpcResult<unknown>>((resolve) => {
       pending.set(id, { resolve });
@@ -113,12 +118,8 @@ export function createWebClient(url: string, connect: (url: string) => WebSocket
 
   /** A request frame (`shared/ipc-frame.ts`): one binary message, answered like any request. */
   const invokeFrame = async (frame: ArrayBuffer): Promise<IpcResult<unknown>> => {
-    let ws: WebSocket;
-    try {
-      ws = await open();
-    } catch {
-      return { ok: false, error: { code: 'IO_ERROR', message: 'Cannot reach the app server; is `npm run web` still running?' } };
-    }
+    const ws = await connected();
+    if ('ok' in ws) return ws;
     const id = nextId++;
     setFrameId(frame, id);
     const answer = new Promise<IpcResult<unknown>>((resolve) => pending.set(id, { resolve }));
