@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { graphModel } from '../../../src/renderer/canvas/graph-model';
 import { type CanvasView, NodeCache, buildEdges, buildNodes } from '../../../src/renderer/canvas/mapping';
 import { CanvasIndex } from '../../../src/renderer/canvas/scale/canvas-index';
+import type { CanvasNode } from '../../../src/renderer/canvas/node-types';
 import {
   type EditResult,
   type EditableDocument,
@@ -39,35 +40,29 @@ function comparablePosition(
 }
 
 /** Everything the canvas draws of a node, as the full mapping and the index must agree on it. */
+function drawnFacts(node: CanvasNode, positions: ReadonlyMap<string, unknown>): unknown {
+  const data = node.data as { info?: { producers: string[]; consumers: string[] }; job?: Job };
+  return {
+    type: node.type,
+    position: comparablePosition(node.id, node.position, data.info, positions),
+    job: data.job,
+    info: data.info && { ...data.info, producers: [...data.info.producers].sort(), consumers: [...data.info.consumers].sort() },
+  };
+}
+
 function drawn(index: CanvasIndex): Map<string, unknown> {
-  const positions = index.doc.positions;
   const nodes = new Map<string, unknown>();
   for (let slot = 0; slot < index.nodeCount * 4 + 16; slot++) {
     const node = index.node(slot);
-    if (!node) continue;
-    const data = node.data as { info?: { producers: string[]; consumers: string[] }; job?: Job };
-    nodes.set(node.id, {
-      type: node.type,
-      position: comparablePosition(node.id, node.position, data.info, positions),
-      job: data.job,
-      info: data.info && { ...data.info, producers: [...data.info.producers].sort(), consumers: [...data.info.consumers].sort() },
-    });
+    if (node) nodes.set(node.id, drawnFacts(node, index.doc.positions));
   }
   return nodes;
 }
 
 function mapped(doc: EditableDocument, view: CanvasView): Map<string, unknown> {
-  const positions = doc.positions;
   const nodes = new Map<string, unknown>();
-  for (const node of buildNodes(doc, graphModel(doc.workflow, undefined), new Map(), view, new NodeCache())) {
-    const data = node.data as { info?: { producers: string[]; consumers: string[] }; job?: Job };
-    nodes.set(node.id, {
-      type: node.type,
-      position: comparablePosition(node.id, node.position, data.info, positions),
-      job: data.job,
-      info: data.info && { ...data.info, producers: [...data.info.producers].sort(), consumers: [...data.info.consumers].sort() },
-    });
-  }
+  for (const node of buildNodes(doc, graphModel(doc.workflow, undefined), new Map(), view, new NodeCache()))
+    nodes.set(node.id, drawnFacts(node, doc.positions));
   return nodes;
 }
 
