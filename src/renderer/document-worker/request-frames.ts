@@ -9,7 +9,7 @@
  * name); when they disagree, when there is no worker or it has not yet answered the probe
  * (it may lack the branch), the caller gets `null` and sends the request as an object, as before.
  */
-import type { Patch, Position } from '../../shared/edit';
+import { type Position, changesWorkflow } from '../../shared/edit';
 import type { FrameChannel } from '../../shared/ipc-frame';
 import type { Workflow } from '../../shared/model';
 import { subscribePatches } from '../store/document-store';
@@ -32,11 +32,6 @@ import { type DocumentWorkerHandle, documentWorker } from './worker-registry';
 let patchesSinceLoad = 0;
 let following = false;
 
-/** True when the diagnostics store sends this patch to its worker (moves alone are not sent). */
-function sentToWorker(patch: Patch): boolean {
-  return patch.some((op) => op.kind !== 'positions');
-}
-
 /** Starts counting the patches (at start, before the first edit); idempotent. */
 export function followDocumentForFrames(): void {
   if (following) return;
@@ -45,7 +40,7 @@ export function followDocumentForFrames(): void {
   if (worker) probe(worker);
   subscribePatches((patch) => {
     if (patch === null) patchesSinceLoad = 0;
-    else if (sentToWorker(patch)) patchesSinceLoad++;
+    else if (changesWorkflow(patch)) patchesSinceLoad++;
   });
 }
 

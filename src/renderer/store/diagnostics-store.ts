@@ -10,7 +10,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { type Patch, fileKey, jobKey } from '../../shared/edit';
+import { changesWorkflow, fileKey, jobKey } from '../../shared/edit';
 import { type DiagnosticsDelta, type KeyedDiagnostic, applyDelta } from '../../shared/incremental';
 import type { Diagnostic } from '../../shared/model';
 import type { Badge } from '../canvas/node-types';
@@ -155,11 +155,6 @@ function publishDelta(delta: DiagnosticsDelta, millis: number, pending: boolean)
   });
 }
 
-/** True when a patch changes the workflow (positions alone do not need a check). */
-function touchesWorkflow(patch: Patch): boolean {
-  return patch.some((op) => op.kind !== 'positions');
-}
-
 /** Where requests go and replies come from: the worker, or a session on this thread. */
 interface Channel {
   post(request: ValidationRequest): void;
@@ -292,8 +287,8 @@ export function startValidation(): () => void {
   const unsubscribe = subscribePatches((patch) => {
     if (patch === null) scheduleLoad();
     else if (loadWaiting) {
-      if (touchesWorkflow(patch)) folded++;
-    } else if (touchesWorkflow(patch)) {
+      if (changesWorkflow(patch)) folded++;
+    } else if (changesWorkflow(patch)) {
       channel.post({ kind: 'patch', seq: ++seq, patch });
       diagnosticsStore.setState({ pending: true });
     }

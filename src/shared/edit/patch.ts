@@ -37,6 +37,14 @@ export function makeEdit(label: string, forward: Patch): Edit {
   return { label, forward, inverse: invertPatch(forward) };
 }
 
+/**
+ * True when a patch changes the workflow; positions alone do not (the validation worker,
+ * which follows the workflow, is sent only these patches). Cost: O(ops).
+ */
+export function changesWorkflow(patch: Patch): boolean {
+  return patch.some((op) => op.kind !== 'positions');
+}
+
 /** The patch that undoes `patch`: each op inverted, in reverse order. Cost: O(ops). */
 export function invertPatch(patch: Patch): Patch {
   const result: PatchOp[] = new Array<PatchOp>(patch.length);
